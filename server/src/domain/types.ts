@@ -1,0 +1,40 @@
+/**
+ * Domain records as the server holds them after loading from the database.
+ * GraphQL resolvers map these to API types (global IDs, URLs); nothing here knows GraphQL.
+ */
+
+export interface UserRecord {
+  id: number;
+  username: string;
+  name: string;
+}
+
+export type ProjectVisibility = 'public' | 'internal' | 'private';
+
+export interface ProjectRecord {
+  id: number;
+  /** e.g. `gitlab-org/gitlab-test` */
+  fullPath: string;
+  name: string;
+  visibility: ProjectVisibility;
+}
+
+export type IssueState = 'opened' | 'closed';
+
+/** An issue with everything a push needs already loaded, so a delivery reads nothing. */
+export interface IssueRecord {
+  id: number;
+  projectId: number;
+  projectFullPath: string;
+  /** Internal ID, unique within the project. */
+  iid: number;
+  title: string;
+  description: string | null;
+  state: IssueState;
+  confidential: boolean;
+  author: UserRecord;
+  /** Ordered as assigned. */
+  assignees: UserRecord[];
+  createdAt: Date;
+  updatedAt: Date;
+}

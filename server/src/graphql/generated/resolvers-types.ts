@@ -1,0 +1,458 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { IssueRecord, UserRecord, ProjectRecord } from '../../domain/types.js';
+import type { GraphQLContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  /** A global ID of an issuable (issue), e.g. "gid://gitlab/Issue/1". */
+  IssuableID: { input: string; output: string };
+  /** A global ID of an issue, e.g. "gid://gitlab/Issue/1". */
+  IssueID: { input: string; output: string };
+  /** A global ID of a project, e.g. "gid://gitlab/Project/1". */
+  ProjectID: { input: string; output: string };
+  /** An ISO 8601 timestamp. */
+  Time: { input: string; output: string };
+  /** A global ID of a user, e.g. "gid://gitlab/User/1". */
+  UserID: { input: string; output: string };
+};
+
+export type Issue = {
+  __typename?: 'Issue';
+  assignees: UserCoreConnection;
+  author: UserCore;
+  confidential: Scalars['Boolean']['output'];
+  createdAt: Scalars['Time']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['IssueID']['output'];
+  /** Internal ID of the issue, unique within its project. */
+  iid: Scalars['String']['output'];
+  state: IssueState;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['Time']['output'];
+  webUrl: Scalars['String']['output'];
+};
+
+export type IssueSetAssigneesInput = {
+  /** Usernames to assign. An empty list with REPLACE removes every assignee. */
+  assigneeUsernames: Array<Scalars['String']['input']>;
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** IID of the issue to mutate. */
+  iid: Scalars['String']['input'];
+  /** How to apply `assigneeUsernames`: REPLACE (default), APPEND or REMOVE. */
+  operationMode?: InputMaybe<MutationOperationMode>;
+  /** Full path of the project the issue belongs to. */
+  projectPath: Scalars['ID']['input'];
+};
+
+export type IssueSetAssigneesPayload = {
+  __typename?: 'IssueSetAssigneesPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Errors encountered during the mutation. Nothing is written when this is not empty. */
+  errors: Array<Scalars['String']['output']>;
+  /** The issue after the mutation. */
+  issue?: Maybe<Issue>;
+};
+
+export type IssueState = 'closed' | 'opened';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Set the assignees of an issue. Needs permission to update the issue. */
+  issueSetAssignees?: Maybe<IssueSetAssigneesPayload>;
+};
+
+export type MutationIssueSetAssigneesArgs = {
+  input: IssueSetAssigneesInput;
+};
+
+/** How a list of values is applied to an existing list. */
+export type MutationOperationMode =
+  /** Add the given values to the existing list. */
+  | 'APPEND'
+  /** Remove the given values from the existing list. */
+  | 'REMOVE'
+  /** Replace the existing list with the given values. */
+  | 'REPLACE';
+
+export type Project = {
+  __typename?: 'Project';
+  /** Users that can be assigned to the project's issues, filtered by a search on username or name. */
+  autocompleteUsers: Array<UserCore>;
+  fullPath: Scalars['ID']['output'];
+  id: Scalars['ProjectID']['output'];
+  /** Find an issue of this project by its internal ID. */
+  issue?: Maybe<Issue>;
+  name: Scalars['String']['output'];
+  webUrl: Scalars['String']['output'];
+};
+
+export type ProjectAutocompleteUsersArgs = {
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProjectIssueArgs = {
+  iid: Scalars['String']['input'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Find a project by its full path, e.g. `gitlab-org/gitlab-test`. */
+  project?: Maybe<Project>;
+};
+
+export type QueryProjectArgs = {
+  fullPath: Scalars['ID']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Triggered whenever the issue changes. The first payload carries the issue as it is now. */
+  issueUpdated?: Maybe<Issue>;
+};
+
+export type SubscriptionIssueUpdatedArgs = {
+  issueId: Scalars['IssueID']['input'];
+};
+
+/** Common fields of a user. */
+export type User = {
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  id: Scalars['UserID']['output'];
+  name: Scalars['String']['output'];
+  username: Scalars['String']['output'];
+  webUrl: Scalars['String']['output'];
+};
+
+export type UserCore = User & {
+  __typename?: 'UserCore';
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  id: Scalars['UserID']['output'];
+  name: Scalars['String']['output'];
+  username: Scalars['String']['output'];
+  webUrl: Scalars['String']['output'];
+};
+
+export type UserCoreConnection = {
+  __typename?: 'UserCoreConnection';
+  count: Scalars['Int']['output'];
+  nodes: Array<UserCore>;
+};
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<
+  TResult,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> =
+  | ResolverFn<TResult, TParent, TContext, TArgs>
+  | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<
+  TResult,
+  TKey extends string,
+  TParent,
+  TContext,
+  TArgs,
+> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<
+  TResult,
+  TKey extends string,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<
+  TTypes,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<
+  T = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<
+  TResult = Record<PropertyKey, never>,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => TResult | Promise<TResult>;
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IssuableID: ResolverTypeWrapper<Scalars['IssuableID']['output']>;
+  Issue: ResolverTypeWrapper<IssueRecord>;
+  IssueID: ResolverTypeWrapper<Scalars['IssueID']['output']>;
+  IssueSetAssigneesInput: IssueSetAssigneesInput;
+  IssueSetAssigneesPayload: ResolverTypeWrapper<
+    Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }
+  >;
+  IssueState: IssueState;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MutationOperationMode: MutationOperationMode;
+  Project: ResolverTypeWrapper<ProjectRecord>;
+  ProjectID: ResolverTypeWrapper<Scalars['ProjectID']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Time: ResolverTypeWrapper<Scalars['Time']['output']>;
+  User: ResolverTypeWrapper<UserRecord>;
+  UserCore: ResolverTypeWrapper<UserRecord>;
+  UserCoreConnection: ResolverTypeWrapper<
+    Omit<UserCoreConnection, 'nodes'> & { nodes: Array<ResolversTypes['UserCore']> }
+  >;
+  UserID: ResolverTypeWrapper<Scalars['UserID']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Boolean: Scalars['Boolean']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  IssuableID: Scalars['IssuableID']['output'];
+  Issue: IssueRecord;
+  IssueID: Scalars['IssueID']['output'];
+  IssueSetAssigneesInput: IssueSetAssigneesInput;
+  IssueSetAssigneesPayload: Omit<IssueSetAssigneesPayload, 'issue'> & {
+    issue?: Maybe<ResolversParentTypes['Issue']>;
+  };
+  Mutation: Record<PropertyKey, never>;
+  Project: ProjectRecord;
+  ProjectID: Scalars['ProjectID']['output'];
+  Query: Record<PropertyKey, never>;
+  String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
+  Time: Scalars['Time']['output'];
+  User: UserRecord;
+  UserCore: UserRecord;
+  UserCoreConnection: Omit<UserCoreConnection, 'nodes'> & {
+    nodes: Array<ResolversParentTypes['UserCore']>;
+  };
+  UserID: Scalars['UserID']['output'];
+};
+
+export interface IssuableIdScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes['IssuableID'],
+  any
+> {
+  name: 'IssuableID';
+}
+
+export type IssueResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Issue'] = ResolversParentTypes['Issue'],
+> = {
+  assignees?: Resolver<ResolversTypes['UserCoreConnection'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['UserCore'], ParentType, ContextType>;
+  confidential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['Time'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['IssueID'], ParentType, ContextType>;
+  iid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['IssueState'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['Time'], ParentType, ContextType>;
+  webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export interface IssueIdScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes['IssueID'],
+  any
+> {
+  name: 'IssueID';
+}
+
+export type IssueSetAssigneesPayloadResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['IssueSetAssigneesPayload'] =
+    ResolversParentTypes['IssueSetAssigneesPayload'],
+> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = {
+  issueSetAssignees?: Resolver<
+    Maybe<ResolversTypes['IssueSetAssigneesPayload']>,
+    ParentType,
+    ContextType,
+    RequireFields<MutationIssueSetAssigneesArgs, 'input'>
+  >;
+};
+
+export type ProjectResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'],
+> = {
+  autocompleteUsers?: Resolver<
+    Array<ResolversTypes['UserCore']>,
+    ParentType,
+    ContextType,
+    Partial<ProjectAutocompleteUsersArgs>
+  >;
+  fullPath?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ProjectID'], ParentType, ContextType>;
+  issue?: Resolver<
+    Maybe<ResolversTypes['Issue']>,
+    ParentType,
+    ContextType,
+    RequireFields<ProjectIssueArgs, 'iid'>
+  >;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export interface ProjectIdScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes['ProjectID'],
+  any
+> {
+  name: 'ProjectID';
+}
+
+export type QueryResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
+> = {
+  project?: Resolver<
+    Maybe<ResolversTypes['Project']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryProjectArgs, 'fullPath'>
+  >;
+};
+
+export type SubscriptionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
+> = {
+  issueUpdated?: SubscriptionResolver<
+    Maybe<ResolversTypes['Issue']>,
+    'issueUpdated',
+    ParentType,
+    ContextType,
+    RequireFields<SubscriptionIssueUpdatedArgs, 'issueId'>
+  >;
+};
+
+export interface TimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Time'], any> {
+  name: 'Time';
+}
+
+export type UserResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'],
+> = {
+  __resolveType: TypeResolveFn<'UserCore', ParentType, ContextType>;
+};
+
+export type UserCoreResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['UserCore'] = ResolversParentTypes['UserCore'],
+> = {
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['UserID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserCoreConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['UserCoreConnection'] =
+    ResolversParentTypes['UserCoreConnection'],
+> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserCore']>, ParentType, ContextType>;
+};
+
+export interface UserIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['UserID'], any> {
+  name: 'UserID';
+}
+
+export type Resolvers<ContextType = GraphQLContext> = {
+  IssuableID?: GraphQLScalarType;
+  Issue?: IssueResolvers<ContextType>;
+  IssueID?: GraphQLScalarType;
+  IssueSetAssigneesPayload?: IssueSetAssigneesPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  ProjectID?: GraphQLScalarType;
+  Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  Time?: GraphQLScalarType;
+  User?: UserResolvers<ContextType>;
+  UserCore?: UserCoreResolvers<ContextType>;
+  UserCoreConnection?: UserCoreConnectionResolvers<ContextType>;
+  UserID?: GraphQLScalarType;
+};

@@ -1,0 +1,11 @@
+export type PossibleTypesResultData = {
+  possibleTypes: {
+    User: ['UserCore'];
+  };
+};
+const result: PossibleTypesResultData = {
+  possibleTypes: {
+    User: ['UserCore'],
+  },
+};
+export default result;

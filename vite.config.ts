@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url';
+
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vitest/config';
+
+const serverPort = Number(process.env.PORT ?? 3000);
+const serverTarget = `http://localhost:${serverPort}`;
+const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
+
+/**
+ * One config for the client build, the dev server and Vitest.
+ * - `vite build` writes the client to dist/client, which the express server serves.
+ * - `vite` (npm run dev) proxies the API and the cable (WebSocket) to the server.
+ * - Vitest runs server/shared tests in node and client tests in jsdom.
+ */
+export default defineConfig({
+  root: 'client',
+  plugins: [vue()],
+  resolve: { alias },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': serverTarget,
+      '/avatars': serverTarget,
+      '/-/cable': { target: serverTarget, ws: true, changeOrigin: false },
+    },
+  },
+  test: {
+    root: '.',
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'server',
+          root: '.',
+          environment: 'node',
+          include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [vue()],
+        resolve: { alias },
+        test: {
+          name: 'client',
+          root: '.',
+          environment: 'jsdom',
+          include: ['client/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+});

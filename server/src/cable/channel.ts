@@ -1,0 +1,92 @@
+import type { Logger } from 'pino';
+
+import type { ServerMessage } from '@shared/cable/messages.js';
+import { MessageType } from '@shared/cable/protocol.js';
+
+import { UnknownActionError } from './errors.js';
+
+/** What a channel may use of its connection. */
+export interface ChannelConnection {
+  readonly id: string;
+  /** Whatever the identify hook returned (e.g. the current user), shared by all channels. */
+  readonly identity: unknown;
+  readonly logger: Logger;
+  transmit(message: ServerMessage): void;
+}
+
+/** Decoded `data` of a `message` command; `action` picks the channel method. */
+export type ActionData = Record<string, unknown> & { action?: unknown };
+export type ActionHandler = (data: ActionData) => void | Promise<void>;
+
+/**
+ * Base class of channels (Rails' `ActionCable::Channel::Base`).
+ *
+ * A subclass overrides `subscribed` (call `reject()` to refuse), `unsubscribed` (free what it
+ * holds) and lists the actions a client may perform in `actions`: only those are dispatched,
+ * never arbitrary methods.
+ *
+ * @example
+ *   class EchoChannel extends Channel {
+ *     protected override readonly actions = { say: (data) => this.transmit(data) };
+ *   }
+ */
+export abstract class Channel {
+  private rejected = false;
+  private closed = false;
+
+  /** Actions callable through `message` commands, by name. */
+  protected abstract readonly actions: Readonly<Record<string, ActionHandler>>;
+
+  constructor(
+    protected readonly connection: ChannelConnection,
+    /** The exact identifier string from the client, echoed byte for byte. */
+    readonly identifier: string,
+    /** The identifier's keys other than `channel`. */
+    readonly params: Readonly<Record<string, unknown>>,
+  ) {}
+
+  /** Runs `subscribed`; resolves to false when the channel rejected the subscription. */
+  async subscribeToChannel(): Promise<boolean> {
+    await this.subscribed();
+    return !this.rejected;
+  }
+
+  /** Runs `unsubscribed` once; afterwards nothing more is transmitted for this identifier. */
+  async unsubscribeFromChannel(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.unsubscribed();
+  }
+
+  /** Dispatches a `message` command to one of `actions`. */
+  async perform(data: ActionData): Promise<void> {
+    const action = typeof data.action === 'string' && data.action !== '' ? data.action : 'receive';
+    const handler = Object.hasOwn(this.actions, action) ? this.actions[action] : undefined;
+    if (!handler) throw new UnknownActionError(action);
+    await handler(data);
+  }
+
+  /** Sends `{identifier, message}` unless the channel is unsubscribed. */
+  transmit(message: unknown): void {
+    if (this.closed) return;
+    this.connection.transmit({ identifier: this.identifier, message });
+  }
+
+  protected subscribed(): void | Promise<void> {}
+  protected unsubscribed(): void | Promise<void> {}
+
+  protected reject(): void {
+    this.rejected = true;
+  }
+
+  /** @internal confirmation frame for this channel */
+  confirmation(): ServerMessage {
+    return { identifier: this.identifier, type: MessageType.confirmation };
+  }
+}
+
+export type ChannelFactory = (
+  connection: ChannelConnection,
+  identifier: string,
+  params: Readonly<Record<string, unknown>>,
+) => Channel;

@@ -1,0 +1,42 @@
+import type { ActionCableSubscriptions } from '../../graphql/subscriptions/action-cable-subscriptions.js';
+import { Channel, type ActionData, type ChannelConnection } from '../channel.js';
+
+export interface GraphqlChannelDeps {
+  subscriptions: Pick<ActionCableSubscriptions, 'execute' | 'delete'>;
+  /** The GraphQL context for this connection's user (the same builder HTTP uses). */
+  contextFor(connection: ChannelConnection): unknown;
+}
+
+/**
+ * graphql-ruby's GraphqlChannel: each `execute` action runs one GraphQL document; a
+ * subscription stays registered until the channel unsubscribes. One channel may carry several
+ * operations (urql and GraphiQL clients share one identifier), so every id is remembered.
+ */
+export class GraphqlChannel extends Channel {
+  private readonly subscriptionIds = new Set<string>();
+
+  protected override readonly actions = {
+    execute: (data: ActionData) => this.execute(data),
+  };
+
+  constructor(
+    connection: ChannelConnection,
+    identifier: string,
+    params: Readonly<Record<string, unknown>>,
+    private readonly deps: GraphqlChannelDeps,
+  ) {
+    super(connection, identifier, params);
+  }
+
+  private async execute(data: ActionData): Promise<void> {
+    const id = await this.deps.subscriptions.execute(data, this.deps.contextFor(this.connection), (payload) =>
+      this.transmit(payload),
+    );
+    if (id !== null) this.subscriptionIds.add(id);
+  }
+
+  protected override async unsubscribed(): Promise<void> {
+    for (const id of this.subscriptionIds) await this.deps.subscriptions.delete(id);
+    this.subscriptionIds.clear();
+  }
+}

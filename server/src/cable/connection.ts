@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+import type { Logger } from 'pino';
+
+import { parseCommand, stringifyMessage, type ServerMessage } from '@shared/cable/messages.js';
+import { DisconnectReason, MessageType } from '@shared/cable/protocol.js';
+
+import type { ChannelConnection, ChannelFactory } from './channel.js';
+import { UnauthorizedError } from './errors.js';
+import { Subscriptions } from './subscriptions.js';
+
+/** The transport under a connection; socket.ts adapts `ws` to it. */
+export interface CableSocket {
+  send(text: string): void;
+  close(code: number, reason?: string): void;
+  readonly isOpen: boolean;
+  /** Bytes queued for sending and not yet written to the network. */
+  readonly bufferedAmount: number;
+}
+
+/** What identification may read of the upgrade request. */
+export interface ConnectionRequest {
+  headers: IncomingHttpHeaders;
+  url: string;
+  remoteAddress: string | undefined;
+}
+
+/** Identifies the connection's user (cookie, token, anonymous); throws UnauthorizedError to refuse. */
+export type IdentifyHook = (request: ConnectionRequest) => Promise<unknown>;
+
+export interface ConnectionOptions {
+  identify: IdentifyHook;
+  channels: Readonly<Record<string, ChannelFactory>>;
+  logger: Logger;
+  /** A client whose unsent bytes pass this is disconnected instead of growing memory. */
+  maxBufferedBytes: number;
+  onOpen(connection: Connection): void;
+  onClose(connection: Connection): void;
+}
+
+type State = 'identifying' | 'open' | 'closed';
+
+/**
+ * One client connection (Rails' `ActionCable::Connection::Base`).
+ *
+ * Identification runs first; commands that arrive meanwhile wait behind it. Every command then
+ * runs strictly in arrival order through one promise queue, which removes the
+ * subscribe/unsubscribe reordering races Rails has (rails/rails#38668, #41581).
+ *
+ * @example
+ *   const connection = new Connection(socket, request, options);
+ *   connection.start();            // identify, then welcome
+ *   connection.receive(text);      // each text frame
+ *   connection.handleClose();      // socket closed: every channel unsubscribes once
+ */
+export class Connection implements ChannelConnection {
+  readonly id = randomUUID();
+  readonly logger: Logger;
+  identity: unknown = null;
+  private state: State = 'identifying';
+  private queue: Promise<void> = Promise.resolve();
+  private readonly subscriptions: Subscriptions;
+
+  constructor(
+    private readonly socket: CableSocket,
+    readonly request: ConnectionRequest,
+    private readonly options: ConnectionOptions,
+  ) {
+    this.logger = options.logger.child({ connectionId: this.id });
+    this.subscriptions = new Subscriptions(this, options.channels);
+  }
+
+  get isOpen(): boolean {
+    return this.state === 'open';
+  }
+
+  /** Number of channel subscriptions held. */
+  get subscriptionCount(): number {
+    return this.subscriptions.size;
+  }
+
+  start(): void {
+    this.enqueue(() => this.identify());
+  }
+
+  receive(text: string): void {
+    if (this.state === 'closed') return;
+    this.enqueue(async () => {
+      if (this.state !== 'open') return; // identification failed: queued commands are dropped
+      let command;
+      try {
+        command = parseCommand(text);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'malformed command ignored');
+        return;
+      }
+      await this.subscriptions.execute(command);
+    });
+  }
+
+  /** The socket is gone: unsubscribe every channel after the commands already queued. */
+  handleClose(): void {
+    this.state = 'closed';
+    this.enqueue(async () => {
+      await this.subscriptions.removeAll();
+      this.options.onClose(this);
+      this.logger.info('connection closed');
+    });
+  }
+
+  transmit(message: ServerMessage): void {
+    if (!this.socket.isOpen) return;
+    if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
+      this.logger.warn({ buffered: this.socket.bufferedAmount }, 'slow consumer disconnected');
+      this.close(DisconnectReason.slowConsumer, true);
+      return;
+    }
+    this.socket.send(stringifyMessage(message));
+  }
+
+  /** Sends a ping with the server's Unix time in seconds. */
+  beat(nowMs: number): void {
+    this.transmit({ type: MessageType.ping, message: Math.floor(nowMs / 1000) });
+  }
+
+  /** Sends `disconnect` with an explicit `reconnect` (a missing one stops the client for good), then closes. */
+  close(reason: DisconnectReason, reconnect: boolean): void {
+    if (this.socket.isOpen) {
+      this.socket.send(stringifyMessage({ type: MessageType.disconnect, reason, reconnect }));
+      this.socket.close(1000, reason);
+    }
+    this.state = 'closed';
+  }
+
+  private async identify(): Promise<void> {
+    try {
+      this.identity = await this.options.identify(this.request);
+    } catch (error) {
+      if (error instanceof UnauthorizedError) {
+        this.logger.info({ reason: error.message }, 'connection rejected: unauthorized');
+        this.close(DisconnectReason.unauthorized, false);
+      } else {
+        this.logger.error({ err: error }, 'identification failed');
+        this.close(DisconnectReason.serverError, true);
+      }
+      return;
+    }
+    if (this.state !== 'identifying') return; // closed while identifying
+    this.state = 'open';
+    this.transmit({ type: MessageType.welcome });
+    this.options.onOpen(this);
+    this.logger.info('connection open');
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      // A failing command must not stop the queue or the process.
+      this.logger.error({ err: error }, 'command failed');
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+import { WebSocket, WebSocketServer } from 'ws';
+
+import { CABLE } from '@shared/cable/protocol.js';
+
+import type { CableSocket } from './connection.js';
+
+/**
+ * The only module that imports `ws`: it negotiates the upgrade, adapts a `ws` socket to
+ * {@link CableSocket}, and tracks WebSocket-level liveness (Rails has none).
+ */
+
+/**
+ * Picks the subprotocol: `actioncable-v1-json` when offered, else `actioncable-unsupported`
+ * (so an old or foreign client stops cleanly), never an app token added via `addSubProtocol`.
+ */
+export function selectProtocol(offered: ReadonlySet<string>): string | false {
+  if (offered.has(CABLE.protocol)) return CABLE.protocol;
+  if (offered.has(CABLE.unsupportedProtocol)) return CABLE.unsupportedProtocol;
+  return false;
+}
+
+export class WsCableSocket implements CableSocket {
+  private lastPongAt = Date.now();
+
+  constructor(private readonly ws: WebSocket) {
+    ws.on('pong', () => {
+      this.lastPongAt = Date.now();
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  /** The subprotocol the handshake selected. */
+  get protocol(): string {
+    return this.ws.protocol;
+  }
+
+  send(text: string): void {
+    this.ws.send(text);
+  }
+
+  close(code: number, reason?: string): void {
+    this.ws.close(code, reason);
+  }
+
+  /**
+   * Sends a WebSocket ping; terminates the socket (firing `close`, hence cleanup) when no
+   * pong came back within `deadAfterMs`: a half-open TCP peer is reaped in bounded time.
+   */
+  checkLiveness(nowMs: number, deadAfterMs: number): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (nowMs - this.lastPongAt > deadAfterMs) {
+      this.ws.terminate();
+      return;
+    }
+    this.ws.ping();
+  }
+}
+
+export interface UpgradeOptions {
+  maxPayload: number;
+  /** Decides before the upgrade; false answers HTTP 404 without upgrading. */
+  allowRequest(request: IncomingMessage): boolean;
+  /** Socket errors (e.g. a frame over maxPayload); `close` always follows, so only log. */
+  onSocketError(error: Error): void;
+  onSocket(socket: WsCableSocket, request: IncomingMessage, events: SocketEvents): void;
+}
+
+export interface SocketEvents {
+  onText(handler: (text: string) => void): void;
+  onBinary(handler: () => void): void;
+  onClose(handler: (code: number) => void): void;
+}
+
+/** Creates the upgrade handler for the cable's mount path. */
+export function createUpgradeHandler(options: UpgradeOptions): {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): void;
+} {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload,
+    perMessageDeflate: false,
+    handleProtocols: (offered) => selectProtocol(offered),
+  });
+
+  return {
+    handleUpgrade(request, socket, head) {
+      if (!options.allowRequest(request)) {
+        socket.end('HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 14\r\nConnection: close\r\n\r\nPage not found');
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        // Without a listener an 'error' event would throw and crash the process.
+        ws.on('error', (error) => options.onSocketError(error));
+        const cableSocket = new WsCableSocket(ws);
+        options.onSocket(cableSocket, request, {
+          onText: (handler) =>
+            ws.on('message', (data, isBinary) => {
+              if (!isBinary) handler(Buffer.concat(toBuffers(data)).toString('utf8'));
+            }),
+          onBinary: (handler) =>
+            ws.on('message', (_data, isBinary) => {
+              if (isBinary) handler();
+            }),
+          onClose: (handler) => ws.on('close', (code) => handler(code)),
+        });
+      });
+    },
+    close() {
+      wss.close();
+    },
+  };
+}
+
+function toBuffers(data: Buffer | ArrayBuffer | Buffer[]): Buffer[] {
+  if (Array.isArray(data)) return data;
+  return [Buffer.isBuffer(data) ? data : Buffer.from(data)];
+}

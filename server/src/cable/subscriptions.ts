@@ -1,0 +1,123 @@
+import type { ClientCommand } from '@shared/cable/messages.js';
+import { Command, MessageType } from '@shared/cable/protocol.js';
+
+import type { ActionData, Channel, ChannelConnection, ChannelFactory } from './channel.js';
+import { ChannelNotFoundError } from './errors.js';
+
+/**
+ * The per-connection command router and registry of channel instances
+ * (Rails' `ActionCable::Connection::Subscriptions`). Commands arrive here one at a time,
+ * in order, from the connection's queue.
+ */
+export class Subscriptions {
+  private readonly channels = new Map<string, Channel>();
+
+  constructor(
+    private readonly connection: ChannelConnection,
+    private readonly factories: Readonly<Record<string, ChannelFactory>>,
+  ) {}
+
+  get size(): number {
+    return this.channels.size;
+  }
+
+  async execute(command: ClientCommand): Promise<void> {
+    switch (command.command) {
+      case Command.subscribe:
+        return this.add(command.identifier);
+      case Command.unsubscribe:
+        return this.remove(command.identifier);
+      case Command.message:
+        return this.perform(command.identifier, command.data);
+    }
+  }
+
+  /** Unsubscribes every channel (socket closed). */
+  async removeAll(): Promise<void> {
+    const channels = [...this.channels.values()];
+    this.channels.clear();
+    for (const channel of channels) await this.unsubscribeSafely(channel);
+  }
+
+  private async add(identifier: string): Promise<void> {
+    // Duplicates are normal (pre-welcome send + reload, guarantor retries): a second
+    // confirmation would make ActionCableLink execute twice, so send nothing.
+    if (this.channels.has(identifier)) {
+      this.connection.logger.debug({ identifier }, 'duplicate subscribe ignored');
+      return;
+    }
+    let channel: Channel;
+    try {
+      channel = this.build(identifier);
+    } catch (error) {
+      // Rails sends nothing here, which leaves the client retrying every 500 ms forever;
+      // a rejection is valid protocol and stops it.
+      this.connection.logger.warn({ identifier, err: error }, 'subscription rejected');
+      this.connection.transmit({ identifier, type: MessageType.rejection });
+      return;
+    }
+    this.channels.set(identifier, channel);
+    if (await channel.subscribeToChannel()) {
+      this.connection.transmit(channel.confirmation());
+    } else {
+      this.channels.delete(identifier);
+      await this.unsubscribeSafely(channel);
+      this.connection.logger.info({ identifier }, 'subscription rejected by channel');
+      this.connection.transmit({ identifier, type: MessageType.rejection });
+    }
+  }
+
+  private async remove(identifier: string): Promise<void> {
+    const channel = this.channels.get(identifier);
+    if (!channel) {
+      this.connection.logger.debug({ identifier }, 'unsubscribe for unknown identifier ignored');
+      return;
+    }
+    this.channels.delete(identifier);
+    await channel.unsubscribeFromChannel();
+  }
+
+  private async perform(identifier: string, data: string): Promise<void> {
+    const channel = this.channels.get(identifier);
+    if (!channel) {
+      this.connection.logger.warn({ identifier }, 'message for unknown identifier ignored');
+      return;
+    }
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(data);
+    } catch {
+      decoded = undefined;
+    }
+    if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) {
+      this.connection.logger.warn({ identifier }, "message ignored: 'data' is not a JSON object");
+      return;
+    }
+    await channel.perform(decoded as ActionData);
+  }
+
+  private build(identifier: string): Channel {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(identifier);
+    } catch {
+      throw new ChannelNotFoundError('identifier is not JSON');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new ChannelNotFoundError('identifier is not a JSON object');
+    }
+    const { channel: name, ...params } = parsed as Record<string, unknown>;
+    const factory =
+      typeof name === 'string' && Object.hasOwn(this.factories, name) ? this.factories[name] : undefined;
+    if (!factory) throw new ChannelNotFoundError(`unknown channel ${JSON.stringify(name)}`);
+    return factory(this.connection, identifier, params);
+  }
+
+  private async unsubscribeSafely(channel: Channel): Promise<void> {
+    try {
+      await channel.unsubscribeFromChannel();
+    } catch (error) {
+      this.connection.logger.error({ identifier: channel.identifier, err: error }, 'unsubscribe failed');
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import type { Logger } from 'pino';
+
+import type { IssueRepository } from './repository.js';
+import type { IssueRecord, UserRecord } from './types.js';
+
+/** How `usernames` apply to the current assignees (GitLab's MutationOperationMode). */
+export type OperationMode = 'REPLACE' | 'APPEND' | 'REMOVE';
+
+/** What the domain announces after a commit; GraphqlTriggers implements it. */
+export interface IssueEvents {
+  issueUpdated(issue: IssueRecord): Promise<void>;
+}
+
+export interface SetAssigneesInput {
+  projectPath: string;
+  iid: string;
+  usernames: readonly string[];
+  mode: OperationMode;
+}
+
+/** `errors` non-empty ⇒ nothing was written. */
+export interface SetAssigneesResult {
+  issue: IssueRecord | null;
+  errors: string[];
+}
+
+/** Same message whether the issue is missing or hidden, so it cannot be used as an oracle. */
+export const NOT_FOUND_MESSAGE =
+  "The resource that you are attempting to access does not exist or you don't have permission to perform this action";
+
+/** Upper bound on one request's usernames, so a huge list is refused before any query. */
+export const MAX_ASSIGNEES = 100;
+
+/**
+ * The only write path for issues (GitLab's `Issues::UpdateService`): every assignee change,
+ * whether from GraphQL, REST or a script, goes through here and, after the commit, is announced
+ * once through {@link IssueEvents}. A failed announcement is logged and never fails the write.
+ */
+export class IssueUpdateService {
+  constructor(
+    private readonly repository: IssueRepository,
+    private readonly events: IssueEvents,
+    private readonly logger: Logger,
+  ) {}
+
+  async setAssignees(input: SetAssigneesInput): Promise<SetAssigneesResult> {
+    const usernames = [...new Set(input.usernames)];
+    if (usernames.length > MAX_ASSIGNEES) {
+      return { issue: null, errors: [`Too many assignees: at most ${MAX_ASSIGNEES} may be given`] };
+    }
+    const issue = await this.findIssue(input.projectPath, input.iid);
+    if (!issue) return { issue: null, errors: [NOT_FOUND_MESSAGE] };
+
+    const users = await this.repository.findUsersByUsernames(usernames);
+    const byUsername = new Map(users.map((user) => [user.username, user]));
+    const unknown = usernames.filter((name) => !byUsername.has(name));
+    if (unknown.length > 0) {
+      return { issue, errors: [`Unknown users: ${unknown.map((name) => `@${name}`).join(', ')}`] };
+    }
+    const requested = usernames.map((name) => (byUsername.get(name) as UserRecord).id);
+
+    const { issue: updated, changed } = await this.repository.updateAssignees(issue.id, (current) =>
+      applyMode(current.map((user) => user.id), requested, input.mode),
+    );
+    if (changed) await this.announce(updated);
+    return { issue: updated, errors: [] };
+  }
+
+  private async findIssue(projectPath: string, iid: string): Promise<IssueRecord | null> {
+    if (!/^\d{1,9}$/.test(iid)) return null;
+    const project = await this.repository.findProjectByFullPath(projectPath);
+    return project ? this.repository.findIssue(project.id, Number(iid)) : null;
+  }
+
+  private async announce(issue: IssueRecord): Promise<void> {
+    try {
+      await this.events.issueUpdated(issue);
+    } catch (error) {
+      // The write is committed; viewers converge on their next re-subscribe (current state first).
+      this.logger.error({ err: error, issueId: issue.id }, 'issue update broadcast failed');
+    }
+  }
+}
+
+/** The new ordered id list: REPLACE takes `requested`, APPEND adds new ones at the end, REMOVE drops them. */
+export function applyMode(current: readonly number[], requested: readonly number[], mode: OperationMode): number[] {
+  switch (mode) {
+    case 'REPLACE':
+      return [...requested];
+    case 'APPEND':
+      return [...new Set([...current, ...requested])];
+    case 'REMOVE': {
+      const removed = new Set(requested);
+      return current.filter((id) => !removed.has(id));
+    }
+  }
+}

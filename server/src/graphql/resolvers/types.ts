@@ -1,0 +1,34 @@
+import { toGlobalId } from '@shared/graphql/global-id.js';
+
+import type { IssueResolvers, ProjectResolvers, UserCoreResolvers, UserResolvers } from '../generated/resolvers-types.js';
+
+import { urls } from './urls.js';
+
+/** Field resolvers of the object types: global IDs and URLs derived from records. */
+export const Project: ProjectResolvers = {
+  id: (project) => toGlobalId('Project', project.id),
+  webUrl: (project) => urls.project(project),
+  issue: async (project, { iid }, { repository }) => {
+    if (!/^\d{1,9}$/.test(iid)) return null;
+    return repository.findIssue(project.id, Number(iid));
+  },
+  autocompleteUsers: (project, { search }, { repository }) =>
+    repository.searchAssignableUsers(project.id, search ?? undefined),
+};
+
+export const Issue: IssueResolvers = {
+  id: (issue) => toGlobalId('Issue', issue.id),
+  iid: (issue) => String(issue.iid),
+  webUrl: (issue) => urls.issue(issue),
+  assignees: (issue) => ({ count: issue.assignees.length, nodes: issue.assignees }),
+};
+
+export const UserCore: UserCoreResolvers = {
+  id: (user) => toGlobalId('User', user.id),
+  avatarUrl: (user) => urls.avatar(user),
+  webUrl: (user) => urls.user(user),
+};
+
+export const User: UserResolvers = {
+  __resolveType: () => 'UserCore',
+};

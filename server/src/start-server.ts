@@ -1,0 +1,101 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { Logger } from 'pino';
+
+import { GraphqlChannel } from './cable/channels/graphql-channel.js';
+import type { IdentifyHook } from './cable/connection.js';
+import type { OriginPolicy } from './cable/origin.js';
+import { CableServer } from './cable/server.js';
+import { openDatabase, type Database } from './db/open-database.js';
+import { IssueUpdateService } from './domain/issue-update-service.js';
+import { createGraphQLContext, type ContextServices } from './graphql/context.js';
+import { GraphqlTriggers } from './graphql/graphql-triggers.js';
+import { buildSchema } from './graphql/schema.js';
+import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
+import { createApp } from './http/app.js';
+import type { SubscriptionAdapter } from './pubsub/adapter.js';
+import { MemoryAdapter } from './pubsub/memory-adapter.js';
+
+export interface StartOptions {
+  port: number;
+  host: string;
+  /** PGlite data directory; undefined keeps the database in memory (tests). */
+  dataDir: string | undefined;
+  logger: Logger;
+  origins: OriginPolicy;
+  clientDir: string;
+  adapter?: SubscriptionAdapter;
+  /** Overrides for tests (e.g. a faster heartbeat). */
+  cable?: { beatIntervalMs?: number; deadPeerAfterMs?: number; maxPayload?: number };
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  http: Server;
+  cable: CableServer;
+  subscriptions: ActionCableSubscriptions;
+  services: ContextServices;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** No sign-in exists yet: every connection is anonymous. The identity issue replaces this. */
+const anonymous: IdentifyHook = () => Promise.resolve(null);
+
+/**
+ * The composition root: database, pub/sub, GraphQL engine, triggers, the update service, the
+ * HTTP app and the cable, wired once and listening.
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { logger } = options;
+  const database = await openDatabase({ dataDir: options.dataDir });
+  const adapter = options.adapter ?? new MemoryAdapter();
+  const schema = buildSchema();
+  const subscriptions = new ActionCableSubscriptions(schema, adapter, logger);
+  const issues = new IssueUpdateService(database.repository, new GraphqlTriggers(subscriptions), logger);
+  const services: ContextServices = { repository: database.repository, issues };
+
+  const http = createServer(createApp({ schema, services, logger, clientDir: options.clientDir }));
+  const cable = new CableServer({
+    channels: {
+      GraphqlChannel: (connection, identifier, params) =>
+        new GraphqlChannel(connection, identifier, params, {
+          subscriptions,
+          contextFor: () => createGraphQLContext(services, null),
+        }),
+    },
+    identify: anonymous,
+    origins: options.origins,
+    logger,
+    ...options.cable,
+  });
+  cable.attach(http);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    http,
+    cable,
+    subscriptions,
+    services,
+    database,
+    async close() {
+      await cable.shutdown();
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await adapter.shutdown();
+      await database.close();
+    },
+  };
+}

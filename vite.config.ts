@@ -6,6 +6,13 @@ import { defineConfig } from 'vitest/config';
 const serverPort = Number(process.env.PORT ?? 3000);
 const serverTarget = `http://localhost:${serverPort}`;
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
+// In tests, Vite would resolve our `import 'graphql'` to its ESM build (the `module` field) while
+// dependencies loaded by Node get the CJS `main`: two graphql instances, and graphql-js refuses
+// to mix them ("Cannot use GraphQLSchema from another module or realm"). One entry for all.
+const testAlias = [
+  { find: '@shared', replacement: alias['@shared'] },
+  { find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) },
+];
 
 /**
  * One config for the client build, the dev server and Vitest.
@@ -34,7 +41,7 @@ export default defineConfig({
     root: '.',
     projects: [
       {
-        resolve: { alias },
+        resolve: { alias: testAlias },
         test: {
           name: 'server',
           root: '.',
@@ -46,7 +53,7 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
-        resolve: { alias },
+        resolve: { alias: testAlias },
         test: {
           name: 'client',
           root: '.',

@@ -1,0 +1,197 @@
+/**
+ * `IssueRepository` on Drizzle's driver-neutral PostgreSQL API (PGlite now, node-postgres later).
+ * Issues load in two queries whatever their number: one for the issues with project and
+ * author, one for all their assignees.
+ */
+import { and, asc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+
+import type { IssueRepository } from '../domain/repository.js';
+import type { IssueRecord, ProjectRecord, UserRecord } from '../domain/types.js';
+import type { AppDatabase } from './database.js';
+import { issueAssignees, issues, projects, users } from './schema.js';
+
+const SEARCH_LIMIT = 20;
+
+const userColumns = { id: users.id, username: users.username, name: users.name };
+
+/** Escapes LIKE wildcards so a search for `a_b` or `50%` matches literally. */
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** `ids` without repeats, each kept at its first position. */
+function uniqueInOrder(ids: readonly number[]): number[] {
+  return [...new Set(ids)];
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/** Loads issues matching `where` with their project path, author and ordered assignees. */
+async function loadIssues(db: AppDatabase, where: SQL): Promise<IssueRecord[]> {
+  const rows = await db
+    .select({
+      id: issues.id,
+      projectId: issues.projectId,
+      projectFullPath: projects.fullPath,
+      iid: issues.iid,
+      title: issues.title,
+      description: issues.description,
+      state: issues.state,
+      confidential: issues.confidential,
+      author: userColumns,
+      createdAt: issues.createdAt,
+      updatedAt: issues.updatedAt,
+    })
+    .from(issues)
+    .innerJoin(projects, eq(projects.id, issues.projectId))
+    .innerJoin(users, eq(users.id, issues.authorId))
+    .where(where)
+    .orderBy(asc(issues.id));
+  if (rows.length === 0) return [];
+
+  const assignees = await loadAssignees(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ ...row, assignees: assignees.get(row.id) ?? [] }));
+}
+
+/** Assignees per issue id, each list in assignment order. */
+async function loadAssignees(
+  db: AppDatabase,
+  issueIds: readonly number[],
+): Promise<Map<number, UserRecord[]>> {
+  const rows = await db
+    .select({ issueId: issueAssignees.issueId, user: userColumns })
+    .from(issueAssignees)
+    .innerJoin(users, eq(users.id, issueAssignees.userId))
+    .where(inArray(issueAssignees.issueId, [...issueIds]))
+    .orderBy(asc(issueAssignees.issueId), asc(issueAssignees.position));
+  const byIssue = new Map<number, UserRecord[]>();
+  for (const { issueId, user } of rows) {
+    const list = byIssue.get(issueId);
+    if (list) list.push(user);
+    else byIssue.set(issueId, [user]);
+  }
+  return byIssue;
+}
+
+/** Reads and writes issues, users and assignees through Drizzle. */
+export class DrizzleIssueRepository implements IssueRepository {
+  constructor(private readonly db: AppDatabase) {}
+
+  async findProjectByFullPath(fullPath: string): Promise<ProjectRecord | null> {
+    const [project] = await this.db
+      .select({
+        id: projects.id,
+        fullPath: projects.fullPath,
+        name: projects.name,
+        visibility: projects.visibility,
+      })
+      .from(projects)
+      .where(eq(projects.fullPath, fullPath));
+    return project ?? null;
+  }
+
+  async findIssue(projectId: number, iid: number): Promise<IssueRecord | null> {
+    const [issue] = await loadIssues(
+      this.db,
+      and(eq(issues.projectId, projectId), eq(issues.iid, iid)) ?? sql`false`,
+    );
+    return issue ?? null;
+  }
+
+  async findIssueById(id: number): Promise<IssueRecord | null> {
+    const [issue] = await loadIssues(this.db, eq(issues.id, id));
+    return issue ?? null;
+  }
+
+  async findUsersByUsernames(usernames: readonly string[]): Promise<UserRecord[]> {
+    if (usernames.length === 0) return [];
+    return this.db
+      .select(userColumns)
+      .from(users)
+      .where(inArray(users.username, [...usernames]));
+  }
+
+  /** Without memberships yet, every active user may be assigned in an existing project. */
+  async searchAssignableUsers(projectId: number, search?: string): Promise<UserRecord[]> {
+    const term = search?.trim() ?? '';
+    const projectExists = exists(
+      this.db
+        .select({ one: sql`1` })
+        .from(projects)
+        .where(eq(projects.id, projectId)),
+    );
+    const matches =
+      term === ''
+        ? undefined
+        : or(ilike(users.username, likePattern(term)), ilike(users.name, likePattern(term)));
+    return this.db
+      .select(userColumns)
+      .from(users)
+      .where(and(eq(users.state, 'active'), projectExists, matches))
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(SEARCH_LIMIT);
+  }
+
+  async updateAssignees(
+    issueId: number,
+    compute: (current: readonly UserRecord[]) => readonly number[],
+  ): Promise<{ issue: IssueRecord; changed: boolean }> {
+    return this.db.transaction(async (tx) => {
+      // The row lock serialises concurrent updates of one issue: each compute sees the
+      // assignees the previous one committed, so no change is lost.
+      const [locked] = await tx
+        .select({ id: issues.id })
+        .from(issues)
+        .where(eq(issues.id, issueId))
+        .for('update');
+      if (!locked) throw new Error(`Cannot update assignees: issue ${issueId} does not exist`);
+
+      const current = (await loadAssignees(tx, [issueId])).get(issueId) ?? [];
+      const next = uniqueInOrder(compute(current));
+      const changed = !sameIds(
+        current.map((u) => u.id),
+        next,
+      );
+
+      if (changed) {
+        await assertUsersExist(tx, next);
+        await tx.delete(issueAssignees).where(eq(issueAssignees.issueId, issueId));
+        if (next.length > 0) {
+          await tx
+            .insert(issueAssignees)
+            .values(next.map((userId, position) => ({ issueId, userId, position })));
+        }
+        // now() is fixed per transaction and clocks can tie or step back; + 1 ms guarantees
+        // clients ordering pushes by updatedAt always see this change as newer.
+        await tx
+          .update(issues)
+          .set({ updatedAt: sql`greatest(now(), ${issues.updatedAt} + interval '1 millisecond')` })
+          .where(eq(issues.id, issueId));
+      }
+
+      const [issue] = await loadIssues(tx, eq(issues.id, issueId));
+      if (!issue) throw new Error(`Issue ${issueId} vanished while locked`);
+      return { issue, changed };
+    });
+  }
+}
+
+/** Fails with a readable message instead of a foreign-key violation. */
+async function assertUsersExist(db: AppDatabase, userIds: readonly number[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const found = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
+  const known = new Set(found.map((u) => u.id));
+  const missing = userIds.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    throw new Error(`Cannot update assignees: unknown user id(s) ${missing.join(', ')}`);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Drizzle table definitions: the single source for the SQL migrations (`npm run db:generate`)
+ * and for typed queries. Plain tables only, so later work can add memberships, tokens and
+ * sessions alongside without reshaping these.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Millisecond precision: JavaScript `Date` holds milliseconds, so a value read back compares
+ * equal to the one stored, and "+ 1 ms" is always visible to clients.
+ */
+const timestamps = { withTimezone: true, precision: 3 } as const;
+
+/** Accounts; `state` mirrors GitLab (`active`, `blocked`, ...), only active users are assignable. */
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  name: text('name').notNull(),
+  state: text('state').notNull().default('active'),
+  admin: boolean('admin').notNull().default(false),
+  createdAt: timestamp('created_at', timestamps).notNull().defaultNow(),
+});
+
+/** Projects addressed by their full path, e.g. `gitlab-org/gitlab-test`. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: serial('id').primaryKey(),
+    fullPath: text('full_path').notNull().unique(),
+    name: text('name').notNull(),
+    visibility: text('visibility', { enum: ['public', 'internal', 'private'] })
+      .notNull()
+      .default('private'),
+  },
+  (t) => [
+    check('projects_visibility_check', sql`${t.visibility} in ('public', 'internal', 'private')`),
+  ],
+);
+
+/** Issues; `iid` is the per-project number users see (`#12`), `id` the global key. */
+export const issues = pgTable(
+  'issues',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    iid: integer('iid').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    state: text('state', { enum: ['opened', 'closed'] })
+      .notNull()
+      .default('opened'),
+    confidential: boolean('confidential').notNull().default(false),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', timestamps).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', timestamps).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('issues_project_id_iid_unique').on(t.projectId, t.iid),
+    check('issues_state_check', sql`${t.state} in ('opened', 'closed')`),
+  ],
+);
+
+/** Ordered assignees of an issue; `position` keeps the order in which they were assigned. */
+export const issueAssignees = pgTable(
+  'issue_assignees',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.issueId, t.userId] }),
+    // The primary key serves lookups by issue; this one serves "issues assigned to a user".
+    index('issue_assignees_user_id_idx').on(t.userId),
+  ],
+);

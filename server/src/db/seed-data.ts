@@ -1,0 +1,189 @@
+/**
+ * Demo data for a fresh database: a few users, one public project and twenty issues.
+ * Kept apart from `seed.ts` so the writing logic stays short and readable.
+ */
+
+/** A user to create, keyed by username. */
+export interface SeedUser {
+  username: string;
+  name: string;
+  admin: boolean;
+}
+
+/** An issue to create in the seed project; people are referenced by username. */
+export interface SeedIssue {
+  iid: number;
+  title: string;
+  description: string;
+  author: string;
+  assignees: readonly string[];
+  state?: 'opened' | 'closed';
+  confidential?: boolean;
+}
+
+export const seedUsers: readonly SeedUser[] = [
+  { username: 'root', name: 'Administrator', admin: true },
+  { username: 'alice', name: 'Alice Liddell', admin: false },
+  { username: 'bob', name: 'Bob Ross', admin: false },
+  { username: 'carol', name: 'Carol Danvers', admin: false },
+  { username: 'dave', name: 'Dave Lister', admin: false },
+];
+
+export const seedProject = {
+  fullPath: 'gitlab-org/gitlab-test',
+  name: 'GitLab Test',
+  visibility: 'public',
+} as const;
+
+export const seedIssues: readonly SeedIssue[] = [
+  {
+    iid: 1,
+    author: 'root',
+    assignees: ['alice'],
+    title: 'Assignees update live in the sidebar',
+    description:
+      'When someone changes the assignees, every open issue page should show the change **without a reload**.\n\n- [ ] subscribe to `issuableAssigneesUpdated`\n- [ ] update the sidebar widget',
+  },
+  {
+    iid: 2,
+    author: 'alice',
+    assignees: [],
+    title: 'Pipeline badge shows wrong status for merged results',
+    description:
+      'The badge on the project page says `passed` while the merged results pipeline failed.',
+  },
+  {
+    iid: 3,
+    author: 'bob',
+    assignees: ['carol', 'dave'],
+    title: 'Search returns archived projects',
+    description:
+      'Global search lists archived projects even with *Hide archived* checked.\n\nSteps:\n1. Archive a project\n2. Search for its name',
+  },
+  {
+    iid: 4,
+    author: 'carol',
+    assignees: ['bob'],
+    title: 'Add keyboard shortcut to assign yourself',
+    description:
+      'Pressing `a` on an issue should open the assignee dropdown; `Shift+A` could assign yourself directly.',
+  },
+  {
+    iid: 5,
+    author: 'dave',
+    assignees: [],
+    title: 'Markdown tables lose alignment in preview',
+    description:
+      'Column alignment markers like `:---:` are ignored in the preview tab but work after saving.',
+  },
+  {
+    iid: 6,
+    author: 'root',
+    assignees: ['alice', 'bob'],
+    title: 'Upgrade PostgreSQL to 16',
+    description: 'Plan the upgrade for all environments.\n\n> Check extension compatibility first.',
+  },
+  {
+    iid: 7,
+    author: 'alice',
+    assignees: [],
+    title: 'Typo in the merge request widget',
+    description: 'It says "Mergable" instead of "Mergeable".',
+    state: 'closed',
+  },
+  {
+    iid: 8,
+    author: 'bob',
+    assignees: ['dave'],
+    title: 'Email notifications sent twice for mentions',
+    description: 'Users mentioned in a comment that also assigns them receive two emails.',
+  },
+  {
+    iid: 9,
+    author: 'carol',
+    assignees: [],
+    title: 'Dark mode: code blocks are unreadable',
+    description: 'Syntax highlighting uses dark grey on black. See the screenshot in the thread.',
+  },
+  {
+    iid: 10,
+    author: 'dave',
+    assignees: ['carol'],
+    title: 'Rate limit the issues API per user',
+    description: 'Add a per-user limit to `POST /projects/:id/issues` to stop runaway scripts.',
+    confidential: true,
+  },
+  {
+    iid: 11,
+    author: 'root',
+    assignees: [],
+    title: 'Document the sidebar GraphQL subscriptions',
+    description:
+      'Describe `issuableAssigneesUpdated` and how clients reconnect after a network drop.',
+  },
+  {
+    iid: 12,
+    author: 'alice',
+    assignees: ['bob'],
+    title: 'Flaky spec: issue board drag and drop',
+    description: '`spec/features/boards/drag_spec.rb` fails about once in twenty runs on CI.',
+  },
+  {
+    iid: 13,
+    author: 'bob',
+    assignees: [],
+    title: 'Show avatars of all assignees on the issue list',
+    description: 'Only the first assignee is shown; show up to three and a `+N` counter.',
+  },
+  {
+    iid: 14,
+    author: 'carol',
+    assignees: ['alice'],
+    title: 'Label dropdown is slow with 2,000 labels',
+    description:
+      'Opening the dropdown freezes the page for two seconds. Consider virtual scrolling.',
+  },
+  {
+    iid: 15,
+    author: 'dave',
+    assignees: [],
+    title: 'Allow reordering of to-do items',
+    description: 'Drag to reorder would help people who triage many to-dos a day.',
+    state: 'closed',
+  },
+  {
+    iid: 16,
+    author: 'root',
+    assignees: ['dave', 'alice'],
+    title: 'Audit events for assignee changes',
+    description: 'Record who changed the assignees and when, for compliance reports.',
+  },
+  {
+    iid: 17,
+    author: 'alice',
+    assignees: [],
+    title: 'Time tracking totals ignore closed issues',
+    description: 'Milestone totals should include time spent on closed issues.',
+  },
+  {
+    iid: 18,
+    author: 'bob',
+    assignees: ['carol'],
+    title: 'Improve empty state of the issue list',
+    description: 'Explain what issues are for and link to *Create issue* and the import options.',
+  },
+  {
+    iid: 19,
+    author: 'carol',
+    assignees: [],
+    title: 'Support due dates in the sidebar',
+    description: 'Show and edit the due date next to the milestone.',
+  },
+  {
+    iid: 20,
+    author: 'dave',
+    assignees: [],
+    title: 'Clean up unused feature flags',
+    description: 'Remove flags that have been enabled by default for more than two releases.',
+  },
+];

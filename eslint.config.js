@@ -4,11 +4,32 @@ import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'crypto', 'os', 'child_process', 'url', 'events', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'os',
+  'child_process',
+  'url',
+  'events',
+  'stream',
+];
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '**/generated/**', 'test-results/**', 'playwright-report/**', '.data/**', 'bench/results/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '**/generated/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.data/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -26,7 +47,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -34,17 +58,41 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
   {
-    files: ['*.js', '*.mjs', 'scripts/**/*.mjs', '.ci/**/*.mjs'],
+    files: ['*.js', '*.mjs', 'scripts/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: false, project: null },
+    },
   },
   {
     // shared/ is imported by the browser and by Node: neither DOM nor Node APIs.
     files: ['shared/**/*.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, '**/server/**', '**/client/**', 'ws', 'express'] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', '__dirname', 'require'],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'ws', 'express'],
+              message: 'shared/ runs in the browser too.',
+            },
+            { regex: '^(\\.\\./)+(server|client)/', message: 'shared/ imports neither side.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'Buffer',
+        '__dirname',
+        'require',
+      ],
     },
   },
   {
@@ -52,14 +100,32 @@ export default tseslint.config(
     files: ['client/**/*.ts', 'client/**/*.vue'],
     languageOptions: { globals: globals.browser },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, '**/server/**', '@server/*', 'ws', 'express', 'ioredis', 'pg'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'ws', 'express', 'ioredis', 'pg'],
+              message: 'client/ runs in the browser.',
+            },
+            { regex: '^(\\.\\./)+server/', message: 'client/ never imports server code.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/client/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+client/', message: 'Only the browser bundle imports client/.' },
+          ],
+        },
+      ],
     },
   },
   prettier,

@@ -11,7 +11,10 @@ const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 // to mix them ("Cannot use GraphQLSchema from another module or realm"). One entry for all.
 const testAlias = [
   { find: '@shared', replacement: alias['@shared'] },
-  { find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) },
+  {
+    find: /^graphql$/,
+    replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)),
+  },
 ];
 
 /**

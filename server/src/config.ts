@@ -24,11 +24,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be an integer from 0 to 65535, got ${JSON.stringify(env.PORT)}`);
+    throw new ConfigError(
+      `PORT must be an integer from 0 to 65535, got ${JSON.stringify(env.PORT)}`,
+    );
   }
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
+    throw new ConfigError(
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`,
+    );
   }
   const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
     .split(',')
@@ -36,7 +40,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .filter(Boolean);
   for (const origin of allowedOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError(`ALLOWED_ORIGINS entries must look like https://host[:port], got ${JSON.stringify(origin)}`);
+      throw new ConfigError(
+        `ALLOWED_ORIGINS entries must look like https://host[:port], got ${JSON.stringify(origin)}`,
+      );
     }
   }
   return {

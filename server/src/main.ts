@@ -14,10 +14,16 @@ async function main(): Promise<void> {
     host: config.host,
     dataDir: config.dataDir,
     logger,
-    origins: { allowedOrigins: config.allowedOrigins, allowLocalhost: config.allowLocalhostOrigins },
+    origins: {
+      allowedOrigins: config.allowedOrigins,
+      allowLocalhost: config.allowLocalhostOrigins,
+    },
     clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
   });
-  const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? `http://localhost:${server.port}` : server.url;
+  const shown =
+    config.host === '127.0.0.1' || config.host === '0.0.0.0'
+      ? `http://localhost:${server.port}`
+      : server.url;
   logger.info({ url: shown, dataDir: config.dataDir }, 'server ready');
   console.log(`\n  Ready: ${shown}/gitlab-org/gitlab-test/-/issues/1\n`);
 

@@ -54,7 +54,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const adapter = options.adapter ?? new MemoryAdapter();
   const schema = buildSchema();
   const subscriptions = new ActionCableSubscriptions(schema, adapter, logger);
-  const issues = new IssueUpdateService(database.repository, new GraphqlTriggers(subscriptions), logger);
+  const issues = new IssueUpdateService(
+    database.repository,
+    new GraphqlTriggers(subscriptions),
+    logger,
+  );
   const services: ContextServices = { repository: database.repository, issues };
 
   const http = createServer(createApp({ schema, services, logger, clientDir: options.clientDir }));

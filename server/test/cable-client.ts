@@ -68,7 +68,8 @@ export class CableClient {
         const frame = this.frames[this.cursor++] as Frame;
         if (predicate(frame)) return frame;
       }
-      if (this.closed) throw new Error(`socket closed while waiting; frames: ${JSON.stringify(this.frames)}`);
+      if (this.closed)
+        throw new Error(`socket closed while waiting; frames: ${JSON.stringify(this.frames)}`);
       await this.waitForActivity(deadline);
     }
   }
@@ -100,7 +101,10 @@ export class CableClient {
       return Promise.reject(new Error(`timed out; frames so far: ${JSON.stringify(this.frames)}`));
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out; frames so far: ${JSON.stringify(this.frames)}`)), remaining);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out; frames so far: ${JSON.stringify(this.frames)}`)),
+        remaining,
+      );
       this.waiters.push(() => {
         clearTimeout(timer);
         resolve();

@@ -1,6 +1,8 @@
+import * as ActionCable from '@rails/actioncable';
 import { createConsumer, adapters, type Consumer } from '@rails/actioncable';
 import { ApolloClient, HttpLink, InMemoryCache, split } from '@apollo/client/core';
 import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
 import * as ActionCableLinkModule from 'graphql-ruby-client/subscriptions/ActionCableLink';
 import { WebSocket } from 'ws';
 
@@ -29,10 +31,19 @@ globals.removeEventListener ??= () => undefined;
 adapters.WebSocket = BrowserLikeWebSocket as unknown as typeof adapters.WebSocket;
 adapters.logger = { log: () => undefined } as unknown as Console;
 
+/** What the tests use of the consumer's internals, which @types/rails__actioncable does not declare. */
+export const connectionMonitor = (
+  ActionCable as unknown as { ConnectionMonitor: { staleThreshold: number } }
+).ConnectionMonitor;
+export function isConnectionOpen(consumer: Consumer): boolean {
+  return (consumer as unknown as { connection: { isOpen(): boolean } }).connection.isOpen();
+}
+
 type LinkClass = typeof ActionCableLinkModule.default;
 // The package is CommonJS with `exports.default`; depending on the loader the class is one level down.
 const ActionCableLink: LinkClass =
-  (ActionCableLinkModule.default as unknown as { default?: LinkClass }).default ?? ActionCableLinkModule.default;
+  (ActionCableLinkModule.default as unknown as { default?: LinkClass }).default ??
+  ActionCableLinkModule.default;
 
 export interface RealClients {
   consumer: Consumer;
@@ -52,12 +63,18 @@ export function createRealClients(serverUrl: string): RealClients {
   const link = split(
     ({ query }) => {
       const definition = getMainDefinition(query);
-      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+      return (
+        definition.kind === Kind.OPERATION_DEFINITION &&
+        definition.operation === OperationTypeNode.SUBSCRIPTION
+      );
     },
     cableLink,
     new HttpLink({ uri: `${serverUrl}/api/graphql` }),
   );
-  const apollo = new ApolloClient({ link, cache: new InMemoryCache({ possibleTypes: possibleTypes.possibleTypes }) });
+  const apollo = new ApolloClient({
+    link,
+    cache: new InMemoryCache({ possibleTypes: possibleTypes.possibleTypes }),
+  });
   return {
     consumer,
     apollo,

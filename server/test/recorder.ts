@@ -32,9 +32,13 @@ export class Recorder<T> {
         if (predicate(value)) return value;
       }
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`timed out; values so far: ${JSON.stringify(this.values)}`);
+      if (remaining <= 0)
+        throw new Error(`timed out; values so far: ${JSON.stringify(this.values)}`);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out; values so far: ${JSON.stringify(this.values)}`)), remaining);
+        const timer = setTimeout(
+          () => reject(new Error(`timed out; values so far: ${JSON.stringify(this.values)}`)),
+          remaining,
+        );
         this.waiters.push(() => {
           clearTimeout(timer);
           resolve();

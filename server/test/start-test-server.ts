@@ -12,7 +12,9 @@ export const TEST_ORIGIN = 'http://test.example';
  * Starts the real server on port 0 with an in-memory database and registers it for disposal
  * after the file's tests. Logs are silent unless TEST_LOG_LEVEL is set.
  */
-export async function startTestServer(overrides: Partial<StartOptions> = {}): Promise<RunningServer> {
+export async function startTestServer(
+  overrides: Partial<StartOptions> = {},
+): Promise<RunningServer> {
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',

@@ -1,4 +1,4 @@
-import { Command, MessageType, type DisconnectReason } from './protocol.js';
+import { Command, type DisconnectReason, type MessageType } from './protocol.js';
 
 /** A command from the client. `identifier` is kept as the exact string received (echoed byte for byte). */
 export type ClientCommand =
@@ -49,11 +49,15 @@ export function parseCommand(raw: string): ClientCommand {
     throw new MalformedCommandError(`unknown command ${JSON.stringify(command) ?? 'undefined'}`);
   }
   if (typeof identifier !== 'string') {
-    throw new MalformedCommandError(`expected 'identifier' to be a string, got ${describe(identifier)}`);
+    throw new MalformedCommandError(
+      `expected 'identifier' to be a string, got ${describe(identifier)}`,
+    );
   }
   if (command === Command.message) {
     if (typeof frame.data !== 'string') {
-      throw new MalformedCommandError(`expected 'data' to be a string, got ${describe(frame.data)}`);
+      throw new MalformedCommandError(
+        `expected 'data' to be a string, got ${describe(frame.data)}`,
+      );
     }
     return { command, identifier, data: frame.data };
   }

@@ -1,7 +1,11 @@
 import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
-import { IssueDocument, IssueSetAssigneesDocument, IssueUpdatedDocument } from '@shared/graphql/generated/operations.js';
+import {
+  IssueDocument,
+  IssueSetAssigneesDocument,
+  IssueUpdatedDocument,
+} from '@shared/graphql/generated/operations.js';
 
 import { CableClient, graphqlIdentifier, type Frame } from '../../test/cable-client.js';
 import { graphqlRequest, startTestServer, TEST_ORIGIN } from '../../test/start-test-server.js';
@@ -30,7 +34,9 @@ function setAssignees(iid: string, usernames: string[]) {
 }
 
 const usernamesOf = (frame: Frame): string[] => {
-  const message = frame.message as { result: { data: { issueUpdated: { assignees: { nodes: { username: string }[] } } } } };
+  const message = frame.message as {
+    result: { data: { issueUpdated: { assignees: { nodes: { username: string }[] } } } };
+  };
   return message.result.data.issueUpdated.assignees.nodes.map((node) => node.username);
 };
 
@@ -43,7 +49,9 @@ describe('cable connection', () => {
   });
 
   it('still selects actioncable-v1-json when an app protocol is offered first', async () => {
-    const client = await CableClient.connect(server.url, { protocols: ['token.abc', 'actioncable-v1-json', 'actioncable-unsupported'] });
+    const client = await CableClient.connect(server.url, {
+      protocols: ['token.abc', 'actioncable-v1-json', 'actioncable-unsupported'],
+    });
     expect(client.ws.protocol).toBe('actioncable-v1-json');
     client.close();
   });
@@ -57,7 +65,9 @@ describe('cable connection', () => {
   });
 
   it('refuses an upgrade from a foreign origin with HTTP 404', async () => {
-    await expect(CableClient.connect(server.url, { origin: 'https://evil.example' })).rejects.toThrow('HTTP 404');
+    await expect(
+      CableClient.connect(server.url, { origin: 'https://evil.example' }),
+    ).rejects.toThrow('HTTP 404');
     await expect(CableClient.connect(server.url, { origin: null })).rejects.toThrow('HTTP 404');
   });
 
@@ -91,10 +101,16 @@ describe('subscribe / unsubscribe', () => {
     const identifier = graphqlIdentifier('dup');
     client.subscribe(identifier);
     client.subscribe(identifier);
-    client.perform(identifier, { query: '{ project(fullPath: "gitlab-org/gitlab-test") { name } }', action: 'execute' });
+    client.perform(identifier, {
+      query: '{ project(fullPath: "gitlab-org/gitlab-test") { name } }',
+      action: 'execute',
+    });
     expect(await client.nextNonPing()).toEqual({ identifier, type: 'confirm_subscription' });
     // Commands run in order, so the execute result is the next frame: no second confirmation before it.
-    expect(await client.nextNonPing()).toEqual({ identifier, message: { result: { data: { project: { name: 'GitLab Test' } } }, more: false } });
+    expect(await client.nextNonPing()).toEqual({
+      identifier,
+      message: { result: { data: { project: { name: 'GitLab Test' } } }, more: false },
+    });
     client.close();
   });
 
@@ -104,7 +120,10 @@ describe('subscribe / unsubscribe', () => {
     client.subscribe(identifier);
     expect(await client.nextNonPing()).toEqual({ identifier, type: 'reject_subscription' });
     client.subscribe('not json at all');
-    expect(await client.nextNonPing()).toEqual({ identifier: 'not json at all', type: 'reject_subscription' });
+    expect(await client.nextNonPing()).toEqual({
+      identifier: 'not json at all',
+      type: 'reject_subscription',
+    });
     client.close();
   });
 
@@ -112,10 +131,16 @@ describe('subscribe / unsubscribe', () => {
     const client = await CableClient.connect(server.url);
     const identifier = graphqlIdentifier('early');
     client.subscribe(identifier);
-    client.perform(identifier, { query: '{ project(fullPath: "gitlab-org/gitlab-test") { name } }', action: 'execute' });
+    client.perform(identifier, {
+      query: '{ project(fullPath: "gitlab-org/gitlab-test") { name } }',
+      action: 'execute',
+    });
     expect(await client.next()).toEqual({ type: 'welcome' });
     expect(await client.nextNonPing()).toEqual({ identifier, type: 'confirm_subscription' });
-    expect((await client.nextNonPing()).message).toEqual({ result: { data: { project: { name: 'GitLab Test' } } }, more: false });
+    expect((await client.nextNonPing()).message).toEqual({
+      result: { data: { project: { name: 'GitLab Test' } } },
+      more: false,
+    });
     client.close();
   });
 });
@@ -128,15 +153,25 @@ describe('GraphqlChannel execute', () => {
     await subscribed(client, first);
     await subscribed(client, second);
     for (const identifier of [first, second]) {
-      client.perform(identifier, { query: subscriptionQuery, variables: { issueId: ISSUE_1 }, operationName: 'issueUpdated', action: 'execute' });
+      client.perform(identifier, {
+        query: subscriptionQuery,
+        variables: { issueId: ISSUE_1 },
+        operationName: 'issueUpdated',
+        action: 'execute',
+      });
     }
     const initial = await client.nextNonPing();
     expect(initial.identifier).toBe(first);
-    expect(initial.message).toMatchObject({ more: true, result: { data: { issueUpdated: { id: ISSUE_1 } } } });
+    expect(initial.message).toMatchObject({
+      more: true,
+      result: { data: { issueUpdated: { id: ISSUE_1 } } },
+    });
     expect(usernamesOf(initial)).toEqual(['alice']);
     await client.next((frame) => frame.identifier === second);
 
-    expect((await setAssignees('1', ['bob', 'carol'])).data).toMatchObject({ issueSetAssignees: { errors: [] } });
+    expect((await setAssignees('1', ['bob', 'carol'])).data).toMatchObject({
+      issueSetAssignees: { errors: [] },
+    });
     const update = await client.next((frame) => frame.identifier === first);
     expect(update.message).toMatchObject({ more: true });
     expect(usernamesOf(update)).toEqual(['bob', 'carol']);
@@ -146,7 +181,9 @@ describe('GraphqlChannel execute', () => {
     await setAssignees('1', ['dave']);
     // Deliveries on one topic go out in subscription order, so once `second` has its frame
     // any frame for `first` would already be here.
-    expect(usernamesOf(await client.next((frame) => frame.identifier === second))).toEqual(['dave']);
+    expect(usernamesOf(await client.next((frame) => frame.identifier === second))).toEqual([
+      'dave',
+    ]);
     expect(client.unread().filter((frame) => frame.identifier === first)).toEqual([]);
     expect(server.subscriptions.size).toBe(1);
     client.close();
@@ -156,19 +193,50 @@ describe('GraphqlChannel execute', () => {
     const client = await connect();
     const identifier = graphqlIdentifier('query');
     await subscribed(client, identifier);
-    client.perform(identifier, { query: print(IssueDocument), variables: JSON.stringify({ fullPath: 'gitlab-org/gitlab-test', iid: '2' }), action: 'execute' });
+    client.perform(identifier, {
+      query: print(IssueDocument),
+      variables: JSON.stringify({ fullPath: 'gitlab-org/gitlab-test', iid: '2' }),
+      action: 'execute',
+    });
     const frame = await client.nextNonPing();
-    expect(frame.message).toMatchObject({ more: false, result: { data: { project: { issue: { iid: '2' } } } } });
+    expect(frame.message).toMatchObject({
+      more: false,
+      result: { data: { project: { issue: { iid: '2' } } } },
+    });
     client.close();
   });
 
   it.each([
     ['a parse error', { query: 'subscription {', action: 'execute' }, 'Syntax Error'],
-    ['a validation error', { query: 'subscription { nope }', action: 'execute' }, 'Cannot query field "nope"'],
+    [
+      'a validation error',
+      { query: 'subscription { nope }', action: 'execute' },
+      'Cannot query field "nope"',
+    ],
     ['a missing query', { action: 'execute' }, 'No query string was present'],
-    ['invalid variables JSON', { query: subscriptionQuery, variables: '{nope', action: 'execute' }, 'Variables are invalid JSON'],
-    ['a malformed global ID', { query: subscriptionQuery, variables: { issueId: 'gid://gitlab/User/1' }, action: 'execute' }, 'not a valid Global ID of type Issue'],
-    ['a missing issue', { query: subscriptionQuery, variables: { issueId: 'gid://gitlab/Issue/99999' }, action: 'execute' }, 'Unauthorized subscription'],
+    [
+      'invalid variables JSON',
+      { query: subscriptionQuery, variables: '{nope', action: 'execute' },
+      'Variables are invalid JSON',
+    ],
+    [
+      'a malformed global ID',
+      {
+        query: subscriptionQuery,
+        variables: { issueId: 'gid://gitlab/User/1' },
+        action: 'execute',
+      },
+      'not a valid Global ID of type Issue',
+    ],
+    [
+      'a missing issue',
+      {
+        query: subscriptionQuery,
+        variables: { issueId: 'gid://gitlab/Issue/99999' },
+        action: 'execute',
+      },
+      'Unauthorized subscription',
+    ],
   ])('answers %s with errors and more:false', async (_name, data, message) => {
     const before = server.subscriptions.size;
     const client = await connect();
@@ -188,7 +256,11 @@ describe('GraphqlChannel execute', () => {
     const client = await connect();
     const identifier = graphqlIdentifier('closing');
     await subscribed(client, identifier);
-    client.perform(identifier, { query: subscriptionQuery, variables: { issueId: 'gid://gitlab/Issue/3' }, action: 'execute' });
+    client.perform(identifier, {
+      query: subscriptionQuery,
+      variables: { issueId: 'gid://gitlab/Issue/3' },
+      action: 'execute',
+    });
     await client.nextNonPing();
     expect(server.subscriptions.size).toBe(before + 1);
     client.close();

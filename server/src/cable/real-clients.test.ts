@@ -1,29 +1,40 @@
-import { ConnectionMonitor } from '@rails/actioncable';
 import type { FetchResult } from '@apollo/client/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { IssueDocument, IssueSetAssigneesDocument, IssueUpdatedDocument } from '@shared/graphql/generated/operations.js';
+import {
+  IssueDocument,
+  IssueSetAssigneesDocument,
+  IssueUpdatedDocument,
+} from '@shared/graphql/generated/operations.js';
 
-import { createRealClients, type RealClients } from '../../test/real-clients.js';
+import {
+  connectionMonitor,
+  createRealClients,
+  isConnectionOpen,
+  type RealClients,
+} from '../../test/real-clients.js';
 import { Recorder } from '../../test/recorder.js';
 import { startTestServer } from '../../test/start-test-server.js';
 
 // Shortened intervals, only for this file: the server pings every 100 ms and the client treats
 // 0.5 s of silence as stale, so a dropped socket is re-opened in about a second instead of 6-12 s.
 const server = await startTestServer({ cable: { beatIntervalMs: 100 } });
-const originalStale = ConnectionMonitor.staleThreshold;
+const originalStale = connectionMonitor.staleThreshold;
 beforeAll(() => {
-  ConnectionMonitor.staleThreshold = 0.5;
+  connectionMonitor.staleThreshold = 0.5;
 });
 afterAll(() => {
-  ConnectionMonitor.staleThreshold = originalStale;
+  connectionMonitor.staleThreshold = originalStale;
 });
 
 let clients: RealClients;
 afterEach(() => clients.dispose());
 
-type Update = FetchResult<{ issueUpdated: { assignees: { nodes: { username: string }[] } } | null }>;
-const usernames = (value: Update) => value.data?.issueUpdated?.assignees.nodes.map((node) => node.username);
+type Update = FetchResult<{
+  issueUpdated: { assignees: { nodes: { username: string }[] } } | null;
+}>;
+const usernames = (value: Update) =>
+  value.data?.issueUpdated?.assignees.nodes.map((node) => node.username);
 
 function setAssignees(iid: string, assigneeUsernames: string[]) {
   return clients.apollo.mutate({
@@ -32,20 +43,25 @@ function setAssignees(iid: string, assigneeUsernames: string[]) {
   });
 }
 
-async function subscribe(issueId: string) {
+function subscribe(issueId: string) {
   const recorder = new Recorder<Update>();
-  const subscription = clients.apollo.subscribe({ query: IssueUpdatedDocument, variables: { issueId } }).subscribe(recorder.observer);
+  const subscription = clients.apollo
+    .subscribe({ query: IssueUpdatedDocument, variables: { issueId } })
+    .subscribe(recorder.observer);
   return { recorder, subscription };
 }
 
 describe('the stock @rails/actioncable + ActionCableLink + Apollo Client', () => {
   it('loads over HTTP, subscribes over the cable, and receives each change exactly once', async () => {
     clients = createRealClients(server.url);
-    const { data } = await clients.apollo.query({ query: IssueDocument, variables: { fullPath: 'gitlab-org/gitlab-test', iid: '4' } });
+    const { data } = await clients.apollo.query({
+      query: IssueDocument,
+      variables: { fullPath: 'gitlab-org/gitlab-test', iid: '4' },
+    });
     const issueId = data.project?.issue?.id;
     expect(issueId).toBe('gid://gitlab/Issue/4');
 
-    const { recorder, subscription } = await subscribe(issueId as string);
+    const { recorder, subscription } = subscribe(issueId as string);
     const first = await recorder.next();
     expect(first.data?.issueUpdated).not.toBeNull(); // the current state, not {} or null
 
@@ -62,7 +78,7 @@ describe('the stock @rails/actioncable + ActionCableLink + Apollo Client', () =>
   it('sends unsubscribe when Apollo unsubscribes, freeing the server-side subscription', async () => {
     await expect.poll(() => server.subscriptions.size).toBe(0); // earlier tests' sockets are gone
     clients = createRealClients(server.url);
-    const { recorder, subscription } = await subscribe('gid://gitlab/Issue/5');
+    const { recorder, subscription } = subscribe('gid://gitlab/Issue/5');
     await recorder.next();
     expect(server.subscriptions.size).toBe(1);
     subscription.unsubscribe();
@@ -71,11 +87,11 @@ describe('the stock @rails/actioncable + ActionCableLink + Apollo Client', () =>
 
   it('after the server drops the socket, reconnects, re-executes and shows what changed meanwhile', async () => {
     clients = createRealClients(server.url);
-    const { recorder, subscription } = await subscribe('gid://gitlab/Issue/6');
+    const { recorder, subscription } = subscribe('gid://gitlab/Issue/6');
     await recorder.next();
 
     expect(server.cable.disconnect(() => true)).toBeGreaterThan(0);
-    await expect.poll(() => clients.consumer.connection.isOpen()).toBe(false);
+    await expect.poll(() => isConnectionOpen(clients.consumer)).toBe(false);
     await setAssignees('6', ['bob']); // while nobody is connected: nothing can be pushed
 
     // The re-executed subscription's first payload carries the current state.

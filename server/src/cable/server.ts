@@ -3,7 +3,11 @@ import type { Duplex } from 'node:stream';
 
 import type { Logger } from 'pino';
 
-import { CABLE, DisconnectReason, type DisconnectReason as Reason } from '@shared/cable/protocol.js';
+import {
+  CABLE,
+  DisconnectReason,
+  type DisconnectReason as Reason,
+} from '@shared/cable/protocol.js';
 
 import type { ChannelFactory } from './channel.js';
 import { Connection, type IdentifyHook } from './connection.js';
@@ -101,7 +105,11 @@ export class CableServer {
 
   private allowRequest(request: IncomingMessage): boolean {
     if (!this.accepting) return false;
-    const allowed = isOriginAllowed(request.headers.origin, request.headers.host, this.options.origins);
+    const allowed = isOriginAllowed(
+      request.headers.origin,
+      request.headers.host,
+      this.options.origins,
+    );
     if (!allowed) {
       this.options.logger.warn({ origin: request.headers.origin }, 'request origin not allowed');
     }
@@ -111,7 +119,11 @@ export class CableServer {
   private open(socket: WsCableSocket, request: IncomingMessage, events: SocketEvents): void {
     const connection = new Connection(
       socket,
-      { headers: request.headers, url: request.url ?? '/', remoteAddress: request.socket.remoteAddress },
+      {
+        headers: request.headers,
+        url: request.url ?? '/',
+        remoteAddress: request.socket.remoteAddress,
+      },
       {
         identify: this.options.identify,
         channels: this.options.channels,

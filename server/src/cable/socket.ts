@@ -96,7 +96,9 @@ export function createUpgradeHandler(options: UpgradeOptions): {
   return {
     handleUpgrade(request, socket, head) {
       if (!options.allowRequest(request)) {
-        socket.end('HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 14\r\nConnection: close\r\n\r\nPage not found');
+        socket.end(
+          'HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 14\r\nConnection: close\r\n\r\nPage not found',
+        );
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => {

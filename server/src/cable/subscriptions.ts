@@ -108,7 +108,9 @@ export class Subscriptions {
     }
     const { channel: name, ...params } = parsed as Record<string, unknown>;
     const factory =
-      typeof name === 'string' && Object.hasOwn(this.factories, name) ? this.factories[name] : undefined;
+      typeof name === 'string' && Object.hasOwn(this.factories, name)
+        ? this.factories[name]
+        : undefined;
     if (!factory) throw new ChannelNotFoundError(`unknown channel ${JSON.stringify(name)}`);
     return factory(this.connection, identifier, params);
   }
@@ -117,7 +119,10 @@ export class Subscriptions {
     try {
       await channel.unsubscribeFromChannel();
     } catch (error) {
-      this.connection.logger.error({ identifier: channel.identifier, err: error }, 'unsubscribe failed');
+      this.connection.logger.error(
+        { identifier: channel.identifier, err: error },
+        'unsubscribe failed',
+      );
     }
   }
 }

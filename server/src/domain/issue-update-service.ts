@@ -60,7 +60,11 @@ export class IssueUpdateService {
     const requested = usernames.map((name) => (byUsername.get(name) as UserRecord).id);
 
     const { issue: updated, changed } = await this.repository.updateAssignees(issue.id, (current) =>
-      applyMode(current.map((user) => user.id), requested, input.mode),
+      applyMode(
+        current.map((user) => user.id),
+        requested,
+        input.mode,
+      ),
     );
     if (changed) await this.announce(updated);
     return { issue: updated, errors: [] };
@@ -83,7 +87,11 @@ export class IssueUpdateService {
 }
 
 /** The new ordered id list: REPLACE takes `requested`, APPEND adds new ones at the end, REMOVE drops them. */
-export function applyMode(current: readonly number[], requested: readonly number[], mode: OperationMode): number[] {
+export function applyMode(
+  current: readonly number[],
+  requested: readonly number[],
+  mode: OperationMode,
+): number[] {
   switch (mode) {
     case 'REPLACE':
       return [...requested];

@@ -19,6 +19,9 @@ export interface ContextServices {
   issues: IssueUpdateService;
 }
 
-export function createGraphQLContext(services: ContextServices, currentUser: UserRecord | null): GraphQLContext {
+export function createGraphQLContext(
+  services: ContextServices,
+  currentUser: UserRecord | null,
+): GraphQLContext {
   return { repository: services.repository, issues: services.issues, currentUser };
 }

@@ -15,6 +15,10 @@ export class GraphqlTriggers implements IssueEvents {
 
   /** Triggers `issueUpdated(issueId: "gid://gitlab/Issue/<id>")`. */
   issueUpdated(issue: IssueRecord): Promise<void> {
-    return this.subscriptions.trigger('issueUpdated', { issueId: toGlobalId('Issue', issue.id) }, issue);
+    return this.subscriptions.trigger(
+      'issueUpdated',
+      { issueId: toGlobalId('Issue', issue.id) },
+      issue,
+    );
   }
 }

@@ -27,7 +27,8 @@ const Time = new GraphQLScalarType<Date, string>({
   },
   parseValue: (value) => {
     const date = typeof value === 'string' ? new Date(value) : undefined;
-    if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('Time must be an ISO 8601 string');
+    if (!date || Number.isNaN(date.getTime()))
+      throw new GraphQLError('Time must be an ISO 8601 string');
     return date;
   },
 });

@@ -9,11 +9,27 @@ import { Issue, Project, User, UserCore } from './resolvers/types.js';
 import { scalars } from './scalars.js';
 
 /** The SDL is read from shared/, its single source (also used by codegen). */
-const typeDefs = readFileSync(new URL('../../../shared/graphql/schema.graphql', import.meta.url), 'utf8');
+const typeDefs = readFileSync(
+  new URL('../../../shared/graphql/schema.graphql', import.meta.url),
+  'utf8',
+);
 
-const resolvers: Resolvers = { ...scalars, Query, Mutation, Subscription, Project, Issue, UserCore, User };
+const resolvers: Resolvers = {
+  ...scalars,
+  Query,
+  Mutation,
+  Subscription,
+  Project,
+  Issue,
+  UserCore,
+  User,
+};
 
 /** Builds the executable schema; resolvers missing for a type fail here, at start. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs, resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } });
+  return makeExecutableSchema({
+    typeDefs,
+    resolvers,
+    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
+  });
 }

@@ -38,7 +38,8 @@ export function createApp(options: AppOptions): express.Express {
     createHandler({
       schema: options.schema,
       context: () => createGraphQLContext(options.services, null),
-      formatError: (error) => (error instanceof GraphQLError ? maskError(error, options.logger) : error),
+      formatError: (error) =>
+        error instanceof GraphQLError ? maskError(error, options.logger) : error,
     }),
   );
   app.all(CABLE.mountPath, (_req, res) => {

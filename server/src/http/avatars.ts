@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 
 import type { RequestHandler } from 'express';
 
-const COLORS = ['#6666c4', '#5c8a3a', '#a35200', '#8f3d8f', '#1f75cb', '#c91c00', '#00857a', '#7a5c00'];
+const COLORS = [
+  '#6666c4',
+  '#5c8a3a',
+  '#a35200',
+  '#8f3d8f',
+  '#1f75cb',
+  '#c91c00',
+  '#00857a',
+  '#7a5c00',
+];
 const USERNAME = /^[A-Za-z0-9_.-]{1,255}$/;
 
 /** An initials avatar as SVG; the colour is stable per username. */

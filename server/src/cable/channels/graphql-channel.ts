@@ -29,8 +29,10 @@ export class GraphqlChannel extends Channel {
   }
 
   private async execute(data: ActionData): Promise<void> {
-    const id = await this.deps.subscriptions.execute(data, this.deps.contextFor(this.connection), (payload) =>
-      this.transmit(payload),
+    const id = await this.deps.subscriptions.execute(
+      data,
+      this.deps.contextFor(this.connection),
+      (payload) => this.transmit(payload),
     );
     if (id !== null) this.subscriptionIds.add(id);
   }

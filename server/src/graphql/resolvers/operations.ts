@@ -36,7 +36,11 @@ export const Subscription: SubscriptionResolvers = {
     },
     // On a trigger the root value is the event's issue; on subscribe there is none, and the
     // first payload carries the issue as it is now.
-    resolve: async (root: unknown, { issueId }: SubscriptionIssueUpdatedArgs, { repository }: GraphQLContext) => {
+    resolve: async (
+      root: unknown,
+      { issueId }: SubscriptionIssueUpdatedArgs,
+      { repository }: GraphQLContext,
+    ) => {
       if (isIssueRecord(root)) return root;
       const id = parseGlobalId(issueId, 'Issue');
       const issue = id === null ? null : await repository.findIssueById(id);

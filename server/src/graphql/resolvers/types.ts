@@ -1,6 +1,11 @@
 import { toGlobalId } from '@shared/graphql/global-id.js';
 
-import type { IssueResolvers, ProjectResolvers, UserCoreResolvers, UserResolvers } from '../generated/resolvers-types.js';
+import type {
+  IssueResolvers,
+  ProjectResolvers,
+  UserCoreResolvers,
+  UserResolvers,
+} from '../generated/resolvers-types.js';
 
 import { urls } from './urls.js';
 

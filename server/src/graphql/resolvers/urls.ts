@@ -6,7 +6,9 @@ import type { IssueRecord, ProjectRecord, UserRecord } from '../../domain/types.
  */
 export const urls = {
   user: (user: Pick<UserRecord, 'username'>) => `/${encodeURIComponent(user.username)}`,
-  avatar: (user: Pick<UserRecord, 'username'>) => `/avatars/${encodeURIComponent(user.username)}.svg`,
+  avatar: (user: Pick<UserRecord, 'username'>) =>
+    `/avatars/${encodeURIComponent(user.username)}.svg`,
   project: (project: Pick<ProjectRecord, 'fullPath'>) => `/${project.fullPath}`,
-  issue: (issue: Pick<IssueRecord, 'projectFullPath' | 'iid'>) => `/${issue.projectFullPath}/-/issues/${issue.iid}`,
+  issue: (issue: Pick<IssueRecord, 'projectFullPath' | 'iid'>) =>
+    `/${issue.projectFullPath}/-/issues/${issue.iid}`,
 };

@@ -7,6 +7,7 @@ import {
   getVariableValues,
   GraphQLError,
   Kind,
+  OperationTypeNode,
   parse,
   validate,
   type DocumentNode,
@@ -82,13 +83,20 @@ export class ActionCableSubscriptions {
    * `more: false` (so the client's observable completes instead of hanging). Returns the id of
    * the subscription it registered, or null.
    */
-  async execute(data: Readonly<Record<string, unknown>>, context: unknown, transmit: Transmit): Promise<string | null> {
+  async execute(
+    data: Readonly<Record<string, unknown>>,
+    context: unknown,
+    transmit: Transmit,
+  ): Promise<string | null> {
     try {
       return await this.executeOrThrow(data, context, transmit);
     } catch (error) {
       const known = error instanceof GraphQLError;
       if (!known) this.logger.error({ err: error }, 'execute failed');
-      transmit({ result: { errors: [{ message: known ? error.message : 'Internal server error' }] }, more: false });
+      transmit({
+        result: { errors: [{ message: known ? error.message : 'Internal server error' }] },
+        more: false,
+      });
       return null;
     }
   }
@@ -108,11 +116,19 @@ export class ActionCableSubscriptions {
   }
 
   /** Publishes an event for `field(args)` to every process; `object` becomes the root value. */
-  async trigger(field: string, args: Readonly<Record<string, unknown>>, object: unknown): Promise<void> {
+  async trigger(
+    field: string,
+    args: Readonly<Record<string, unknown>>,
+    object: unknown,
+  ): Promise<void> {
     await this.adapter.broadcast(this.stream(topicFor(field, args)), encodeEvent(object));
   }
 
-  private async executeOrThrow(data: Readonly<Record<string, unknown>>, context: unknown, transmit: Transmit): Promise<string | null> {
+  private async executeOrThrow(
+    data: Readonly<Record<string, unknown>>,
+    context: unknown,
+    transmit: Transmit,
+  ): Promise<string | null> {
     const { query, variables, operationName } = parseExecutePayload(data);
     const document = parse(query);
     const validationErrors = validate(this.schema, document);
@@ -122,17 +138,36 @@ export class ActionCableSubscriptions {
     }
     const operation = getOperationAST(document, operationName);
     if (!operation) {
-      throw new GraphQLError(operationName ? `Unknown operation named "${operationName}".` : 'An operation name is required');
+      throw new GraphQLError(
+        operationName
+          ? `Unknown operation named "${operationName}".`
+          : 'An operation name is required',
+      );
     }
-    const args = { schema: this.schema, document, operationName, variableValues: variables, contextValue: context };
-    if (operation.operation !== 'subscription') {
+    const args = {
+      schema: this.schema,
+      document,
+      operationName,
+      variableValues: variables,
+      contextValue: context,
+    };
+    if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
       transmit({ result: toJson(await execute(args), this.logger), more: false });
       return null;
     }
 
     const topic = this.topicOf(operation, variables);
     const id = randomUUID();
-    const subscription: StoredSubscription = { document, operationName, variables, context, transmit, topic, ready: false, pending: undefined };
+    const subscription: StoredSubscription = {
+      document,
+      operationName,
+      variables,
+      context,
+      transmit,
+      topic,
+      ready: false,
+      pending: undefined,
+    };
     this.subscriptions.set(id, subscription);
     await this.listen(topic, id);
 
@@ -150,7 +185,10 @@ export class ActionCableSubscriptions {
   }
 
   /** The topic of the subscription's single root field with its coerced arguments. */
-  private topicOf(operation: NonNullable<ReturnType<typeof getOperationAST>>, variables: Record<string, unknown>): string {
+  private topicOf(
+    operation: NonNullable<ReturnType<typeof getOperationAST>>,
+    variables: Record<string, unknown>,
+  ): string {
     const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) throw coerced.errors[0] ?? new GraphQLError('Invalid variables');
     const [selection] = operation.selectionSet.selections;
@@ -174,7 +212,9 @@ export class ActionCableSubscriptions {
       listener: (payload) => {
         state.queue = state.queue
           .then(() => this.dispatch(state, payload))
-          .catch((error: unknown) => this.logger.error({ err: error, topic }, 'event delivery failed'));
+          .catch((error: unknown) =>
+            this.logger.error({ err: error, topic }, 'event delivery failed'),
+          );
       },
     };
     this.topics.set(topic, state);

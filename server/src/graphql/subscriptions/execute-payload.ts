@@ -22,15 +22,19 @@ export function parseExecutePayload(data: Readonly<Record<string, unknown>>): Pa
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
     throw new GraphQLError('operationName must be a string');
   }
-  return { query, variables: normalizeVariables(variables), operationName: operationName ?? undefined };
+  return {
+    query,
+    variables: normalizeVariables(variables),
+    operationName: operationName ?? undefined,
+  };
 }
 
 function normalizeVariables(value: unknown): Record<string, unknown> {
   if (value === undefined || value === null || value === '') return {};
-  let parsed = value;
+  let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
-      parsed = JSON.parse(value);
+      parsed = JSON.parse(value) as unknown;
     } catch {
       throw new GraphQLError('Variables are invalid JSON');
     }

@@ -5,7 +5,11 @@
  */
 
 /** `[scope]:<field>:<k>:<v>…` with keys sorted at every level; no scope → leading `:`. */
-export function topicFor(field: string, args: Readonly<Record<string, unknown>>, scope = ''): string {
+export function topicFor(
+  field: string,
+  args: Readonly<Record<string, unknown>>,
+  scope = '',
+): string {
   return [scope, field, serialize(args)].join(':');
 }
 
@@ -24,5 +28,8 @@ function serialize(value: unknown): string {
       .map((key) => `${key}:${serialize((value as Record<string, unknown>)[key])}`)
       .join(':');
   }
-  return String(value as string | number | boolean);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  return ''; // functions and symbols never come out of argument coercion
 }

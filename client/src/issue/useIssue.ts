@@ -1,0 +1,77 @@
+import type { SubscribeToMoreUpdateQueryFn } from '@apollo/client/core';
+import { useQuery } from '@vue/apollo-composable';
+import { computed, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+
+import {
+  IssueDocument,
+  IssueUpdatedDocument,
+  type IssueQuery,
+  type IssueQueryVariables,
+  type IssueUpdatedSubscription,
+} from '@shared/graphql/generated/operations';
+
+import { useRealtimeState } from '../apollo/realtime-state';
+
+export type IssueData = NonNullable<NonNullable<IssueQuery['project']>['issue']>;
+export type AssigneeData = IssueData['assignees']['nodes'][number];
+
+/**
+ * Merges a pushed `issueUpdated` payload into the issue query. Apollo also normalises the payload
+ * by `id`; writing the merged (complete) result keeps the query itself consistent.
+ */
+export const mergeIssueUpdate: SubscribeToMoreUpdateQueryFn<
+  IssueQuery,
+  IssueQueryVariables,
+  IssueUpdatedSubscription
+> = (_unsafePrevious, options) => {
+  const pushed = options.subscriptionData.data.issueUpdated;
+  if (!pushed || !options.complete) return undefined;
+  const { previousData } = options;
+  const project = previousData.project;
+  const issue = project?.issue;
+  if (!project || !issue || issue.id !== pushed.id) return undefined;
+  return { ...previousData, project: { ...project, issue: { ...issue, ...pushed } } };
+};
+
+/** Loads an issue and keeps it current through the `issueUpdated` subscription. */
+export function useIssue(fullPath: MaybeRefOrGetter<string>, iid: MaybeRefOrGetter<string>) {
+  const { result, loading, error, query, refetch } = useQuery(IssueDocument, () => ({
+    fullPath: toValue(fullPath),
+    iid: toValue(iid),
+  }));
+
+  const project = computed(() => result.value?.project ?? null);
+  const issue = computed(() => project.value?.issue ?? null);
+  const issueId = computed(() => issue.value?.id);
+  const subscriptionError = shallowRef<Error | null>(null);
+
+  // Subscribe once the issue's global id is known; again if the query or the issue changes.
+  watch(
+    [query, issueId],
+    ([observable, id], _previous, onCleanup) => {
+      if (!observable || !id) return;
+      subscriptionError.value = null;
+      const unsubscribe = observable.subscribeToMore({
+        document: IssueUpdatedDocument,
+        variables: { issueId: id },
+        updateQuery: mergeIssueUpdate,
+        onError(subscribeError) {
+          subscriptionError.value = subscribeError;
+        },
+      });
+      onCleanup(unsubscribe);
+    },
+    { immediate: true },
+  );
+
+  // After a reconnect the re-sent subscription's first payload carries the current issue;
+  // refetching as well means the page is never stale, whatever was missed meanwhile.
+  const stopListening = useRealtimeState().onReconnected(() => {
+    refetch()?.catch(() => {
+      // Shown through `error`.
+    });
+  });
+  onScopeDispose(stopListening);
+
+  return { project, issue, loading, error, subscriptionError };
+}

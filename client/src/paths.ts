@@ -1,0 +1,6 @@
+/** Path of an issue page, as GitLab spells it. */
+export function issuePath(fullPath: string, iid: string): string {
+  return `/${fullPath}/-/issues/${iid}`;
+}
+
+export const DEFAULT_ISSUE_PATH = issuePath('gitlab-org/gitlab-test', '1');

@@ -1,0 +1,154 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { assigneeNames, openSeededFixture, type SeededFixture } from '../db/test-fixture.js';
+
+import {
+  applyMode,
+  IssueUpdateService,
+  MAX_ASSIGNEES,
+  NOT_FOUND_MESSAGE,
+  type IssueEvents,
+} from './issue-update-service.js';
+import type { IssueRecord } from './types.js';
+
+/** An IssueEvents double that records what was announced (and can be told to fail). */
+class RecordingEvents implements IssueEvents {
+  readonly announced: IssueRecord[] = [];
+  failWith: Error | undefined;
+  issueUpdated(issue: IssueRecord): Promise<void> {
+    this.announced.push(issue);
+    return this.failWith ? Promise.reject(this.failWith) : Promise.resolve();
+  }
+}
+
+let fixture: SeededFixture;
+let events: RecordingEvents;
+let service: IssueUpdateService;
+const project = 'gitlab-org/gitlab-test';
+
+beforeAll(async () => {
+  fixture = await openSeededFixture();
+});
+afterAll(() => fixture.database.close());
+beforeEach(() => {
+  events = new RecordingEvents();
+  service = new IssueUpdateService(fixture.database.repository, events, pino({ level: 'silent' }));
+});
+
+describe('applyMode', () => {
+  it.each([
+    ['REPLACE', [1, 2], [3, 1], [3, 1]],
+    ['APPEND', [1, 2], [3, 1], [1, 2, 3]],
+    ['REMOVE', [1, 2, 3], [2, 9], [1, 3]],
+  ] as const)('%s %j with %j gives %j', (mode, current, requested, expected) => {
+    expect(applyMode(current, requested, mode)).toEqual(expected);
+  });
+});
+
+describe('IssueUpdateService#setAssignees', () => {
+  it('replaces, appends and removes, announcing each committed change once', async () => {
+    let result = await service.setAssignees({
+      projectPath: project,
+      iid: '7',
+      usernames: ['bob', 'alice'],
+      mode: 'REPLACE',
+    });
+    expect(result.errors).toEqual([]);
+    expect(assigneeNames(result.issue as IssueRecord)).toEqual(['bob', 'alice']);
+
+    result = await service.setAssignees({
+      projectPath: project,
+      iid: '7',
+      usernames: ['carol', 'bob'],
+      mode: 'APPEND',
+    });
+    expect(assigneeNames(result.issue as IssueRecord)).toEqual(['bob', 'alice', 'carol']);
+
+    result = await service.setAssignees({
+      projectPath: project,
+      iid: '7',
+      usernames: ['alice'],
+      mode: 'REMOVE',
+    });
+    expect(assigneeNames(result.issue as IssueRecord)).toEqual(['bob', 'carol']);
+
+    expect(events.announced.map(assigneeNames)).toEqual([
+      ['bob', 'alice'],
+      ['bob', 'alice', 'carol'],
+      ['bob', 'carol'],
+    ]);
+    expect(assigneeNames(await fixture.issue(7))).toEqual(['bob', 'carol']);
+  });
+
+  it('announces nothing when the list does not change', async () => {
+    await service.setAssignees({
+      projectPath: project,
+      iid: '8',
+      usernames: ['dave'],
+      mode: 'REPLACE',
+    });
+    events.announced.length = 0;
+    const result = await service.setAssignees({
+      projectPath: project,
+      iid: '8',
+      usernames: ['dave', 'dave'],
+      mode: 'REPLACE',
+    });
+    expect(result.errors).toEqual([]);
+    expect(events.announced).toEqual([]);
+  });
+
+  it('refuses unknown usernames with an error entry and writes nothing', async () => {
+    const before = await fixture.issue(9);
+    const result = await service.setAssignees({
+      projectPath: project,
+      iid: '9',
+      usernames: ['alice', 'ghost', 'nobody'],
+      mode: 'REPLACE',
+    });
+    expect(result.errors).toEqual(['Unknown users: @ghost, @nobody']);
+    const after = await fixture.issue(9);
+    expect(assigneeNames(after)).toEqual(assigneeNames(before));
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    expect(events.announced).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown project', 'nope/nope', '1'],
+    ['an unknown issue', project, '999'],
+    ['a non-numeric iid', project, '1; drop table issues'],
+  ])('answers %s with the not-found message', async (_name, projectPath, iid) => {
+    const result = await service.setAssignees({
+      projectPath,
+      iid,
+      usernames: ['alice'],
+      mode: 'REPLACE',
+    });
+    expect(result).toEqual({ issue: null, errors: [NOT_FOUND_MESSAGE] });
+  });
+
+  it('refuses more than the maximum number of usernames before touching the database', async () => {
+    const usernames = Array.from({ length: MAX_ASSIGNEES + 1 }, (_, i) => `user${i}`);
+    const result = await service.setAssignees({
+      projectPath: project,
+      iid: '10',
+      usernames,
+      mode: 'REPLACE',
+    });
+    expect(result.errors[0]).toContain('Too many assignees');
+  });
+
+  it('keeps the committed write when the announcement fails', async () => {
+    events.failWith = new Error('pub/sub down');
+    const result = await service.setAssignees({
+      projectPath: project,
+      iid: '11',
+      usernames: ['carol'],
+      mode: 'REPLACE',
+    });
+    expect(result.errors).toEqual([]);
+    expect(events.announced).toHaveLength(1);
+    expect(assigneeNames(await fixture.issue(11))).toEqual(['carol']);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+
+import type { IssueRecord } from '../domain/types.js';
+
+import { GraphqlTriggers } from './graphql-triggers.js';
+import type { ActionCableSubscriptions } from './subscriptions/action-cable-subscriptions.js';
+import { eventStream, topicFor } from './subscriptions/topic.js';
+
+/** Implements the engine's `trigger` and records the calls. */
+class RecordingEngine implements Pick<ActionCableSubscriptions, 'trigger'> {
+  readonly calls: { field: string; args: Readonly<Record<string, unknown>>; object: unknown }[] =
+    [];
+  trigger(field: string, args: Readonly<Record<string, unknown>>, object: unknown): Promise<void> {
+    this.calls.push({ field, args, object });
+    return Promise.resolve();
+  }
+}
+
+const issue: IssueRecord = {
+  id: 42,
+  projectId: 1,
+  projectFullPath: 'gitlab-org/gitlab-test',
+  iid: 3,
+  title: 'A title',
+  description: null,
+  state: 'opened',
+  confidential: false,
+  author: { id: 1, username: 'root', name: 'Administrator' },
+  assignees: [{ id: 2, username: 'alice', name: 'Alice Liddell' }],
+  createdAt: new Date('2026-01-01T00:00:00Z'),
+  updatedAt: new Date('2026-01-02T00:00:00Z'),
+};
+
+describe('GraphqlTriggers', () => {
+  it('triggers issueUpdated once, keyed on the issue global ID, carrying the loaded issue', async () => {
+    const engine = new RecordingEngine();
+    await new GraphqlTriggers(engine).issueUpdated(issue);
+    expect(engine.calls).toEqual([
+      { field: 'issueUpdated', args: { issueId: 'gid://gitlab/Issue/42' }, object: issue },
+    ]);
+  });
+});
+
+describe('topics', () => {
+  it("follow graphql-ruby's format: sorted camelCase arguments, empty scope", () => {
+    expect(topicFor('issueUpdated', { issueId: 'gid://gitlab/Issue/1' })).toBe(
+      ':issueUpdated:issueId:gid://gitlab/Issue/1',
+    );
+    expect(topicFor('newsFlash', {})).toBe(':newsFlash:');
+    expect(topicFor('event', { userId: 4, payloadType: 'one' })).toBe(
+      ':event:payloadType:one:userId:4',
+    );
+    expect(eventStream(':newsFlash:')).toBe('graphql-event::newsFlash:');
+    expect(eventStream(':newsFlash:', 'other:')).toBe('graphql-event:other::newsFlash:');
+  });
+});

@@ -18,7 +18,6 @@ const scalars = {
 const config: CodegenConfig = {
   schema: 'shared/graphql/schema.graphql',
   documents: 'shared/graphql/documents/*.graphql',
-  hooks: { afterAllFileWrite: ['prettier --write'] },
   generates: {
     'shared/graphql/generated/operations.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],

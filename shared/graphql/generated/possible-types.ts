@@ -1,11 +1,17 @@
-export type PossibleTypesResultData = {
-  possibleTypes: {
-    User: ['UserCore'];
-  };
+
+      export type PossibleTypesResultData = {
+  "possibleTypes": {
+    "User": [
+      "UserCore"
+    ]
+  }
 };
-const result: PossibleTypesResultData = {
-  possibleTypes: {
-    User: ['UserCore'],
-  },
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "User": [
+      "UserCore"
+    ]
+  }
 };
-export default result;
+      export default result;
+    

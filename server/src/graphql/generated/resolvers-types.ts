@@ -7,21 +7,21 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** A global ID of an issuable (issue), e.g. "gid://gitlab/Issue/1". */
-  IssuableID: { input: string; output: string };
+  IssuableID: { input: string; output: string; }
   /** A global ID of an issue, e.g. "gid://gitlab/Issue/1". */
-  IssueID: { input: string; output: string };
+  IssueID: { input: string; output: string; }
   /** A global ID of a project, e.g. "gid://gitlab/Project/1". */
-  ProjectID: { input: string; output: string };
+  ProjectID: { input: string; output: string; }
   /** An ISO 8601 timestamp. */
-  Time: { input: string; output: string };
+  Time: { input: string; output: string; }
   /** A global ID of a user, e.g. "gid://gitlab/User/1". */
-  UserID: { input: string; output: string };
+  UserID: { input: string; output: string; }
 };
 
 export type Issue = {
@@ -61,13 +61,16 @@ export type IssueSetAssigneesPayload = {
   issue?: Maybe<Issue>;
 };
 
-export type IssueState = 'closed' | 'opened';
+export type IssueState =
+  | 'closed'
+  | 'opened';
 
 export type Mutation = {
   __typename?: 'Mutation';
   /** Set the assignees of an issue. Needs permission to update the issue. */
   issueSetAssignees?: Maybe<IssueSetAssigneesPayload>;
 };
+
 
 export type MutationIssueSetAssigneesArgs = {
   input: IssueSetAssigneesInput;
@@ -94,9 +97,11 @@ export type Project = {
   webUrl: Scalars['String']['output'];
 };
 
+
 export type ProjectAutocompleteUsersArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
+
 
 export type ProjectIssueArgs = {
   iid: Scalars['String']['input'];
@@ -108,6 +113,7 @@ export type Query = {
   project?: Maybe<Project>;
 };
 
+
 export type QueryProjectArgs = {
   fullPath: Scalars['ID']['input'];
 };
@@ -117,6 +123,7 @@ export type Subscription = {
   /** Triggered whenever the issue changes. The first payload carries the issue as it is now. */
   issueUpdated?: Maybe<Issue>;
 };
+
 
 export type SubscriptionIssueUpdatedArgs = {
   issueId: Scalars['IssueID']['input'];
@@ -146,48 +153,38 @@ export type UserCoreConnection = {
   nodes: Array<UserCore>;
 };
 
+
+
 export type ResolverTypeWrapper<T> = Promise<T> | T;
+
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<
-  TResult,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
-  | ResolverFn<TResult, TParent, TContext, TArgs>
-  | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
-export interface SubscriptionSubscriberObject<
-  TResult,
-  TKey extends string,
-  TParent,
-  TContext,
-  TArgs,
-> {
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
   subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
   resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
 }
@@ -201,45 +198,31 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
-export type TypeResolveFn<
-  TTypes,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-> = (
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<
-  T = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<
-  TResult = Record<PropertyKey, never>,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = (
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
+
+
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -250,9 +233,7 @@ export type ResolversTypes = {
   Issue: ResolverTypeWrapper<IssueRecord>;
   IssueID: ResolverTypeWrapper<Scalars['IssueID']['output']>;
   IssueSetAssigneesInput: IssueSetAssigneesInput;
-  IssueSetAssigneesPayload: ResolverTypeWrapper<
-    Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }
-  >;
+  IssueSetAssigneesPayload: ResolverTypeWrapper<Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   IssueState: IssueState;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MutationOperationMode: MutationOperationMode;
@@ -264,9 +245,7 @@ export type ResolversTypes = {
   Time: ResolverTypeWrapper<Scalars['Time']['output']>;
   User: ResolverTypeWrapper<UserRecord>;
   UserCore: ResolverTypeWrapper<UserRecord>;
-  UserCoreConnection: ResolverTypeWrapper<
-    Omit<UserCoreConnection, 'nodes'> & { nodes: Array<ResolversTypes['UserCore']> }
-  >;
+  UserCoreConnection: ResolverTypeWrapper<Omit<UserCoreConnection, 'nodes'> & { nodes: Array<ResolversTypes['UserCore']> }>;
   UserID: ResolverTypeWrapper<Scalars['UserID']['output']>;
 };
 
@@ -279,9 +258,7 @@ export type ResolversParentTypes = {
   Issue: IssueRecord;
   IssueID: Scalars['IssueID']['output'];
   IssueSetAssigneesInput: IssueSetAssigneesInput;
-  IssueSetAssigneesPayload: Omit<IssueSetAssigneesPayload, 'issue'> & {
-    issue?: Maybe<ResolversParentTypes['Issue']>;
-  };
+  IssueSetAssigneesPayload: Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
   Mutation: Record<PropertyKey, never>;
   Project: ProjectRecord;
   ProjectID: Scalars['ProjectID']['output'];
@@ -291,23 +268,15 @@ export type ResolversParentTypes = {
   Time: Scalars['Time']['output'];
   User: UserRecord;
   UserCore: UserRecord;
-  UserCoreConnection: Omit<UserCoreConnection, 'nodes'> & {
-    nodes: Array<ResolversParentTypes['UserCore']>;
-  };
+  UserCoreConnection: Omit<UserCoreConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['UserCore']> };
   UserID: Scalars['UserID']['output'];
 };
 
-export interface IssuableIdScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes['IssuableID'],
-  any
-> {
+export interface IssuableIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IssuableID'], any> {
   name: 'IssuableID';
 }
 
-export type IssueResolvers<
-  ContextType = GraphQLContext,
-  ParentType extends ResolversParentTypes['Issue'] = ResolversParentTypes['Issue'],
-> = {
+export type IssueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Issue'] = ResolversParentTypes['Issue']> = {
   assignees?: Resolver<ResolversTypes['UserCoreConnection'], ParentType, ContextType>;
   author?: Resolver<ResolversTypes['UserCore'], ParentType, ContextType>;
   confidential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -321,104 +290,50 @@ export type IssueResolvers<
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export interface IssueIdScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes['IssueID'],
-  any
-> {
+export interface IssueIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IssueID'], any> {
   name: 'IssueID';
 }
 
-export type IssueSetAssigneesPayloadResolvers<
-  ContextType = GraphQLContext,
-  ParentType extends ResolversParentTypes['IssueSetAssigneesPayload'] =
-    ResolversParentTypes['IssueSetAssigneesPayload'],
-> = {
+export type IssueSetAssigneesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssueSetAssigneesPayload'] = ResolversParentTypes['IssueSetAssigneesPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
 };
 
-export type MutationResolvers<
-  ContextType = GraphQLContext,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = {
-  issueSetAssignees?: Resolver<
-    Maybe<ResolversTypes['IssueSetAssigneesPayload']>,
-    ParentType,
-    ContextType,
-    RequireFields<MutationIssueSetAssigneesArgs, 'input'>
-  >;
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  issueSetAssignees?: Resolver<Maybe<ResolversTypes['IssueSetAssigneesPayload']>, ParentType, ContextType, RequireFields<MutationIssueSetAssigneesArgs, 'input'>>;
 };
 
-export type ProjectResolvers<
-  ContextType = GraphQLContext,
-  ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'],
-> = {
-  autocompleteUsers?: Resolver<
-    Array<ResolversTypes['UserCore']>,
-    ParentType,
-    ContextType,
-    Partial<ProjectAutocompleteUsersArgs>
-  >;
+export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
+  autocompleteUsers?: Resolver<Array<ResolversTypes['UserCore']>, ParentType, ContextType, Partial<ProjectAutocompleteUsersArgs>>;
   fullPath?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ProjectID'], ParentType, ContextType>;
-  issue?: Resolver<
-    Maybe<ResolversTypes['Issue']>,
-    ParentType,
-    ContextType,
-    RequireFields<ProjectIssueArgs, 'iid'>
-  >;
+  issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType, RequireFields<ProjectIssueArgs, 'iid'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export interface ProjectIdScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes['ProjectID'],
-  any
-> {
+export interface ProjectIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProjectID'], any> {
   name: 'ProjectID';
 }
 
-export type QueryResolvers<
-  ContextType = GraphQLContext,
-  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
-> = {
-  project?: Resolver<
-    Maybe<ResolversTypes['Project']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryProjectArgs, 'fullPath'>
-  >;
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'fullPath'>>;
 };
 
-export type SubscriptionResolvers<
-  ContextType = GraphQLContext,
-  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
-> = {
-  issueUpdated?: SubscriptionResolver<
-    Maybe<ResolversTypes['Issue']>,
-    'issueUpdated',
-    ParentType,
-    ContextType,
-    RequireFields<SubscriptionIssueUpdatedArgs, 'issueId'>
-  >;
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  issueUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issue']>, "issueUpdated", ParentType, ContextType, RequireFields<SubscriptionIssueUpdatedArgs, 'issueId'>>;
 };
 
 export interface TimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Time'], any> {
   name: 'Time';
 }
 
-export type UserResolvers<
-  ContextType = GraphQLContext,
-  ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'],
-> = {
+export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   __resolveType: TypeResolveFn<'UserCore', ParentType, ContextType>;
 };
 
-export type UserCoreResolvers<
-  ContextType = GraphQLContext,
-  ParentType extends ResolversParentTypes['UserCore'] = ResolversParentTypes['UserCore'],
-> = {
+export type UserCoreResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserCore'] = ResolversParentTypes['UserCore']> = {
   avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['UserID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -427,11 +342,7 @@ export type UserCoreResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type UserCoreConnectionResolvers<
-  ContextType = GraphQLContext,
-  ParentType extends ResolversParentTypes['UserCoreConnection'] =
-    ResolversParentTypes['UserCoreConnection'],
-> = {
+export type UserCoreConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserCoreConnection'] = ResolversParentTypes['UserCoreConnection']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['UserCore']>, ParentType, ContextType>;
 };
@@ -456,3 +367,4 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UserCoreConnection?: UserCoreConnectionResolvers<ContextType>;
   UserID?: GraphQLScalarType;
 };
+

@@ -11,6 +11,10 @@ export interface Config {
   /** Any localhost origin may open the cable (development and tests). */
   allowLocalhostOrigins: boolean;
   production: boolean;
+  /** Largest cable frame accepted, in bytes. */
+  cableMaxPayload: number;
+  /** Channel subscriptions one cable connection may hold. */
+  cableMaxSubscriptions: number;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   return {
+    cableMaxPayload: positiveInteger(env, 'CABLE_MAX_PAYLOAD', 64 * 1024),
+    cableMaxSubscriptions: positiveInteger(env, 'CABLE_MAX_SUBSCRIPTIONS', 100),
     port,
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? '.data'),
@@ -54,4 +60,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowLocalhostOrigins: !production,
     production,
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new ConfigError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  }
+  return value;
 }

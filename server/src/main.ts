@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       allowLocalhost: config.allowLocalhostOrigins,
     },
     clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
+    cable: { maxPayload: config.cableMaxPayload, maxSubscriptions: config.cableMaxSubscriptions },
   });
   const shown =
     config.host === '127.0.0.1' || config.host === '0.0.0.0'

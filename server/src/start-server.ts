@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 import type { Logger } from 'pino';
 
+import type { ChannelFactory, ConnectionIdentity } from './cable/channel.js';
 import { GraphqlChannel } from './cable/channels/graphql-channel.js';
 import type { IdentifyHook } from './cable/connection.js';
 import type { OriginPolicy } from './cable/origin.js';
-import { CableServer } from './cable/server.js';
+import { CableServer, type CableLimits } from './cable/server.js';
 import { openDatabase, type Database } from './db/open-database.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
+import type { UserRecord } from './domain/types.js';
 import { createGraphQLContext, type ContextServices } from './graphql/context.js';
 import { GraphqlTriggers } from './graphql/graphql-triggers.js';
 import { buildSchema } from './graphql/schema.js';
@@ -26,8 +28,17 @@ export interface StartOptions {
   origins: OriginPolicy;
   clientDir: string;
   adapter?: SubscriptionAdapter;
-  /** Overrides for tests (e.g. a faster heartbeat). */
-  cable?: { beatIntervalMs?: number; deadPeerAfterMs?: number; maxPayload?: number };
+  /** Cable limits; tests shorten intervals here. */
+  cable?: Partial<CableLimits>;
+  /** Identifies cable connections; defaults to anonymous (there is no sign-in yet). */
+  identify?: IdentifyHook;
+  /** Channels besides GraphqlChannel (tests register probes here). */
+  channels?: Readonly<Record<string, ChannelFactory>>;
+}
+
+/** The identity cable connections carry in this app: the user, when signed in. */
+export interface AppIdentity extends ConnectionIdentity {
+  readonly user: UserRecord | null;
 }
 
 export interface RunningServer {
@@ -42,7 +53,7 @@ export interface RunningServer {
 }
 
 /** No sign-in exists yet: every connection is anonymous. The identity issue replaces this. */
-const anonymous: IdentifyHook = () => Promise.resolve(null);
+const anonymous: IdentifyHook = () => Promise.resolve<AppIdentity>({ userId: null, user: null });
 
 /**
  * The composition root: database, pub/sub, GraphQL engine, triggers, the update service, the
@@ -64,18 +75,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const http = createServer(createApp({ schema, services, logger, clientDir: options.clientDir }));
   const cable = new CableServer({
     channels: {
+      ...options.channels,
       GraphqlChannel: (connection, identifier, params) =>
         new GraphqlChannel(connection, identifier, params, {
           subscriptions,
-          contextFor: () => createGraphQLContext(services, null),
+          contextFor: (c) =>
+            createGraphQLContext(services, (c.identity as AppIdentity).user ?? null),
         }),
     },
-    identify: anonymous,
+    identify: options.identify ?? anonymous,
     origins: options.origins,
     logger,
-    ...options.cable,
+    pubsub: adapter,
+    limits: options.cable,
   });
-  cable.attach(http);
+  await cable.attach(http);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -9,7 +9,11 @@ export type Frame = Record<string, unknown>;
 export interface CableClientOptions {
   protocols?: string[];
   origin?: string | null;
+  /** Path and query after the server URL; defaults to the mount path. */
   path?: string;
+  headers?: Record<string, string>;
+  /** false: never answer WebSocket pings (a dead peer, as seen from the server). */
+  autoPong?: boolean;
 }
 
 /**
@@ -39,7 +43,11 @@ export class CableClient {
     const wsUrl = url.replace(/^http/, 'ws') + (options.path ?? CABLE.mountPath);
     const protocols = options.protocols ?? [CABLE.protocol, CABLE.unsupportedProtocol];
     const origin = options.origin === undefined ? TEST_ORIGIN : options.origin;
-    const ws = new WebSocket(wsUrl, protocols, origin === null ? {} : { origin });
+    const ws = new WebSocket(wsUrl, protocols, {
+      ...(origin === null ? {} : { origin }),
+      headers: options.headers ?? {},
+      autoPong: options.autoPong ?? true,
+    });
     const client = new CableClient(ws);
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(client));
@@ -50,6 +58,10 @@ export class CableClient {
 
   send(frame: Frame | string): void {
     this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+
+  sendBinary(bytes: Uint8Array): void {
+    this.ws.send(bytes, { binary: true });
   }
 
   subscribe(identifier: string): void {

@@ -18,18 +18,31 @@ import { TEST_ORIGIN } from './start-test-server.js';
  */
 
 /** `ws` with the Origin a browser would send (the server refuses upgrades without one). */
+// Counted outside the class: the consumer derives its state by scanning the WebSocket class's
+// static properties for one equal to `readyState`, so a static counter would read as a state.
+let opened = 0;
 class BrowserLikeWebSocket extends WebSocket {
   constructor(url: string, protocols?: string | string[]) {
     super(url, protocols, { origin: TEST_ORIGIN });
+    opened += 1;
   }
 }
+
+/** WebSockets the consumers opened so far (each reconnect opens one). */
+export const socketsOpened = (): number => opened;
+
+/** What the consumer logged (ActionCable.logger), e.g. "Protocol is unsupported". */
+export const consumerLog: string[] = [];
 
 // Node has no window: the consumer's monitor listens for `visibilitychange`, which never fires here.
 const globals = globalThis as unknown as Record<string, unknown>;
 globals.addEventListener ??= () => undefined;
 globals.removeEventListener ??= () => undefined;
 adapters.WebSocket = BrowserLikeWebSocket as unknown as typeof adapters.WebSocket;
-adapters.logger = { log: () => undefined } as unknown as Console;
+adapters.logger = {
+  log: (...parts: unknown[]) => consumerLog.push(parts.join(' ')),
+} as unknown as Console;
+ActionCable.logger.enabled = true;
 
 /** What the tests use of the consumer's internals, which @types/rails__actioncable does not declare. */
 export const connectionMonitor = (

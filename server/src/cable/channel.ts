@@ -3,14 +3,26 @@ import type { Logger } from 'pino';
 import type { ServerMessage } from '@shared/cable/messages.js';
 import { MessageType } from '@shared/cable/protocol.js';
 
+import type { StreamListener, SubscriptionAdapter } from '../pubsub/adapter.js';
+
 import { UnknownActionError } from './errors.js';
+
+/**
+ * Who a connection belongs to, as the identify hook found it. `userId` is null for anonymous
+ * visitors; applications may return more fields (e.g. the loaded user).
+ */
+export interface ConnectionIdentity {
+  readonly userId: number | null;
+}
 
 /** What a channel may use of its connection. */
 export interface ChannelConnection {
   readonly id: string;
-  /** Whatever the identify hook returned (e.g. the current user), shared by all channels. */
-  readonly identity: unknown;
+  /** What the identify hook returned, shared by all channels of the connection. */
+  readonly identity: ConnectionIdentity;
   readonly logger: Logger;
+  /** The pub/sub that `streamFrom` listens on. */
+  readonly pubsub: SubscriptionAdapter;
   transmit(message: ServerMessage): void;
 }
 
@@ -33,6 +45,7 @@ export type ActionHandler = (data: ActionData) => void | Promise<void>;
 export abstract class Channel {
   private rejected = false;
   private closed = false;
+  private readonly streams: { stream: string; listener: StreamListener }[] = [];
 
   /** Actions callable through `message` commands, by name. */
   protected abstract readonly actions: Readonly<Record<string, ActionHandler>>;
@@ -51,11 +64,15 @@ export abstract class Channel {
     return !this.rejected;
   }
 
-  /** Runs `unsubscribed` once; afterwards nothing more is transmitted for this identifier. */
+  /** Runs `unsubscribed` once, then stops every stream; afterwards nothing more is transmitted. */
   async unsubscribeFromChannel(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.unsubscribed();
+    try {
+      await this.unsubscribed();
+    } finally {
+      await this.stopAllStreams();
+    }
   }
 
   /** Dispatches a `message` command to one of `actions`. */
@@ -77,6 +94,25 @@ export abstract class Channel {
 
   protected reject(): void {
     this.rejected = true;
+  }
+
+  /**
+   * Transmits every broadcast on `stream` (JSON-decoded) to this subscriber, or hands it to
+   * `handler`. Resolves once the pub/sub has the listener, so a `subscribed` that awaits it is
+   * confirmed only when its streams are live (nothing broadcast after the confirmation is lost).
+   */
+  protected async streamFrom(stream: string, handler?: StreamListener): Promise<void> {
+    const listener: StreamListener =
+      handler ?? ((payload) => this.transmit(JSON.parse(payload) as unknown));
+    this.streams.push({ stream, listener });
+    await this.connection.pubsub.subscribe(stream, listener);
+  }
+
+  protected async stopAllStreams(): Promise<void> {
+    const streams = this.streams.splice(0);
+    for (const { stream, listener } of streams) {
+      await this.connection.pubsub.unsubscribe(stream, listener);
+    }
   }
 
   /** @internal confirmation frame for this channel */

@@ -6,9 +6,11 @@ import type { Logger } from 'pino';
 import { parseCommand, stringifyMessage, type ServerMessage } from '@shared/cable/messages.js';
 import { DisconnectReason, MessageType } from '@shared/cable/protocol.js';
 
-import type { ChannelConnection, ChannelFactory } from './channel.js';
+import type { SubscriptionAdapter } from '../pubsub/adapter.js';
+
+import type { ChannelConnection, ChannelFactory, ConnectionIdentity } from './channel.js';
 import { UnauthorizedError } from './errors.js';
-import { Subscriptions } from './subscriptions.js';
+import { Subscriptions, type SubscriptionLimits } from './subscriptions.js';
 
 /** The transport under a connection; socket.ts adapts `ws` to it. */
 export interface CableSocket {
@@ -27,12 +29,14 @@ export interface ConnectionRequest {
 }
 
 /** Identifies the connection's user (cookie, token, anonymous); throws UnauthorizedError to refuse. */
-export type IdentifyHook = (request: ConnectionRequest) => Promise<unknown>;
+export type IdentifyHook = (request: ConnectionRequest) => Promise<ConnectionIdentity>;
 
 export interface ConnectionOptions {
   identify: IdentifyHook;
   channels: Readonly<Record<string, ChannelFactory>>;
   logger: Logger;
+  pubsub: SubscriptionAdapter;
+  limits: SubscriptionLimits;
   /** A client whose unsent bytes pass this is disconnected instead of growing memory. */
   maxBufferedBytes: number;
   onOpen(connection: Connection): void;
@@ -57,7 +61,8 @@ type State = 'identifying' | 'open' | 'closed';
 export class Connection implements ChannelConnection {
   readonly id = randomUUID();
   readonly logger: Logger;
-  identity: unknown = null;
+  readonly pubsub: SubscriptionAdapter;
+  identity: ConnectionIdentity = { userId: null };
   private state: State = 'identifying';
   private queue: Promise<void> = Promise.resolve();
   private readonly subscriptions: Subscriptions;
@@ -68,7 +73,8 @@ export class Connection implements ChannelConnection {
     private readonly options: ConnectionOptions,
   ) {
     this.logger = options.logger.child({ connectionId: this.id });
-    this.subscriptions = new Subscriptions(this, options.channels);
+    this.pubsub = options.pubsub;
+    this.subscriptions = new Subscriptions(this, options.channels, options.limits);
   }
 
   get isOpen(): boolean {
@@ -150,7 +156,7 @@ export class Connection implements ChannelConnection {
     this.state = 'open';
     this.transmit({ type: MessageType.welcome });
     this.options.onOpen(this);
-    this.logger.info('connection open');
+    this.logger.info({ userId: this.identity.userId }, 'connection open');
   }
 
   private enqueue(task: () => Promise<void>): void {

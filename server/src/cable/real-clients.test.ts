@@ -9,8 +9,10 @@ import {
 
 import {
   connectionMonitor,
+  consumerLog,
   createRealClients,
   isConnectionOpen,
+  socketsOpened,
   type RealClients,
 } from '../../test/real-clients.js';
 import { Recorder } from '../../test/recorder.js';
@@ -18,7 +20,11 @@ import { startTestServer } from '../../test/start-test-server.js';
 
 // Shortened intervals, only for this file: the server pings every 100 ms and the client treats
 // 0.5 s of silence as stale, so a dropped socket is re-opened in about a second instead of 6-12 s.
-const server = await startTestServer({ cable: { beatIntervalMs: 100 } });
+// Every connection is identified as user 42, so a remote disconnect can target it.
+const server = await startTestServer({
+  cable: { beatIntervalMs: 100 },
+  identify: () => Promise.resolve({ userId: 42, user: null }),
+});
 const originalStale = connectionMonitor.staleThreshold;
 beforeAll(() => {
   connectionMonitor.staleThreshold = 0.5;
@@ -90,7 +96,7 @@ describe('the stock @rails/actioncable + ActionCableLink + Apollo Client', () =>
     const { recorder, subscription } = subscribe('gid://gitlab/Issue/6');
     await recorder.next();
 
-    expect(server.cable.disconnect(() => true)).toBeGreaterThan(0);
+    await server.cable.disconnect({ userId: 42 });
     await expect.poll(() => isConnectionOpen(clients.consumer)).toBe(false);
     await setAssignees('6', ['bob']); // while nobody is connected: nothing can be pushed
 
@@ -100,5 +106,31 @@ describe('the stock @rails/actioncable + ActionCableLink + Apollo Client', () =>
     await setAssignees('6', ['alice']);
     expect(usernames(await recorder.next())).toEqual(['alice']);
     subscription.unsubscribe();
+  });
+
+  it('46: stays connected to a healthy server for a (scaled) minute: no reconnect, no unsupported protocol', async () => {
+    clients = createRealClients(server.url);
+    const before = socketsOpened();
+    const { recorder, subscription } = subscribe('gid://gitlab/Issue/14');
+    await recorder.next();
+    // An observation window, not a wait for an event: 60 s at this file's 12x shortened
+    // timings (pings every 100 ms, stale after 0.5 s), during which nothing may happen.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(socketsOpened() - before).toBe(1);
+    expect(clients.connectedCalls).toEqual([{ reconnected: false }]);
+    expect(isConnectionOpen(clients.consumer)).toBe(true);
+    expect(consumerLog.join('\n')).not.toContain('Protocol is unsupported');
+    subscription.unsubscribe();
+  });
+
+  it('50: a more:false payload completes the observable and the follow-up unsubscribe is handled', async () => {
+    await expect.poll(() => server.cable.channelCount).toBe(0);
+    clients = createRealClients(server.url);
+    const { recorder } = subscribe('gid://gitlab/Issue/424242');
+    const result = (await recorder.next()) as unknown as { error?: Error };
+    // Apollo 3 turns the errors payload into an ApolloError and ends the subscription.
+    expect(result.error?.message).toContain('Unauthorized subscription');
+    await expect.poll(() => server.cable.channelCount).toBe(0); // the client's unsubscribe arrived
+    expect(server.subscriptions.size).toBe(0);
   });
 });

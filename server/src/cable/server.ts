@@ -3,68 +3,100 @@ import type { Duplex } from 'node:stream';
 
 import type { Logger } from 'pino';
 
-import {
-  CABLE,
-  DisconnectReason,
-  type DisconnectReason as Reason,
-} from '@shared/cable/protocol.js';
+import { CABLE, DisconnectReason } from '@shared/cable/protocol.js';
+
+import type { StreamListener, SubscriptionAdapter } from '../pubsub/adapter.js';
 
 import type { ChannelFactory } from './channel.js';
 import { Connection, type IdentifyHook } from './connection.js';
 import { isOriginAllowed, type OriginPolicy } from './origin.js';
 import { createUpgradeHandler, type SocketEvents, type WsCableSocket } from './socket.js';
 
+/** Tunables; every default is what production uses. */
+export interface CableLimits {
+  /** Server ping interval (Rails: 3 s; the client is stale after 6 s without a frame). */
+  beatIntervalMs: number;
+  /** A peer that answers no WebSocket ping for this long is terminated. */
+  deadPeerAfterMs: number;
+  /** Largest accepted frame; a bigger one closes the socket with 1009. */
+  maxPayload: number;
+  /** Unsent bytes after which a client is disconnected as a slow consumer. */
+  maxBufferedBytes: number;
+  /** Channel subscriptions per connection; the excess is rejected. */
+  maxSubscriptions: number;
+  /** Longest identifier accepted. */
+  maxIdentifierLength: number;
+}
+
+export const DEFAULT_CABLE_LIMITS: CableLimits = {
+  beatIntervalMs: CABLE.beatIntervalSeconds * 1000,
+  deadPeerAfterMs: 20_000,
+  maxPayload: 64 * 1024,
+  maxBufferedBytes: 16 * 1024 * 1024,
+  maxSubscriptions: 100,
+  maxIdentifierLength: 1024,
+};
+
 export interface CableServerOptions {
   channels: Readonly<Record<string, ChannelFactory>>;
   identify: IdentifyHook;
   origins: OriginPolicy;
   logger: Logger;
+  /** Carries channel streams and the remote-disconnect commands between processes. */
+  pubsub: SubscriptionAdapter;
   mountPath?: string;
-  /** Server ping interval (Rails: 3 s; the client is stale after 6 s without a frame). */
-  beatIntervalMs?: number;
-  /** A peer that answers no WebSocket ping for this long is terminated. */
-  deadPeerAfterMs?: number;
-  /** Largest accepted frame; bigger ones close the socket with 1009. */
-  maxPayload?: number;
-  /** Unsent bytes after which a client is disconnected as a slow consumer. */
-  maxBufferedBytes?: number;
+  limits?: Partial<CableLimits>;
+}
+
+/** The internal stream every process listens on for remote commands (Rails: `action_cable/<id>`). */
+export const INTERNAL_STREAM = 'action_cable/internal';
+
+interface RemoteDisconnect {
+  type: 'disconnect';
+  userId: number;
+  reconnect: boolean;
 }
 
 /**
  * The Action Cable server (Rails' `ActionCable::Server::Base`): accepts upgrades on the mount
- * path, keeps the registry of open connections, pings them, and disconnects them on shutdown.
+ * path, keeps the registry of open connections, pings them, disconnects users on every process
+ * sharing the pub/sub, and disconnects everyone on shutdown.
  *
  * @example
- *   const cable = new CableServer({ channels: { GraphqlChannel: factory }, identify, origins, logger });
- *   cable.attach(httpServer);
- *   await cable.shutdown(); // server_restart to everyone
+ *   const cable = new CableServer({ channels: { GraphqlChannel: factory }, identify, origins, logger, pubsub });
+ *   await cable.attach(httpServer);
+ *   await cable.disconnect({ userId: 7 });   // e.g. signed out: on every process
+ *   await cable.shutdown();                  // server_restart to everyone here
  */
 export class CableServer {
   readonly mountPath: string;
+  readonly limits: CableLimits;
   private readonly connections = new Set<Connection>();
   private readonly sockets = new WeakMap<Connection, WsCableSocket>();
   private readonly upgrade: ReturnType<typeof createUpgradeHandler>;
   private beatTimer: NodeJS.Timeout | undefined;
   private accepting = true;
+  private readonly onInternal: StreamListener = (payload) => this.handleInternal(payload);
 
   constructor(private readonly options: CableServerOptions) {
     this.mountPath = options.mountPath ?? CABLE.mountPath;
+    this.limits = { ...DEFAULT_CABLE_LIMITS, ...options.limits };
     this.upgrade = createUpgradeHandler({
-      maxPayload: options.maxPayload ?? 64 * 1024,
-      allowRequest: (request) => this.allowRequest(request),
+      maxPayload: this.limits.maxPayload,
+      refusal: (request) => this.refusal(request),
       onSocketError: (error) => options.logger.warn({ err: error }, 'socket error'),
       onSocket: (socket, request, events) => this.open(socket, request, events),
     });
   }
 
-  /** Handles upgrades for the mount path on `server`; starts the heartbeat. */
-  attach(server: HttpServer): void {
+  /** Handles upgrades for the mount path on `server`, listens for remote commands, starts the heartbeat. */
+  async attach(server: HttpServer): Promise<void> {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (pathOf(request) !== this.mountPath) return; // another handler (e.g. Vite HMR) may own it
       this.upgrade.handleUpgrade(request, socket, head);
     });
-    const interval = this.options.beatIntervalMs ?? CABLE.beatIntervalSeconds * 1000;
-    this.beatTimer = setInterval(() => this.beat(), interval);
+    await this.options.pubsub.subscribe(INTERNAL_STREAM, this.onInternal);
+    this.beatTimer = setInterval(() => this.beat(), this.limits.beatIntervalMs);
     this.beatTimer.unref();
   }
 
@@ -73,47 +105,69 @@ export class CableServer {
     return this.connections.size;
   }
 
-  /** Disconnects every connection whose identity matches (e.g. a signed-out user). */
-  disconnect(matches: (identity: unknown) => boolean, reconnect = true): number {
+  /** Channel subscriptions held by the open connections. */
+  get channelCount(): number {
     let count = 0;
-    for (const connection of this.connections) {
-      if (matches(connection.identity)) {
-        connection.close(DisconnectReason.remote, reconnect);
-        count += 1;
-      }
-    }
+    for (const connection of this.connections) count += connection.subscriptionCount;
     return count;
   }
 
-  /** Stops accepting, sends `server_restart` (reconnect: true) to everyone and closes. */
-  async shutdown(reason: Reason = DisconnectReason.serverRestart): Promise<void> {
+  /**
+   * Disconnects every connection of `userId` on every process sharing the pub/sub, with
+   * `{"type":"disconnect","reason":"remote","reconnect":…}` (e.g. when the user signs out).
+   */
+  async disconnect(target: { userId: number; reconnect?: boolean }): Promise<void> {
+    const command: RemoteDisconnect = {
+      type: 'disconnect',
+      userId: target.userId,
+      reconnect: target.reconnect ?? true,
+    };
+    await this.options.pubsub.broadcast(INTERNAL_STREAM, JSON.stringify(command));
+  }
+
+  /** Stops accepting upgrades, sends `server_restart` (reconnect: true) to everyone and closes. */
+  async shutdown(): Promise<void> {
     this.accepting = false;
     clearInterval(this.beatTimer);
-    for (const connection of this.connections) connection.close(reason, true);
+    for (const connection of this.connections) {
+      connection.close(DisconnectReason.serverRestart, true);
+    }
     this.upgrade.close();
-    await Promise.resolve();
+    await this.options.pubsub.unsubscribe(INTERNAL_STREAM, this.onInternal);
   }
 
   private beat(): void {
     const now = Date.now();
-    const deadAfter = this.options.deadPeerAfterMs ?? 20_000;
     for (const connection of this.connections) {
       connection.beat(now);
-      this.sockets.get(connection)?.checkLiveness(now, deadAfter);
+      this.sockets.get(connection)?.checkLiveness(now, this.limits.deadPeerAfterMs);
     }
   }
 
-  private allowRequest(request: IncomingMessage): boolean {
-    if (!this.accepting) return false;
-    const allowed = isOriginAllowed(
-      request.headers.origin,
-      request.headers.host,
-      this.options.origins,
-    );
-    if (!allowed) {
-      this.options.logger.warn({ origin: request.headers.origin }, 'request origin not allowed');
+  private handleInternal(payload: string): void {
+    let command: Partial<RemoteDisconnect>;
+    try {
+      command = JSON.parse(payload) as Partial<RemoteDisconnect>;
+    } catch {
+      this.options.logger.warn('malformed internal cable command ignored');
+      return;
     }
-    return allowed;
+    if (command.type !== 'disconnect' || typeof command.userId !== 'number') return;
+    for (const connection of this.connections) {
+      if (connection.identity.userId === command.userId) {
+        connection.logger.info({ userId: command.userId }, 'remote disconnect');
+        connection.close(DisconnectReason.remote, command.reconnect !== false);
+      }
+    }
+  }
+
+  private refusal(request: IncomingMessage): { status: 404 | 503; text: string } | null {
+    if (!this.accepting) return { status: 503, text: 'Server shutting down' };
+    if (isOriginAllowed(request.headers.origin, request.headers.host, this.options.origins)) {
+      return null;
+    }
+    this.options.logger.warn({ origin: request.headers.origin }, 'request origin not allowed');
+    return { status: 404, text: 'Page not found' };
   }
 
   private open(socket: WsCableSocket, request: IncomingMessage, events: SocketEvents): void {
@@ -128,7 +182,9 @@ export class CableServer {
         identify: this.options.identify,
         channels: this.options.channels,
         logger: this.options.logger,
-        maxBufferedBytes: this.options.maxBufferedBytes ?? 16 * 1024 * 1024,
+        pubsub: this.options.pubsub,
+        limits: this.limits,
+        maxBufferedBytes: this.limits.maxBufferedBytes,
         onOpen: (c) => {
           this.connections.add(c);
           this.sockets.set(c, socket);

@@ -68,8 +68,8 @@ export class WsCableSocket implements CableSocket {
 
 export interface UpgradeOptions {
   maxPayload: number;
-  /** Decides before the upgrade; false answers HTTP 404 without upgrading. */
-  allowRequest(request: IncomingMessage): boolean;
+  /** Decides before the upgrade: null upgrades, anything else is answered without upgrading. */
+  refusal(request: IncomingMessage): { status: 404 | 503; text: string } | null;
   /** Socket errors (e.g. a frame over maxPayload); `close` always follows, so only log. */
   onSocketError(error: Error): void;
   onSocket(socket: WsCableSocket, request: IncomingMessage, events: SocketEvents): void;
@@ -95,9 +95,12 @@ export function createUpgradeHandler(options: UpgradeOptions): {
 
   return {
     handleUpgrade(request, socket, head) {
-      if (!options.allowRequest(request)) {
+      const refusal = options.refusal(request);
+      if (refusal) {
+        const reason = refusal.status === 404 ? 'Not Found' : 'Service Unavailable';
         socket.end(
-          'HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 14\r\nConnection: close\r\n\r\nPage not found',
+          `HTTP/1.1 ${refusal.status} ${reason}\r\nContent-Type: text/plain\r\n` +
+            `Content-Length: ${Buffer.byteLength(refusal.text)}\r\nConnection: close\r\n\r\n${refusal.text}`,
         );
         return;
       }

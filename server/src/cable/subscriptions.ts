@@ -9,12 +9,20 @@ import { ChannelNotFoundError } from './errors.js';
  * (Rails' `ActionCable::Connection::Subscriptions`). Commands arrive here one at a time,
  * in order, from the connection's queue.
  */
+export interface SubscriptionLimits {
+  /** Channel subscriptions one connection may hold; the excess is rejected. */
+  maxSubscriptions: number;
+  /** Longest identifier accepted (in UTF-16 units); a longer one is rejected unparsed. */
+  maxIdentifierLength: number;
+}
+
 export class Subscriptions {
   private readonly channels = new Map<string, Channel>();
 
   constructor(
     private readonly connection: ChannelConnection,
     private readonly factories: Readonly<Record<string, ChannelFactory>>,
+    private readonly limits: SubscriptionLimits,
   ) {}
 
   get size(): number {
@@ -43,7 +51,18 @@ export class Subscriptions {
     // Duplicates are normal (pre-welcome send + reload, guarantor retries): a second
     // confirmation would make ActionCableLink execute twice, so send nothing.
     if (this.channels.has(identifier)) {
-      this.connection.logger.debug({ identifier }, 'duplicate subscribe ignored');
+      this.connection.logger.debug(
+        { identifier: forLog(identifier) },
+        'duplicate subscribe ignored',
+      );
+      return;
+    }
+    if (this.channels.size >= this.limits.maxSubscriptions) {
+      this.connection.logger.warn(
+        { limit: this.limits.maxSubscriptions },
+        'subscription rejected: too many subscriptions on this connection',
+      );
+      this.connection.transmit({ identifier, type: MessageType.rejection });
       return;
     }
     let channel: Channel;
@@ -52,7 +71,10 @@ export class Subscriptions {
     } catch (error) {
       // Rails sends nothing here, which leaves the client retrying every 500 ms forever;
       // a rejection is valid protocol and stops it.
-      this.connection.logger.warn({ identifier, err: error }, 'subscription rejected');
+      this.connection.logger.warn(
+        { identifier: forLog(identifier), err: error },
+        'subscription rejected',
+      );
       this.connection.transmit({ identifier, type: MessageType.rejection });
       return;
     }
@@ -62,7 +84,10 @@ export class Subscriptions {
     } else {
       this.channels.delete(identifier);
       await this.unsubscribeSafely(channel);
-      this.connection.logger.info({ identifier }, 'subscription rejected by channel');
+      this.connection.logger.info(
+        { identifier: forLog(identifier) },
+        'subscription rejected by channel',
+      );
       this.connection.transmit({ identifier, type: MessageType.rejection });
     }
   }
@@ -70,7 +95,10 @@ export class Subscriptions {
   private async remove(identifier: string): Promise<void> {
     const channel = this.channels.get(identifier);
     if (!channel) {
-      this.connection.logger.debug({ identifier }, 'unsubscribe for unknown identifier ignored');
+      this.connection.logger.debug(
+        { identifier: forLog(identifier) },
+        'unsubscribe for unknown identifier ignored',
+      );
       return;
     }
     this.channels.delete(identifier);
@@ -80,7 +108,10 @@ export class Subscriptions {
   private async perform(identifier: string, data: string): Promise<void> {
     const channel = this.channels.get(identifier);
     if (!channel) {
-      this.connection.logger.warn({ identifier }, 'message for unknown identifier ignored');
+      this.connection.logger.warn(
+        { identifier: forLog(identifier) },
+        'message for unknown identifier ignored',
+      );
       return;
     }
     let decoded: unknown;
@@ -90,13 +121,19 @@ export class Subscriptions {
       decoded = undefined;
     }
     if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) {
-      this.connection.logger.warn({ identifier }, "message ignored: 'data' is not a JSON object");
+      this.connection.logger.warn(
+        { identifier: forLog(identifier) },
+        "message ignored: 'data' is not a JSON object",
+      );
       return;
     }
     await channel.perform(decoded as ActionData);
   }
 
   private build(identifier: string): Channel {
+    if (identifier.length > this.limits.maxIdentifierLength) {
+      throw new ChannelNotFoundError(`identifier longer than ${this.limits.maxIdentifierLength}`);
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(identifier);
@@ -120,9 +157,14 @@ export class Subscriptions {
       await channel.unsubscribeFromChannel();
     } catch (error) {
       this.connection.logger.error(
-        { identifier: channel.identifier, err: error },
+        { identifier: forLog(channel.identifier), err: error },
         'unsubscribe failed',
       );
     }
   }
+}
+
+/** Identifiers come from clients and may be up to a frame long: logs keep the start. */
+function forLog(identifier: string): string {
+  return identifier.length > 200 ? `${identifier.slice(0, 200)}…` : identifier;
 }

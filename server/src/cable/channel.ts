@@ -24,6 +24,8 @@ export interface ChannelConnection {
   /** The pub/sub that `streamFrom` listens on. */
   readonly pubsub: SubscriptionAdapter;
   transmit(message: ServerMessage): void;
+  /** Sends an already encoded frame (the fan-out serializes a shared message once). */
+  transmitRaw(frame: string): void;
 }
 
 /** Decoded `data` of a `message` command; `action` picks the channel method. */
@@ -46,6 +48,8 @@ export abstract class Channel {
   private rejected = false;
   private closed = false;
   private readonly streams: { stream: string; listener: StreamListener }[] = [];
+  /** The identifier as a JSON string literal, encoded once for every frame of this channel. */
+  private readonly identifierJson: string;
 
   /** Actions callable through `message` commands, by name. */
   protected abstract readonly actions: Readonly<Record<string, ActionHandler>>;
@@ -56,7 +60,9 @@ export abstract class Channel {
     readonly identifier: string,
     /** The identifier's keys other than `channel`. */
     readonly params: Readonly<Record<string, unknown>>,
-  ) {}
+  ) {
+    this.identifierJson = JSON.stringify(identifier);
+  }
 
   /** Runs `subscribed`; resolves to false when the channel rejected the subscription. */
   async subscribeToChannel(): Promise<boolean> {
@@ -87,6 +93,12 @@ export abstract class Channel {
   transmit(message: unknown): void {
     if (this.closed) return;
     this.connection.transmit({ identifier: this.identifier, message });
+  }
+
+  /** Like `transmit`, for a message already encoded as JSON: no per-subscriber serialization. */
+  transmitSerialized(messageJson: string): void {
+    if (this.closed) return;
+    this.connection.transmitRaw(`{"identifier":${this.identifierJson},"message":${messageJson}}`);
   }
 
   protected subscribed(): void | Promise<void> {}

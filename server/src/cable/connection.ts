@@ -116,13 +116,17 @@ export class Connection implements ChannelConnection {
   }
 
   transmit(message: ServerMessage): void {
+    this.transmitRaw(stringifyMessage(message));
+  }
+
+  transmitRaw(frame: string): void {
     if (!this.socket.isOpen) return;
     if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.logger.warn({ buffered: this.socket.bufferedAmount }, 'slow consumer disconnected');
       this.close(DisconnectReason.slowConsumer, true);
       return;
     }
-    this.socket.send(stringifyMessage(message));
+    this.socket.send(frame);
   }
 
   /** Sends a ping with the server's Unix time in seconds. */

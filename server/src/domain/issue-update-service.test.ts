@@ -15,9 +15,14 @@ import type { IssueRecord } from './types.js';
 /** An IssueEvents double that records what was announced (and can be told to fail). */
 class RecordingEvents implements IssueEvents {
   readonly announced: IssueRecord[] = [];
+  readonly assigneeEvents: IssueRecord[] = [];
   failWith: Error | undefined;
   issueUpdated(issue: IssueRecord): Promise<void> {
     this.announced.push(issue);
+    return this.failWith ? Promise.reject(this.failWith) : Promise.resolve();
+  }
+  issuableAssigneesUpdated(issue: IssueRecord): Promise<void> {
+    this.assigneeEvents.push(issue);
     return this.failWith ? Promise.reject(this.failWith) : Promise.resolve();
   }
 }
@@ -78,6 +83,7 @@ describe('IssueUpdateService#setAssignees', () => {
       ['bob', 'alice', 'carol'],
       ['bob', 'carol'],
     ]);
+    expect(events.assigneeEvents).toEqual(events.announced);
     expect(assigneeNames(await fixture.issue(7))).toEqual(['bob', 'carol']);
   });
 
@@ -149,6 +155,7 @@ describe('IssueUpdateService#setAssignees', () => {
     });
     expect(result.errors).toEqual([]);
     expect(events.announced).toHaveLength(1);
+    expect(events.assigneeEvents).toHaveLength(1); // one failed event does not stop the next
     expect(assigneeNames(await fixture.issue(11))).toEqual(['carol']);
   });
 });

@@ -8,7 +8,10 @@ export type OperationMode = 'REPLACE' | 'APPEND' | 'REMOVE';
 
 /** What the domain announces after a commit; GraphqlTriggers implements it. */
 export interface IssueEvents {
+  /** Any change to the issue. */
   issueUpdated(issue: IssueRecord): Promise<void>;
+  /** Its assignees changed (GitLab's event for the sidebar). */
+  issuableAssigneesUpdated(issue: IssueRecord): Promise<void>;
 }
 
 export interface SetAssigneesInput {
@@ -66,7 +69,10 @@ export class IssueUpdateService {
         input.mode,
       ),
     );
-    if (changed) await this.announce(updated);
+    if (changed) {
+      await this.announce(updated, 'issueUpdated');
+      await this.announce(updated, 'issuableAssigneesUpdated');
+    }
     return { issue: updated, errors: [] };
   }
 
@@ -76,12 +82,12 @@ export class IssueUpdateService {
     return project ? this.repository.findIssue(project.id, Number(iid)) : null;
   }
 
-  private async announce(issue: IssueRecord): Promise<void> {
+  private async announce(issue: IssueRecord, event: keyof IssueEvents): Promise<void> {
     try {
-      await this.events.issueUpdated(issue);
+      await this.events[event](issue);
     } catch (error) {
       // The write is committed; viewers converge on their next re-subscribe (current state first).
-      this.logger.error({ err: error, issueId: issue.id }, 'issue update broadcast failed');
+      this.logger.error({ err: error, issueId: issue.id, event }, 'issue broadcast failed');
     }
   }
 }

@@ -41,6 +41,20 @@ describe('GraphqlTriggers', () => {
   });
 });
 
+describe('GraphqlTriggers#issuableAssigneesUpdated', () => {
+  it("triggers GitLab's field keyed on issuableId", async () => {
+    const engine = new RecordingEngine();
+    await new GraphqlTriggers(engine).issuableAssigneesUpdated(issue);
+    expect(engine.calls).toEqual([
+      {
+        field: 'issuableAssigneesUpdated',
+        args: { issuableId: 'gid://gitlab/Issue/42' },
+        object: issue,
+      },
+    ]);
+  });
+});
+
 describe('topics', () => {
   it("follow graphql-ruby's format: sorted camelCase arguments, empty scope", () => {
     expect(topicFor('issueUpdated', { issueId: 'gid://gitlab/Issue/1' })).toBe(

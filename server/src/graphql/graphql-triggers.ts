@@ -13,6 +13,15 @@ import type { ActionCableSubscriptions } from './subscriptions/action-cable-subs
 export class GraphqlTriggers implements IssueEvents {
   constructor(private readonly subscriptions: Pick<ActionCableSubscriptions, 'trigger'>) {}
 
+  /** Triggers GitLab's `issuableAssigneesUpdated(issuableId: "gid://gitlab/Issue/<id>")`. */
+  issuableAssigneesUpdated(issue: IssueRecord): Promise<void> {
+    return this.subscriptions.trigger(
+      'issuableAssigneesUpdated',
+      { issuableId: toGlobalId('Issue', issue.id) },
+      issue,
+    );
+  }
+
   /** Triggers `issueUpdated(issueId: "gid://gitlab/Issue/<id>")`. */
   issueUpdated(issue: IssueRecord): Promise<void> {
     return this.subscriptions.trigger(

@@ -1,6 +1,9 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "Issuable": [
+      "Issue"
+    ],
     "User": [
       "UserCore"
     ]
@@ -8,6 +11,9 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "Issuable": [
+      "Issue"
+    ],
     "User": [
       "UserCore"
     ]

@@ -1,4 +1,7 @@
-import type { ActionCableSubscriptions } from '../../graphql/subscriptions/action-cable-subscriptions.js';
+import type {
+  ActionCableSubscriptions,
+  SubscriptionTransport,
+} from '../../graphql/subscriptions/action-cable-subscriptions.js';
 import { Channel, type ActionData, type ChannelConnection } from '../channel.js';
 
 export interface GraphqlChannelDeps {
@@ -28,12 +31,15 @@ export class GraphqlChannel extends Channel {
     super(connection, identifier, params);
   }
 
+  /** How the engine reaches this channel's client. */
+  private readonly transport: SubscriptionTransport = {
+    transmit: (payload) => this.transmit(payload),
+    transmitSerialized: (messageJson) => this.transmitSerialized(messageJson),
+  };
+
   private async execute(data: ActionData): Promise<void> {
-    const id = await this.deps.subscriptions.execute(
-      data,
-      this.deps.contextFor(this.connection),
-      (payload) => this.transmit(payload),
-    );
+    const context = this.deps.contextFor(this.connection);
+    const id = await this.deps.subscriptions.execute(data, context, this.transport);
     if (id !== null) this.subscriptionIds.add(id);
   }
 

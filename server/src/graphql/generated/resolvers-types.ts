@@ -24,6 +24,9 @@ export type Scalars = {
   UserID: { input: string; output: string; }
 };
 
+/** Something that can be assigned: an issue (merge requests are not served here). */
+export type Issuable = Issue;
+
 export type Issue = {
   __typename?: 'Issue';
   assignees: UserCoreConnection;
@@ -120,8 +123,15 @@ export type QueryProjectArgs = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Triggered when the issuable's assignees change (GitLab's field). The first payload carries the current state. */
+  issuableAssigneesUpdated?: Maybe<Issuable>;
   /** Triggered whenever the issue changes. The first payload carries the issue as it is now. */
   issueUpdated?: Maybe<Issue>;
+};
+
+
+export type SubscriptionIssuableAssigneesUpdatedArgs = {
+  issuableId: Scalars['IssuableID']['input'];
 };
 
 
@@ -222,6 +232,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  Issuable: ( IssueRecord );
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -229,6 +243,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Issuable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Issuable']>;
   IssuableID: ResolverTypeWrapper<Scalars['IssuableID']['output']>;
   Issue: ResolverTypeWrapper<IssueRecord>;
   IssueID: ResolverTypeWrapper<Scalars['IssueID']['output']>;
@@ -254,6 +269,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Issuable: ResolversUnionTypes<ResolversParentTypes>['Issuable'];
   IssuableID: Scalars['IssuableID']['output'];
   Issue: IssueRecord;
   IssueID: Scalars['IssueID']['output'];
@@ -272,6 +288,10 @@ export type ResolversParentTypes = {
   UserID: Scalars['UserID']['output'];
 };
 
+export type IssuableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Issuable'] = ResolversParentTypes['Issuable']> = {
+  __resolveType: TypeResolveFn<'Issue', ParentType, ContextType>;
+};
+
 export interface IssuableIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IssuableID'], any> {
   name: 'IssuableID';
 }
@@ -288,6 +308,7 @@ export type IssueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['Time'], ParentType, ContextType>;
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface IssueIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IssueID'], any> {
@@ -322,6 +343,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  issuableAssigneesUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableAssigneesUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableAssigneesUpdatedArgs, 'issuableId'>>;
   issueUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issue']>, "issueUpdated", ParentType, ContextType, RequireFields<SubscriptionIssueUpdatedArgs, 'issueId'>>;
 };
 
@@ -352,6 +374,7 @@ export interface UserIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 }
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  Issuable?: IssuableResolvers<ContextType>;
   IssuableID?: GraphQLScalarType;
   Issue?: IssueResolvers<ContextType>;
   IssueID?: GraphQLScalarType;

@@ -6,8 +6,8 @@ import type { IssueRecord } from '../../domain/types.js';
 import type { GraphQLContext } from '../context.js';
 import type {
   MutationResolvers,
+  IssuableResolvers,
   QueryResolvers,
-  SubscriptionIssueUpdatedArgs,
   SubscriptionResolvers,
 } from '../generated/resolvers-types.js';
 
@@ -28,26 +28,39 @@ export const Mutation: MutationResolvers = {
   },
 };
 
-export const Subscription: SubscriptionResolvers = {
-  issueUpdated: {
+/**
+ * A subscription field on one issue. On a trigger the root value is the event's issue; on
+ * subscribe there is none, and the first payload carries the issue as it is now. A missing issue
+ * and a hidden one get the same answer, so the error is no existence oracle.
+ */
+function issueSubscription(argument: 'issueId' | 'issuableId') {
+  return {
     // Subscriptions run over the cable (ActionCableSubscriptions), never graphql-js' subscribe().
     subscribe: () => {
       throw new GraphQLError('Subscriptions are only served over Action Cable at /-/cable');
     },
-    // On a trigger the root value is the event's issue; on subscribe there is none, and the
-    // first payload carries the issue as it is now.
     resolve: async (
       root: unknown,
-      { issueId }: SubscriptionIssueUpdatedArgs,
+      args: Record<string, string>,
       { repository }: GraphQLContext,
     ) => {
       if (isIssueRecord(root)) return root;
-      const id = parseGlobalId(issueId, 'Issue');
+      const id = parseGlobalId(args[argument] ?? '', 'Issue');
       const issue = id === null ? null : await repository.findIssueById(id);
-      if (!issue) throw new GraphQLError('Unauthorized subscription'); // same answer as for a hidden issue
+      if (!issue) throw new GraphQLError('Unauthorized subscription');
       return issue;
     },
-  },
+  };
+}
+
+export const Subscription: SubscriptionResolvers = {
+  issueUpdated: issueSubscription('issueId'),
+  issuableAssigneesUpdated: issueSubscription('issuableId'),
+};
+
+/** The `Issuable` union has one member here. */
+export const Issuable: IssuableResolvers = {
+  __resolveType: () => 'Issue',
 };
 
 function isIssueRecord(value: unknown): value is IssueRecord {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import {
   execute,
@@ -8,92 +8,114 @@ import {
   GraphQLError,
   Kind,
   OperationTypeNode,
-  parse,
-  validate,
-  type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import type { Logger } from 'pino';
 
 import type { ChannelResult, GraphQLResultJson } from '@shared/graphql/channel.js';
 
 import type { StreamListener, SubscriptionAdapter } from '../../pubsub/adapter.js';
-
 import { maskError } from '../mask-error.js';
 
+import { DocumentCache } from './document-cache.js';
+import { EngineStats } from './engine-stats.js';
 import { decodeEvent, encodeEvent } from './event-codec.js';
 import { parseExecutePayload } from './execute-payload.js';
+import {
+  TopicFanout,
+  type EventAuthorizer,
+  type Member,
+  type SubscriptionSink,
+} from './topic-fanout.js';
 import { eventStream, topicFor } from './topic.js';
 
-/** Where a subscription's payloads go (the GraphqlChannel that executed it). */
-export type Transmit = (payload: ChannelResult) => void;
-
-interface StoredSubscription {
-  readonly document: DocumentNode;
-  readonly operationName: string | undefined;
-  readonly variables: Record<string, unknown>;
-  readonly context: unknown;
-  readonly transmit: Transmit;
-  readonly topic: string;
-  /** False until the initial payload is sent; events meanwhile wait in `pending`. */
-  ready: boolean;
-  pending: { object: unknown } | undefined;
+/** Where a subscription's payloads go: the GraphqlChannel that executed it. */
+export interface SubscriptionTransport extends SubscriptionSink {
+  transmit(payload: ChannelResult): void;
 }
 
-interface TopicListener {
-  readonly ids: Set<string>;
+interface Registration {
+  readonly member: Member;
+  readonly topic: string;
+  readonly fingerprint: string;
+  readonly transport: SubscriptionTransport;
+}
+
+interface TopicState {
+  readonly fanout: TopicFanout;
   readonly listener: StreamListener;
-  /** Events of one topic are delivered one after another, in the order received. */
-  queue: Promise<void>;
+}
+
+export interface EngineOptions {
+  /** Checked before every delivery; a member that fails it is ended with `{"more":false}`. */
+  authorize?: EventAuthorizer;
+  /** Prefix of stream names (graphql-ruby's `namespace`). */
+  namespace?: string;
 }
 
 /**
  * graphql-ruby's `ActionCableSubscriptions` for graphql-js: executes documents sent through a
- * GraphqlChannel, stores live subscriptions per process, and re-executes them with the trigger's
- * object as root value when an event arrives on their topic's stream.
+ * GraphqlChannel, keeps live subscriptions per process, and delivers each trigger's event.
  *
- * The first payload of a subscription carries its current result (not `{}`), computed after the
- * topic listener is registered; an event arriving in between is delivered right after it, so
- * neither a trigger fired just after subscribing nor one fired during the initial read is lost.
+ * - The first payload carries the subscription's current result (not `{}`); the topic listener
+ *   is registered before it is computed, and an event arriving in between follows it.
+ * - Subscribers of a topic with the same document and variables form a group: an event is
+ *   executed once per group and the same serialized message goes to every member.
  */
 export class ActionCableSubscriptions {
-  private readonly subscriptions = new Map<string, StoredSubscription>();
-  private readonly topics = new Map<string, TopicListener>();
+  readonly stats = new EngineStats();
+  private readonly registrations = new Map<string, Registration>();
+  private readonly topics = new Map<string, TopicState>();
+  private readonly authorize: EventAuthorizer;
+  private readonly namespace: string;
+  private readonly documents: DocumentCache;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly adapter: SubscriptionAdapter,
     private readonly logger: Logger,
-    private readonly namespace = '',
-  ) {}
+    options: EngineOptions = {},
+  ) {
+    this.authorize = options.authorize ?? (() => true);
+    this.namespace = options.namespace ?? '';
+    this.documents = new DocumentCache(schema);
+  }
 
   /** Live subscriptions in this process. */
   get size(): number {
-    return this.subscriptions.size;
+    return this.registrations.size;
   }
 
-  /** Topics with at least one listener in this process. */
+  /** Topics with at least one subscriber in this process. */
   get topicCount(): number {
     return this.topics.size;
   }
 
+  /** Groups (shared executions) across all topics in this process. */
+  get groupCount(): number {
+    let count = 0;
+    for (const { fanout } of this.topics.values()) count += fanout.groupCount;
+    return count;
+  }
+
   /**
-   * Runs one `execute` action. Queries and mutations, and every failure, are answered with
-   * `more: false` (so the client's observable completes instead of hanging). Returns the id of
+   * Runs one `execute` action. Queries, mutations and every failure are answered with
+   * `more: false`, so the client's observable completes instead of hanging. Returns the id of
    * the subscription it registered, or null.
    */
   async execute(
     data: Readonly<Record<string, unknown>>,
     context: unknown,
-    transmit: Transmit,
+    transport: SubscriptionTransport,
   ): Promise<string | null> {
     try {
-      return await this.executeOrThrow(data, context, transmit);
+      return await this.executeOrThrow(data, context, transport);
     } catch (error) {
       const known = error instanceof GraphQLError;
       if (!known) this.logger.error({ err: error }, 'execute failed');
-      transmit({
+      transport.transmit({
         result: { errors: [{ message: known ? error.message : 'Internal server error' }] },
         more: false,
       });
@@ -103,15 +125,16 @@ export class ActionCableSubscriptions {
 
   /** Forgets a subscription and stops its topic listener when it was the last one. */
   async delete(id: string): Promise<void> {
-    const subscription = this.subscriptions.get(id);
-    if (!subscription) return;
-    this.subscriptions.delete(id);
-    const topic = this.topics.get(subscription.topic);
-    if (!topic) return;
-    topic.ids.delete(id);
-    if (topic.ids.size === 0) {
-      this.topics.delete(subscription.topic);
-      await this.adapter.unsubscribe(this.stream(subscription.topic), topic.listener);
+    const registration = this.registrations.get(id);
+    if (!registration) return;
+    this.registrations.delete(id);
+    const topic = this.topics.get(registration.topic);
+    if (topic?.fanout.remove(registration.fingerprint, id)) {
+      this.topics.delete(registration.topic);
+      await this.adapter.unsubscribe(
+        eventStream(registration.topic, this.namespace),
+        topic.listener,
+      );
     }
   }
 
@@ -121,19 +144,22 @@ export class ActionCableSubscriptions {
     args: Readonly<Record<string, unknown>>,
     object: unknown,
   ): Promise<void> {
-    await this.adapter.broadcast(this.stream(topicFor(field, args)), encodeEvent(object));
+    this.stats.publishes += 1;
+    await this.adapter.broadcast(
+      eventStream(topicFor(field, args), this.namespace),
+      encodeEvent(object),
+    );
   }
 
   private async executeOrThrow(
     data: Readonly<Record<string, unknown>>,
     context: unknown,
-    transmit: Transmit,
+    transport: SubscriptionTransport,
   ): Promise<string | null> {
     const { query, variables, operationName } = parseExecutePayload(data);
-    const document = parse(query);
-    const validationErrors = validate(this.schema, document);
-    if (validationErrors.length > 0) {
-      transmit({ result: { errors: validationErrors.map((e) => e.toJSON()) }, more: false });
+    const { document, errors } = this.documents.get(query);
+    if (errors.length > 0) {
+      transport.transmit({ result: { errors: errors.map((e) => e.toJSON()) }, more: false });
       return null;
     }
     const operation = getOperationAST(document, operationName);
@@ -152,43 +178,39 @@ export class ActionCableSubscriptions {
       contextValue: context,
     };
     if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-      transmit({ result: toJson(await execute(args), this.logger), more: false });
+      transport.transmit({ result: this.toJson(await execute(args)), more: false });
       return null;
     }
 
     const topic = this.topicOf(operation, variables);
-    const id = randomUUID();
-    const subscription: StoredSubscription = {
-      document,
-      operationName,
-      variables,
+    const fingerprint = `${operationName ?? 'anonymous'}/${sha256(query)}/${stableJson(variables)}`;
+    const member: Member = {
+      id: randomUUID(),
       context,
-      transmit,
-      topic,
+      sink: transport,
       ready: false,
-      pending: undefined,
+      pendingJson: undefined,
     };
-    this.subscriptions.set(id, subscription);
-    await this.listen(topic, id);
+    await this.register(
+      { member, topic, fingerprint, transport },
+      { document, operationName, variables },
+    );
 
     const initial = await execute(args);
     if (initial.errors?.length) {
-      await this.delete(id);
-      transmit({ result: toJson(initial, this.logger), more: false });
+      await this.delete(member.id);
+      transport.transmit({ result: this.toJson(initial), more: false });
       return null;
     }
-    transmit({ result: toJson(initial, this.logger), more: true });
-    subscription.ready = true;
-    if (subscription.pending) await this.deliver(subscription, subscription.pending.object);
-    subscription.pending = undefined;
-    return id;
+    transport.transmit({ result: this.toJson(initial), more: true });
+    member.ready = true;
+    if (member.pendingJson !== undefined) transport.transmitSerialized(member.pendingJson);
+    member.pendingJson = undefined;
+    return member.id;
   }
 
   /** The topic of the subscription's single root field with its coerced arguments. */
-  private topicOf(
-    operation: NonNullable<ReturnType<typeof getOperationAST>>,
-    variables: Record<string, unknown>,
-  ): string {
+  private topicOf(operation: OperationDefinitionNode, variables: Record<string, unknown>): string {
     const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) throw coerced.errors[0] ?? new GraphQLError('Invalid variables');
     const [selection] = operation.selectionSet.selections;
@@ -200,60 +222,70 @@ export class ActionCableSubscriptions {
     return topicFor(field.name, getArgumentValues(field, selection, coerced.coerced));
   }
 
-  private async listen(topic: string, id: string): Promise<void> {
-    const existing = this.topics.get(topic);
+  private async register(
+    registration: Registration,
+    shape: Parameters<TopicFanout['add']>[2],
+  ): Promise<void> {
+    this.registrations.set(registration.member.id, registration);
+    const existing = this.topics.get(registration.topic);
     if (existing) {
-      existing.ids.add(id);
+      existing.fanout.add(registration.fingerprint, registration.member, shape);
       return;
     }
-    const state: TopicListener = {
-      ids: new Set([id]),
-      queue: Promise.resolve(),
+    const fanout = new TopicFanout({
+      schema: this.schema,
+      stats: this.stats,
+      authorize: this.authorize,
+      revoke: (member) => this.revoke(member.id),
+      toJson: (result) => this.toJson(result),
+    });
+    const state: TopicState = {
+      fanout,
       listener: (payload) => {
-        state.queue = state.queue
-          .then(() => this.dispatch(state, payload))
+        fanout.queue = fanout.queue
+          .then(() => fanout.dispatch(decodeEvent(payload))) // decoded once per event
           .catch((error: unknown) =>
-            this.logger.error({ err: error, topic }, 'event delivery failed'),
+            this.logger.error({ err: error, topic: registration.topic }, 'event delivery failed'),
           );
       },
     };
-    this.topics.set(topic, state);
-    await this.adapter.subscribe(this.stream(topic), state.listener);
+    fanout.add(registration.fingerprint, registration.member, shape);
+    this.topics.set(registration.topic, state);
+    await this.adapter.subscribe(eventStream(registration.topic, this.namespace), state.listener);
   }
 
-  private async dispatch(topic: TopicListener, payload: string): Promise<void> {
-    const object = decodeEvent(payload); // once per event, not per subscriber
-    for (const id of [...topic.ids]) {
-      const subscription = this.subscriptions.get(id);
-      if (!subscription) continue;
-      if (!subscription.ready) {
-        subscription.pending = { object }; // the latest state wins; events carry full state
-        continue;
-      }
-      await this.deliver(subscription, object);
-    }
+  /** Ends a subscription whose subscriber may no longer see its topic: `{"more":false}`, no data. */
+  private revoke(id: string): void {
+    const registration = this.registrations.get(id);
+    if (!registration) return;
+    this.logger.info(
+      { subscriptionId: id, topic: registration.topic },
+      'subscription ended: access lost',
+    );
+    registration.transport.transmit({ more: false });
+    this.delete(id).catch((error: unknown) => this.logger.error({ err: error }, 'revoke failed'));
   }
 
-  private async deliver(subscription: StoredSubscription, object: unknown): Promise<void> {
-    const result = await execute({
-      schema: this.schema,
-      document: subscription.document,
-      operationName: subscription.operationName,
-      variableValues: subscription.variables,
-      contextValue: subscription.context,
-      rootValue: object,
-    });
-    subscription.transmit({ result: toJson(result, this.logger), more: true });
-  }
-
-  private stream(topic: string): string {
-    return eventStream(topic, this.namespace);
+  private toJson(result: ExecutionResult): GraphQLResultJson {
+    const json: GraphQLResultJson = {};
+    if (result.data !== undefined) json.data = result.data;
+    if (result.errors)
+      json.errors = result.errors.map((error) => maskError(error, this.logger).toJSON());
+    return json;
   }
 }
 
-function toJson(result: ExecutionResult, logger: Logger): GraphQLResultJson {
-  const json: GraphQLResultJson = {};
-  if (result.data !== undefined) json.data = result.data;
-  if (result.errors) json.errors = result.errors.map((error) => maskError(error, logger).toJSON());
-  return json;
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/** JSON with object keys sorted, so equal variables give equal fingerprints. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : inner,
+  );
 }

@@ -1,15 +1,28 @@
 #!/usr/bin/env node
 // Makes sure the system packages the tests need are present: Debian's chromium (Playwright
-// drives it; browser downloads are blocked here) and redis-server (the Redis adapter tests).
+// drives it; browser downloads are blocked here), redis-server (the Redis adapter tests) and
+// postgresql (the data-layer tests start throw-away PostgreSQL servers from its binaries).
 // On Debian as root it installs what is missing with apt-get; elsewhere it names the packages.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Whether a PostgreSQL server binary is installed (/usr/lib/postgresql/<version>/bin/postgres).
+ * psql or pg_ctl on the PATH alone do not count: they come with the client packages too.
+ */
+function hasPostgresServer() {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return false;
+  return readdirSync(root).some((version) => existsSync(join(root, version, 'bin', 'postgres')));
+}
 
 const needed = [
-  { pkg: 'chromium', binary: '/usr/bin/chromium' },
-  { pkg: 'redis-server', binary: '/usr/bin/redis-server' },
+  { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
+  { pkg: 'redis-server', present: () => existsSync('/usr/bin/redis-server') },
+  { pkg: 'postgresql', present: hasPostgresServer },
 ];
-const missing = needed.filter(({ binary }) => !existsSync(binary)).map(({ pkg }) => pkg);
+const missing = needed.filter(({ present }) => !present()).map(({ pkg }) => pkg);
 if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

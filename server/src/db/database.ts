@@ -1,10 +1,20 @@
 /**
  * The Drizzle handle type the data layer is written against. It names no driver, so the
- * repository and seed run unchanged on PGlite today and on node-postgres later.
+ * repository and seed run unchanged on PGlite and on node-postgres.
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
+import type { IssueRepository } from '../domain/repository.js';
 import type * as schema from './schema.js';
 
 /** A Drizzle PostgreSQL database (or transaction) typed with this project's schema. */
 export type AppDatabase = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open, migrated and seeded database, whichever driver backs it. */
+export interface Database {
+  /** Drizzle handle for queries beyond the repository (typed without naming the driver). */
+  db: AppDatabase;
+  repository: IssueRepository;
+  /** Closes the underlying connection (or pool); call it exactly once. */
+  close(): Promise<void>;
+}

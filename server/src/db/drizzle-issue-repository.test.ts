@@ -1,92 +1,85 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { users } from './schema.js';
-import type { SeededFixture } from './test-fixture.js';
-import { assigneeNames as usernames, openSeededFixture } from './test-fixture.js';
+import { assigneeNames as usernames, drivers, useSeededFixture } from './test-fixture.js';
 
-let fx: SeededFixture;
+describe.each(drivers)('%s', (driver) => {
+  const fx = useSeededFixture(driver);
 
-beforeAll(async () => {
-  fx = await openSeededFixture();
-});
-
-afterAll(async () => {
-  await fx.database.close();
-});
-
-describe('finding', () => {
-  it('loads an issue with project path, author and assignees in assignment order', async () => {
-    const found = await fx.issue(16);
-    expect(found).toMatchObject({
-      iid: 16,
-      projectId: fx.projectId,
-      projectFullPath: 'gitlab-org/gitlab-test',
-      title: 'Audit events for assignee changes',
-      state: 'opened',
-      confidential: false,
-      author: { id: fx.userId('root'), username: 'root', name: 'Administrator' },
+  describe('finding', () => {
+    it('loads an issue with project path, author and assignees in assignment order', async () => {
+      const found = await fx.issue(16);
+      expect(found).toMatchObject({
+        iid: 16,
+        projectId: fx.projectId,
+        projectFullPath: 'gitlab-org/gitlab-test',
+        title: 'Audit events for assignee changes',
+        state: 'opened',
+        confidential: false,
+        author: { id: fx.userId('root'), username: 'root', name: 'Administrator' },
+      });
+      // dave was created after alice, so only `position` can put him first.
+      expect(usernames(found)).toEqual(['dave', 'alice']);
+      expect(found.createdAt).toBeInstanceOf(Date);
+      expect(await fx.database.repository.findIssueById(found.id)).toEqual(found);
     });
-    // dave was created after alice, so only `position` can put him first.
-    expect(usernames(found)).toEqual(['dave', 'alice']);
-    expect(found.createdAt).toBeInstanceOf(Date);
-    expect(await fx.database.repository.findIssueById(found.id)).toEqual(found);
+
+    it('returns null for unknown issues and projects', async () => {
+      expect(await fx.database.repository.findIssue(fx.projectId, 999)).toBeNull();
+      expect(await fx.database.repository.findIssue(fx.projectId + 1, 1)).toBeNull();
+      expect(await fx.database.repository.findIssueById(-1)).toBeNull();
+      expect(await fx.database.repository.findProjectByFullPath('gitlab-org/nope')).toBeNull();
+    });
+
+    it('finds users by exact username only', async () => {
+      const found = await fx.database.repository.findUsersByUsernames([
+        'bob',
+        'Alice',
+        'nobody',
+        'carol',
+      ]);
+      expect(found.map((u) => u.username).sort()).toEqual(['bob', 'carol']);
+      expect(await fx.database.repository.findUsersByUsernames([])).toEqual([]);
+    });
   });
 
-  it('returns null for unknown issues and projects', async () => {
-    expect(await fx.database.repository.findIssue(fx.projectId, 999)).toBeNull();
-    expect(await fx.database.repository.findIssue(fx.projectId + 1, 1)).toBeNull();
-    expect(await fx.database.repository.findIssueById(-1)).toBeNull();
-    expect(await fx.database.repository.findProjectByFullPath('gitlab-org/nope')).toBeNull();
-  });
+  describe('searchAssignableUsers', () => {
+    const search = async (term?: string) =>
+      (await fx.database.repository.searchAssignableUsers(fx.projectId, term)).map((u) => u.name);
 
-  it('finds users by exact username only', async () => {
-    const found = await fx.database.repository.findUsersByUsernames([
-      'bob',
-      'Alice',
-      'nobody',
-      'carol',
-    ]);
-    expect(found.map((u) => u.username).sort()).toEqual(['bob', 'carol']);
-    expect(await fx.database.repository.findUsersByUsernames([])).toEqual([]);
-  });
-});
+    it('lists active users ordered by name, matching username or name case-insensitively', async () => {
+      expect(await search()).toEqual([
+        'Administrator',
+        'Alice Liddell',
+        'Bob Ross',
+        'Carol Danvers',
+        'Dave Lister',
+      ]);
+      expect(await search('LI')).toEqual(['Alice Liddell', 'Dave Lister']);
+      expect(await search('roo')).toEqual(['Administrator']);
+      expect(await search('  ross ')).toEqual(['Bob Ross']);
+      // LIKE wildcards are matched literally.
+      expect(await search('%')).toEqual([]);
+      expect(await search('_')).toEqual([]);
+    });
 
-describe('searchAssignableUsers', () => {
-  const search = async (term?: string) =>
-    (await fx.database.repository.searchAssignableUsers(fx.projectId, term)).map((u) => u.name);
+    it('returns nobody for an unknown project', async () => {
+      expect(await fx.database.repository.searchAssignableUsers(fx.projectId + 100)).toEqual([]);
+    });
 
-  it('lists active users ordered by name, matching username or name case-insensitively', async () => {
-    expect(await search()).toEqual([
-      'Administrator',
-      'Alice Liddell',
-      'Bob Ross',
-      'Carol Danvers',
-      'Dave Lister',
-    ]);
-    expect(await search('LI')).toEqual(['Alice Liddell', 'Dave Lister']);
-    expect(await search('roo')).toEqual(['Administrator']);
-    expect(await search('  ross ')).toEqual(['Bob Ross']);
-    // LIKE wildcards are matched literally.
-    expect(await search('%')).toEqual([]);
-    expect(await search('_')).toEqual([]);
-  });
-
-  it('returns nobody for an unknown project', async () => {
-    expect(await fx.database.repository.searchAssignableUsers(fx.projectId + 100)).toEqual([]);
-  });
-
-  it('leaves out blocked users and returns at most 20', async () => {
-    await fx.database.db.insert(users).values([
-      { username: 'zed-blocked', name: 'Zed Blocked', state: 'blocked' },
-      ...Array.from({ length: 25 }, (_, n) => ({
-        username: `zed${String(n).padStart(2, '0')}`,
-        name: `Zed ${String(n).padStart(2, '0')}`,
-      })),
-    ]);
-    const zeds = await search('zed');
-    expect(zeds).toHaveLength(20);
-    expect(zeds).not.toContain('Zed Blocked');
-    expect(zeds[0]).toBe('Zed 00');
-    expect(zeds[19]).toBe('Zed 19');
+    it('leaves out blocked users and returns at most 20', async () => {
+      await fx.database.db.insert(users).values([
+        { username: 'zed-blocked', name: 'Zed Blocked', state: 'blocked' },
+        ...Array.from({ length: 25 }, (_, n) => ({
+          username: `zed${String(n).padStart(2, '0')}`,
+          name: `Zed ${String(n).padStart(2, '0')}`,
+        })),
+      ]);
+      const zeds = await search('zed');
+      expect(zeds).toHaveLength(20);
+      expect(zeds).not.toContain('Zed Blocked');
+      expect(zeds[0]).toBe('Zed 00');
+      expect(zeds[19]).toBe('Zed 19');
+    });
   });
 });

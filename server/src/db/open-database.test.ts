@@ -7,9 +7,13 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { bigint, pgSchema, serial, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { startPostgresServer } from '../../test/postgres-server.js';
 import type { AppDatabase } from './database.js';
+import type { OpenDatabaseOptions } from './open-database.js';
 import { migrationsFolder, openDatabase } from './open-database.js';
 import { issues, users } from './schema.js';
+import type { Driver } from './test-fixture.js';
+import { drivers } from './test-fixture.js';
 
 /** Drizzle's bookkeeping table, declared here only to read it with typed queries. */
 const appliedMigrations = pgSchema('drizzle').table('__drizzle_migrations', {
@@ -22,24 +26,45 @@ function listMigrations(db: AppDatabase) {
   return db.select().from(appliedMigrations).orderBy(appliedMigrations.id);
 }
 
-let dataDir: string;
+/** Where a driver keeps its data between two `openDatabase` calls. */
+interface Target {
+  options: OpenDatabaseOptions;
+  dispose(): Promise<void>;
+}
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'issue-sidebar-db-'));
-});
+const targets: Record<Driver, () => Promise<Target>> = {
+  async pglite() {
+    const dataDir = await mkdtemp(join(tmpdir(), 'issue-sidebar-db-'));
+    return {
+      // A nested path proves the directory is created (mkdir -p).
+      options: { dataDir: join(dataDir, 'nested', 'pgdata') },
+      dispose: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  },
+  async postgres() {
+    const server = await startPostgresServer();
+    return { options: { databaseUrl: server.url }, dispose: () => server.stop() };
+  },
+};
 
-afterAll(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-});
+describe.each(drivers)('openDatabase on %s', (driver) => {
+  let target: Target | undefined;
 
-describe('openDatabase with a data directory', () => {
+  beforeAll(async () => {
+    target = await targets[driver]();
+  });
+
+  afterAll(async () => {
+    await target?.dispose();
+  });
+
   it('keeps data across reopen and applies no migration twice', async () => {
-    // A nested path proves the directory is created (mkdir -p).
-    const dir = join(dataDir, 'nested', 'pgdata');
+    if (!target) throw new Error('no target');
+    const { options } = target;
     const migrationFiles = readMigrationFiles({ migrationsFolder });
     expect(migrationFiles.length).toBeGreaterThan(0);
 
-    const first = await openDatabase({ dataDir: dir });
+    const first = await openDatabase(options);
     let issueId: number;
     let migrationsBefore: Awaited<ReturnType<typeof listMigrations>>;
     try {
@@ -56,7 +81,7 @@ describe('openDatabase with a data directory', () => {
       await first.close();
     }
 
-    const second = await openDatabase({ dataDir: dir });
+    const second = await openDatabase(options);
     try {
       expect(await listMigrations(second.db)).toEqual(migrationsBefore);
       const reopened = await second.repository.findIssueById(issueId);

@@ -1,19 +1,15 @@
 /**
- * Opens the application database: embedded PGlite (in memory or in a data directory),
- * migrated to the latest schema and seeded with demo data.
+ * Opens the application database, migrated to the latest schema and seeded with demo data:
+ * a real PostgreSQL when a connection URL is given (several processes may share it), else
+ * embedded PGlite (in memory or in a data directory).
  */
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { Database } from './database.js';
+import { openPglite } from './open-pglite.js';
+import { openPostgres } from './open-postgres.js';
 
-import type { IssueRepository } from '../domain/repository.js';
-import type { AppDatabase } from './database.js';
-import { DrizzleIssueRepository } from './drizzle-issue-repository.js';
-import * as schema from './schema.js';
-import { seed } from './seed.js';
+export type { Database } from './database.js';
 
 /**
  * Resolved from this module rather than `process.cwd()`, so the server finds its migrations
@@ -23,40 +19,23 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 
 /** Where to keep the data. */
 export interface OpenDatabaseOptions {
+  /**
+   * PostgreSQL connection URL (`DATABASE_URL`, e.g. `postgres://user:pass@host:5432/db`).
+   * When set, `dataDir` is ignored and the data lives in that server.
+   */
+  databaseUrl?: string;
   /** Directory for PGlite's files (created if missing); undefined keeps everything in memory. */
   dataDir?: string;
 }
 
-/** An open, migrated and seeded database. */
-export interface Database {
-  /** Drizzle handle for queries beyond the repository (typed without naming the driver). */
-  db: AppDatabase;
-  repository: IssueRepository;
-  /** Closes the underlying connection; call it exactly once. */
-  close(): Promise<void>;
-}
-
 /**
- * Opens PGlite, applies pending migrations and seeds idempotently.
- * A data directory that was opened before keeps its data and only gets newer migrations.
+ * Opens the database, applies pending migrations and seeds idempotently. On PostgreSQL,
+ * processes starting at the same time take turns (advisory lock), so each migration runs once.
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  const { dataDir } = options;
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const client = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
-  try {
-    const pglite = drizzle({ client, schema });
-    await migrate(pglite, { migrationsFolder });
-    const db: AppDatabase = pglite;
-    await seed(db);
-    return {
-      db,
-      repository: new DrizzleIssueRepository(db),
-      close: () => client.close(),
-    };
-  } catch (error) {
-    // Leave no open handle behind when migrating or seeding fails.
-    await client.close();
-    throw error;
+  const { databaseUrl, dataDir } = options;
+  if (databaseUrl !== undefined && databaseUrl !== '') {
+    return openPostgres(databaseUrl, migrationsFolder);
   }
+  return openPglite(dataDir, migrationsFolder);
 }

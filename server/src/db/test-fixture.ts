@@ -1,10 +1,43 @@
 /**
- * Shared setup for the data-layer tests: one seeded in-memory database per test file
- * (PGlite takes seconds to start, so files open it once in `beforeAll`).
+ * Shared setup for the data-layer tests, which run on both drivers: one seeded database per
+ * test file and driver (PGlite in memory, or a throw-away PostgreSQL server). Both take a
+ * second or more to start, so files open them once in `beforeAll`.
  */
+import { afterAll, beforeAll } from 'vitest';
+
+import { startPostgresServer } from '../../test/postgres-server.js';
 import type { IssueRecord } from '../domain/types.js';
 import type { Database } from './open-database.js';
 import { openDatabase } from './open-database.js';
+
+/** Every driver `openDatabase` supports; tests `describe.each` over them. */
+export const drivers = ['pglite', 'postgres'] as const;
+export type Driver = (typeof drivers)[number];
+
+/**
+ * A fresh, migrated and seeded database on `driver`. For PostgreSQL it starts its own server,
+ * which `close()` stops after closing the pool.
+ */
+export async function openTestDatabase(driver: Driver): Promise<Database> {
+  if (driver === 'pglite') return openDatabase({});
+  const server = await startPostgresServer();
+  try {
+    const database = await openDatabase({ databaseUrl: server.url });
+    return {
+      ...database,
+      async close() {
+        try {
+          await database.close();
+        } finally {
+          await server.stop();
+        }
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
 
 /** A seeded database plus lookups of the seed data by their human keys. */
 export interface SeededFixture {
@@ -16,9 +49,35 @@ export interface SeededFixture {
   issue(iid: number): Promise<IssueRecord>;
 }
 
-/** Opens an in-memory database and resolves the seed project and users. */
-export async function openSeededFixture(): Promise<SeededFixture> {
-  const database = await openDatabase({});
+/** Opens a fresh database on `driver` and resolves the seed project and users. */
+export async function openSeededFixture(driver: Driver = 'pglite'): Promise<SeededFixture> {
+  const database = await openTestDatabase(driver);
+  try {
+    return await resolveSeed(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/**
+ * Registers `beforeAll`/`afterAll` hooks in the current suite and returns the fixture they
+ * fill in: usable inside tests, closed (server stopped) after them even when tests fail.
+ */
+export function useSeededFixture(driver: Driver): SeededFixture {
+  const fixture = {} as SeededFixture;
+  let opened: SeededFixture | undefined;
+  beforeAll(async () => {
+    opened = await openSeededFixture(driver);
+    Object.assign(fixture, opened);
+  });
+  afterAll(async () => {
+    await opened?.database.close();
+  });
+  return fixture;
+}
+
+async function resolveSeed(database: Database): Promise<SeededFixture> {
   const project = await database.repository.findProjectByFullPath('gitlab-org/gitlab-test');
   if (!project) throw new Error('seed project missing');
   const users = await database.repository.findUsersByUsernames([

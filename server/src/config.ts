@@ -15,6 +15,12 @@ export interface Config {
   cableMaxPayload: number;
   /** Channel subscriptions one cable connection may hold. */
   cableMaxSubscriptions: number;
+  /** A real PostgreSQL shared by every process; unset: the embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Redis for pub/sub between processes; unset: in-process pub/sub. */
+  redisUrl: string | undefined;
+  /** Prefix of this deployment's Redis channels (several apps may share one Redis). */
+  redisChannelPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -49,7 +55,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
   return {
+    databaseUrl,
+    redisUrl,
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX ?? 'issues:',
     cableMaxPayload: positiveInteger(env, 'CABLE_MAX_PAYLOAD', 64 * 1024),
     cableMaxSubscriptions: positiveInteger(env, 'CABLE_MAX_SUBSCRIPTIONS', 100),
     port,
@@ -70,4 +81,25 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
     throw new ConfigError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
   }
   return value;
+}
+
+function optionalUrl(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  protocols: string[],
+): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    throw new ConfigError(
+      `${name} must be a URL like ${protocols[0]}//host:port, got something else`,
+    );
+  }
+  if (!protocols.includes(protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
 }

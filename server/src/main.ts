@@ -3,13 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 
 import { ConfigError, loadConfig } from './config.js';
+import { RedisAdapter } from './pubsub/redis-adapter.js';
 import { startServer } from './start-server.js';
 
 /** `npm start`: read the environment, start everything in one process, stop cleanly on signals. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
+  const adapter = config.redisUrl
+    ? new RedisAdapter({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
+    : undefined;
   const server = await startServer({
+    databaseUrl: config.databaseUrl,
+    adapter,
     port: config.port,
     host: config.host,
     dataDir: config.dataDir,
@@ -25,7 +31,14 @@ async function main(): Promise<void> {
     config.host === '127.0.0.1' || config.host === '0.0.0.0'
       ? `http://localhost:${server.port}`
       : server.url;
-  logger.info({ url: shown, dataDir: config.dataDir }, 'server ready');
+  logger.info(
+    {
+      url: shown,
+      database: config.databaseUrl ? 'postgresql' : `pglite:${config.dataDir}`,
+      pubsub: config.redisUrl ? 'redis' : 'in-process',
+    },
+    'server ready',
+  );
   console.log(`\n  Ready: ${shown}/gitlab-org/gitlab-test/-/issues/1\n`);
 
   let stopping = false;

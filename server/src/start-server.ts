@@ -13,6 +13,7 @@ import { IssueUpdateService } from './domain/issue-update-service.js';
 import type { UserRecord } from './domain/types.js';
 import { createGraphQLContext, type ContextServices } from './graphql/context.js';
 import { GraphqlTriggers } from './graphql/graphql-triggers.js';
+import { issueEventAuthorizer } from './graphql/resolvers/operations.js';
 import { buildSchema } from './graphql/schema.js';
 import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
 import { createApp } from './http/app.js';
@@ -24,6 +25,8 @@ export interface StartOptions {
   host: string;
   /** PGlite data directory; undefined keeps the database in memory (tests). */
   dataDir: string | undefined;
+  /** A real PostgreSQL instead of PGlite (shared by several processes). */
+  databaseUrl?: string | undefined;
   logger: Logger;
   origins: OriginPolicy;
   clientDir: string;
@@ -61,10 +64,15 @@ const anonymous: IdentifyHook = () => Promise.resolve<AppIdentity>({ userId: nul
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { logger } = options;
-  const database = await openDatabase({ dataDir: options.dataDir });
+  const database = await openDatabase({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+  });
   const adapter = options.adapter ?? new MemoryAdapter();
   const schema = buildSchema();
-  const subscriptions = new ActionCableSubscriptions(schema, adapter, logger);
+  const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {
+    authorize: issueEventAuthorizer,
+  });
   const issues = new IssueUpdateService(
     database.repository,
     new GraphqlTriggers(subscriptions),

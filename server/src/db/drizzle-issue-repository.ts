@@ -4,16 +4,14 @@
  * author, one for all their assignees.
  */
 import { and, asc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
 
 import type { IssueRepository } from '../domain/repository.js';
 import type { IssueRecord, ProjectRecord, UserRecord } from '../domain/types.js';
 import type { AppDatabase } from './database.js';
+import { loadAssignees, loadIssues, userColumns } from './load-issues.js';
 import { issueAssignees, issues, projects, users } from './schema.js';
 
 const SEARCH_LIMIT = 20;
-
-const userColumns = { id: users.id, username: users.username, name: users.name };
 
 /** Escapes LIKE wildcards so a search for `a_b` or `50%` matches literally. */
 function likePattern(search: string): string {
@@ -27,56 +25,6 @@ function uniqueInOrder(ids: readonly number[]): number[] {
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
-}
-
-/** Loads issues matching `where` with their project path, author and ordered assignees. */
-async function loadIssues(db: AppDatabase, where: SQL): Promise<IssueRecord[]> {
-  const rows = await db
-    .select({
-      id: issues.id,
-      projectId: issues.projectId,
-      projectFullPath: projects.fullPath,
-      iid: issues.iid,
-      title: issues.title,
-      description: issues.description,
-      state: issues.state,
-      confidential: issues.confidential,
-      author: userColumns,
-      createdAt: issues.createdAt,
-      updatedAt: issues.updatedAt,
-    })
-    .from(issues)
-    .innerJoin(projects, eq(projects.id, issues.projectId))
-    .innerJoin(users, eq(users.id, issues.authorId))
-    .where(where)
-    .orderBy(asc(issues.id));
-  if (rows.length === 0) return [];
-
-  const assignees = await loadAssignees(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => ({ ...row, assignees: assignees.get(row.id) ?? [] }));
-}
-
-/** Assignees per issue id, each list in assignment order. */
-async function loadAssignees(
-  db: AppDatabase,
-  issueIds: readonly number[],
-): Promise<Map<number, UserRecord[]>> {
-  const rows = await db
-    .select({ issueId: issueAssignees.issueId, user: userColumns })
-    .from(issueAssignees)
-    .innerJoin(users, eq(users.id, issueAssignees.userId))
-    .where(inArray(issueAssignees.issueId, [...issueIds]))
-    .orderBy(asc(issueAssignees.issueId), asc(issueAssignees.position));
-  const byIssue = new Map<number, UserRecord[]>();
-  for (const { issueId, user } of rows) {
-    const list = byIssue.get(issueId);
-    if (list) list.push(user);
-    else byIssue.set(issueId, [user]);
-  }
-  return byIssue;
 }
 
 /** Reads and writes issues, users and assignees through Drizzle. */
@@ -167,12 +115,7 @@ export class DrizzleIssueRepository implements IssueRepository {
             .insert(issueAssignees)
             .values(next.map((userId, position) => ({ issueId, userId, position })));
         }
-        // now() is fixed per transaction and clocks can tie or step back; + 1 ms guarantees
-        // clients ordering pushes by updatedAt always see this change as newer.
-        await tx
-          .update(issues)
-          .set({ updatedAt: sql`greatest(now(), ${issues.updatedAt} + interval '1 millisecond')` })
-          .where(eq(issues.id, issueId));
+        await tx.update(issues).set({ updatedAt: bumpedUpdatedAt }).where(eq(issues.id, issueId));
       }
 
       const [issue] = await loadIssues(tx, eq(issues.id, issueId));
@@ -180,7 +123,37 @@ export class DrizzleIssueRepository implements IssueRepository {
       return { issue, changed };
     });
   }
+
+  async setConfidential(
+    issueId: number,
+    confidential: boolean,
+  ): Promise<{ issue: IssueRecord; changed: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const [locked] = await tx
+        .select({ confidential: issues.confidential })
+        .from(issues)
+        .where(eq(issues.id, issueId))
+        .for('update');
+      if (!locked) throw new Error(`Cannot update issue: issue ${issueId} does not exist`);
+      const changed = locked.confidential !== confidential;
+      if (changed) {
+        await tx
+          .update(issues)
+          .set({ confidential, updatedAt: bumpedUpdatedAt })
+          .where(eq(issues.id, issueId));
+      }
+      const [issue] = await loadIssues(tx, eq(issues.id, issueId));
+      if (!issue) throw new Error(`Issue ${issueId} vanished while locked`);
+      return { issue, changed };
+    });
+  }
 }
+
+/**
+ * now() is fixed per transaction and clocks can tie or step back; + 1 ms guarantees clients
+ * ordering pushes by updatedAt always see a change as newer.
+ */
+const bumpedUpdatedAt = sql`greatest(now(), ${issues.updatedAt} + interval '1 millisecond')`;
 
 /** Fails with a readable message instead of a foreign-key violation. */
 async function assertUsersExist(db: AppDatabase, userIds: readonly number[]): Promise<void> {

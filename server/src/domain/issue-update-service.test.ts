@@ -58,6 +58,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '7',
       usernames: ['bob', 'alice'],
       mode: 'REPLACE',
+      actor: null,
     });
     expect(result.errors).toEqual([]);
     expect(assigneeNames(result.issue as IssueRecord)).toEqual(['bob', 'alice']);
@@ -67,6 +68,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '7',
       usernames: ['carol', 'bob'],
       mode: 'APPEND',
+      actor: null,
     });
     expect(assigneeNames(result.issue as IssueRecord)).toEqual(['bob', 'alice', 'carol']);
 
@@ -75,6 +77,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '7',
       usernames: ['alice'],
       mode: 'REMOVE',
+      actor: null,
     });
     expect(assigneeNames(result.issue as IssueRecord)).toEqual(['bob', 'carol']);
 
@@ -93,6 +96,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '8',
       usernames: ['dave'],
       mode: 'REPLACE',
+      actor: null,
     });
     events.announced.length = 0;
     const result = await service.setAssignees({
@@ -100,6 +104,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '8',
       usernames: ['dave', 'dave'],
       mode: 'REPLACE',
+      actor: null,
     });
     expect(result.errors).toEqual([]);
     expect(events.announced).toEqual([]);
@@ -112,6 +117,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '9',
       usernames: ['alice', 'ghost', 'nobody'],
       mode: 'REPLACE',
+      actor: null,
     });
     expect(result.errors).toEqual(['Unknown users: @ghost, @nobody']);
     const after = await fixture.issue(9);
@@ -130,6 +136,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid,
       usernames: ['alice'],
       mode: 'REPLACE',
+      actor: null,
     });
     expect(result).toEqual({ issue: null, errors: [NOT_FOUND_MESSAGE] });
   });
@@ -141,6 +148,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '10',
       usernames,
       mode: 'REPLACE',
+      actor: null,
     });
     expect(result.errors[0]).toContain('Too many assignees');
   });
@@ -152,6 +160,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '11',
       usernames: ['carol'],
       mode: 'REPLACE',
+      actor: null,
     });
     expect(result.errors).toEqual([]);
     expect(events.announced).toHaveLength(1);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 
+import { Ability } from './ability.js';
 import type { IssueRepository } from './repository.js';
 import type { IssueRecord, UserRecord } from './types.js';
 
@@ -14,15 +15,20 @@ export interface IssueEvents {
   issuableAssigneesUpdated(issue: IssueRecord): Promise<void>;
 }
 
-export interface SetAssigneesInput {
+/** Names the issue to change and who is changing it (null: an anonymous visitor). */
+export interface IssueTarget {
   projectPath: string;
   iid: string;
+  actor: UserRecord | null;
+}
+
+export interface SetAssigneesInput extends IssueTarget {
   usernames: readonly string[];
   mode: OperationMode;
 }
 
-/** `errors` non-empty ⇒ nothing was written. */
-export interface SetAssigneesResult {
+/** `errors` non-empty ⇒ nothing was written. `issue` is null when the actor may not see it. */
+export interface UpdateResult {
   issue: IssueRecord | null;
   errors: string[];
 }
@@ -46,12 +52,12 @@ export class IssueUpdateService {
     private readonly logger: Logger,
   ) {}
 
-  async setAssignees(input: SetAssigneesInput): Promise<SetAssigneesResult> {
+  async setAssignees(input: SetAssigneesInput): Promise<UpdateResult> {
     const usernames = [...new Set(input.usernames)];
     if (usernames.length > MAX_ASSIGNEES) {
       return { issue: null, errors: [`Too many assignees: at most ${MAX_ASSIGNEES} may be given`] };
     }
-    const issue = await this.findIssue(input.projectPath, input.iid);
+    const issue = await this.findReadableIssue(input);
     if (!issue) return { issue: null, errors: [NOT_FOUND_MESSAGE] };
 
     const users = await this.repository.findUsersByUsernames(usernames);
@@ -73,13 +79,32 @@ export class IssueUpdateService {
       await this.announce(updated, 'issueUpdated');
       await this.announce(updated, 'issuableAssigneesUpdated');
     }
-    return { issue: updated, errors: [] };
+    // Unassigning yourself from a confidential issue can take away your own access.
+    return { issue: Ability.readIssue(input.actor, updated) ? updated : null, errors: [] };
   }
 
-  private async findIssue(projectPath: string, iid: string): Promise<IssueRecord | null> {
+  /** Sets the confidential flag; viewers who may no longer read the issue stop getting pushes. */
+  async setConfidential(input: IssueTarget & { confidential: boolean }): Promise<UpdateResult> {
+    const issue = await this.findReadableIssue(input);
+    if (!issue) return { issue: null, errors: [NOT_FOUND_MESSAGE] };
+    const { issue: updated, changed } = await this.repository.setConfidential(
+      issue.id,
+      input.confidential,
+    );
+    if (changed) await this.announce(updated, 'issueUpdated');
+    return { issue: Ability.readIssue(input.actor, updated) ? updated : null, errors: [] };
+  }
+
+  /** The issue, when it exists and the actor may read it; otherwise null (one answer for both). */
+  private async findReadableIssue({
+    projectPath,
+    iid,
+    actor,
+  }: IssueTarget): Promise<IssueRecord | null> {
     if (!/^\d{1,9}$/.test(iid)) return null;
     const project = await this.repository.findProjectByFullPath(projectPath);
-    return project ? this.repository.findIssue(project.id, Number(iid)) : null;
+    const issue = project ? await this.repository.findIssue(project.id, Number(iid)) : null;
+    return issue && Ability.readIssue(actor, issue) ? issue : null;
   }
 
   private async announce(issue: IssueRecord, event: keyof IssueEvents): Promise<void> {

@@ -24,4 +24,9 @@ export interface IssueRepository {
     issueId: number,
     compute: (current: readonly UserRecord[]) => readonly number[],
   ): Promise<{ issue: IssueRecord; changed: boolean }>;
+  /** Sets the confidential flag in one transaction; `updatedAt` moves when it changes. */
+  setConfidential(
+    issueId: number,
+    confidential: boolean,
+  ): Promise<{ issue: IssueRecord; changed: boolean }>;
 }

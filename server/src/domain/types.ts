@@ -26,6 +26,8 @@ export interface IssueRecord {
   id: number;
   projectId: number;
   projectFullPath: string;
+  /** Needed to decide who may see the issue, including when a push is delivered. */
+  projectVisibility: ProjectVisibility;
   /** Internal ID, unique within the project. */
   iid: number;
   title: string;

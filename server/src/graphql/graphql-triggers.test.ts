@@ -20,6 +20,7 @@ const issue: IssueRecord = {
   id: 42,
   projectId: 1,
   projectFullPath: 'gitlab-org/gitlab-test',
+  projectVisibility: 'public',
   iid: 3,
   title: 'A title',
   description: null,

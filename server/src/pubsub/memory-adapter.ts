@@ -1,57 +1,43 @@
-import { EventEmitter } from 'node:events';
-
-import { PubSub } from 'graphql-subscriptions';
-
 import type { StreamListener, SubscriptionAdapter } from './adapter.js';
+import { SubscriberMap } from './subscriber-map.js';
 
 /**
  * In-process pub/sub (Rails' `async` adapter): the embedded default for one process.
- * Built on graphql-subscriptions' PubSub so it follows the PubSubEngine semantics.
+ *
+ * Delivery is synchronous: every listener has been called when `broadcast` settles. A listener
+ * that throws does not keep the payload from the others; the broadcast then rejects with its
+ * error (an AggregateError when several threw), so the caller's failure logging reports it.
  */
 export class MemoryAdapter implements SubscriptionAdapter {
-  // Listeners are per stream, not per subscriber, so a busy topic is still one listener;
-  // the cap is lifted only to avoid Node's leak warning with many topics.
-  private readonly pubsub = new PubSub<Record<string, string>>({
-    eventEmitter: new EventEmitter().setMaxListeners(0),
-  });
-  private readonly ids = new Map<string, Map<StreamListener, number>>();
+  private readonly subscribers = new SubscriberMap();
 
-  async broadcast(stream: string, payload: string): Promise<void> {
-    await this.pubsub.publish(stream, payload);
+  broadcast(stream: string, payload: string): Promise<void> {
+    const errors = this.subscribers.dispatch(stream, payload);
+    if (errors.length === 0) return Promise.resolve();
+    const error =
+      errors.length === 1
+        ? errors[0]
+        : new AggregateError(errors, `${errors.length} listeners of ${stream} threw`);
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 
-  async subscribe(stream: string, listener: StreamListener): Promise<void> {
-    let byListener = this.ids.get(stream);
-    if (byListener?.has(listener)) return;
-    const id = await this.pubsub.subscribe(stream, listener);
-    byListener = this.ids.get(stream) ?? new Map<StreamListener, number>();
-    byListener.set(listener, id);
-    this.ids.set(stream, byListener);
+  subscribe(stream: string, listener: StreamListener): Promise<void> {
+    this.subscribers.add(stream, listener);
+    return Promise.resolve();
   }
 
   unsubscribe(stream: string, listener: StreamListener): Promise<void> {
-    const byListener = this.ids.get(stream);
-    const id = byListener?.get(listener);
-    if (byListener && id !== undefined) {
-      this.pubsub.unsubscribe(id);
-      byListener.delete(listener);
-      if (byListener.size === 0) this.ids.delete(stream);
-    }
+    this.subscribers.remove(stream, listener);
     return Promise.resolve();
   }
 
   shutdown(): Promise<void> {
-    for (const byListener of this.ids.values()) {
-      for (const id of byListener.values()) this.pubsub.unsubscribe(id);
-    }
-    this.ids.clear();
+    this.subscribers.clear();
     return Promise.resolve();
   }
 
   /** Number of (stream, listener) pairs held; for leak tests. */
   get listenerCount(): number {
-    let count = 0;
-    for (const byListener of this.ids.values()) count += byListener.size;
-    return count;
+    return this.subscribers.listenerCount;
   }
 }

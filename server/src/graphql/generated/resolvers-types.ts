@@ -64,6 +64,25 @@ export type IssueSetAssigneesPayload = {
   issue?: Maybe<Issue>;
 };
 
+export type IssueSetConfidentialInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the issue is confidential. */
+  confidential: Scalars['Boolean']['input'];
+  /** IID of the issue to mutate. */
+  iid: Scalars['String']['input'];
+  /** Full path of the project the issue belongs to. */
+  projectPath: Scalars['ID']['input'];
+};
+
+export type IssueSetConfidentialPayload = {
+  __typename?: 'IssueSetConfidentialPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Errors encountered during the mutation. Nothing is written when this is not empty. */
+  errors: Array<Scalars['String']['output']>;
+  /** The issue after the mutation, or null when the caller may no longer see it. */
+  issue?: Maybe<Issue>;
+};
+
 export type IssueState =
   | 'closed'
   | 'opened';
@@ -72,11 +91,18 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Set the assignees of an issue. Needs permission to update the issue. */
   issueSetAssignees?: Maybe<IssueSetAssigneesPayload>;
+  /** Make an issue confidential or not. Viewers who lose access stop receiving its updates. */
+  issueSetConfidential?: Maybe<IssueSetConfidentialPayload>;
 };
 
 
 export type MutationIssueSetAssigneesArgs = {
   input: IssueSetAssigneesInput;
+};
+
+
+export type MutationIssueSetConfidentialArgs = {
+  input: IssueSetConfidentialInput;
 };
 
 /** How a list of values is applied to an existing list. */
@@ -249,6 +275,8 @@ export type ResolversTypes = {
   IssueID: ResolverTypeWrapper<Scalars['IssueID']['output']>;
   IssueSetAssigneesInput: IssueSetAssigneesInput;
   IssueSetAssigneesPayload: ResolverTypeWrapper<Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
+  IssueSetConfidentialInput: IssueSetConfidentialInput;
+  IssueSetConfidentialPayload: ResolverTypeWrapper<Omit<IssueSetConfidentialPayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   IssueState: IssueState;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MutationOperationMode: MutationOperationMode;
@@ -275,6 +303,8 @@ export type ResolversParentTypes = {
   IssueID: Scalars['IssueID']['output'];
   IssueSetAssigneesInput: IssueSetAssigneesInput;
   IssueSetAssigneesPayload: Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
+  IssueSetConfidentialInput: IssueSetConfidentialInput;
+  IssueSetConfidentialPayload: Omit<IssueSetConfidentialPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
   Mutation: Record<PropertyKey, never>;
   Project: ProjectRecord;
   ProjectID: Scalars['ProjectID']['output'];
@@ -321,8 +351,15 @@ export type IssueSetAssigneesPayloadResolvers<ContextType = GraphQLContext, Pare
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
 };
 
+export type IssueSetConfidentialPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssueSetConfidentialPayload'] = ResolversParentTypes['IssueSetConfidentialPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   issueSetAssignees?: Resolver<Maybe<ResolversTypes['IssueSetAssigneesPayload']>, ParentType, ContextType, RequireFields<MutationIssueSetAssigneesArgs, 'input'>>;
+  issueSetConfidential?: Resolver<Maybe<ResolversTypes['IssueSetConfidentialPayload']>, ParentType, ContextType, RequireFields<MutationIssueSetConfidentialArgs, 'input'>>;
 };
 
 export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
@@ -379,6 +416,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Issue?: IssueResolvers<ContextType>;
   IssueID?: GraphQLScalarType;
   IssueSetAssigneesPayload?: IssueSetAssigneesPayloadResolvers<ContextType>;
+  IssueSetConfidentialPayload?: IssueSetConfidentialPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectID?: GraphQLScalarType;

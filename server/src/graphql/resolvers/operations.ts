@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 
 import { parseGlobalId } from '@shared/graphql/global-id.js';
 
+import { Ability } from '../../domain/ability.js';
 import type { IssueRecord } from '../../domain/types.js';
 import type { GraphQLContext } from '../context.js';
 import type {
@@ -13,16 +14,29 @@ import type {
 
 /** Root fields: the sidebar's query, the assignee mutation, and the issue subscription. */
 export const Query: QueryResolvers = {
-  project: (_root, { fullPath }, { repository }) => repository.findProjectByFullPath(fullPath),
+  project: async (_root, { fullPath }, { repository, currentUser }) => {
+    const project = await repository.findProjectByFullPath(fullPath);
+    return project && Ability.readProject(currentUser, project) ? project : null;
+  },
 };
 
 export const Mutation: MutationResolvers = {
-  issueSetAssignees: async (_root, { input }, { issues }) => {
+  issueSetAssignees: async (_root, { input }, { issues, currentUser }) => {
     const { issue, errors } = await issues.setAssignees({
       projectPath: input.projectPath,
       iid: input.iid,
+      actor: currentUser,
       usernames: input.assigneeUsernames,
       mode: input.operationMode ?? 'REPLACE',
+    });
+    return { issue, errors, clientMutationId: input.clientMutationId ?? null };
+  },
+  issueSetConfidential: async (_root, { input }, { issues, currentUser }) => {
+    const { issue, errors } = await issues.setConfidential({
+      projectPath: input.projectPath,
+      iid: input.iid,
+      actor: currentUser,
+      confidential: input.confidential,
     });
     return { issue, errors, clientMutationId: input.clientMutationId ?? null };
   },
@@ -39,15 +53,14 @@ function issueSubscription(argument: 'issueId' | 'issuableId') {
     subscribe: () => {
       throw new GraphQLError('Subscriptions are only served over Action Cable at /-/cable');
     },
-    resolve: async (
-      root: unknown,
-      args: Record<string, string>,
-      { repository }: GraphQLContext,
-    ) => {
+    resolve: async (root: unknown, args: Record<string, string>, context: GraphQLContext) => {
+      // Pushes are authorized per subscriber before execution (see issueEventAuthorizer).
       if (isIssueRecord(root)) return root;
       const id = parseGlobalId(args[argument] ?? '', 'Issue');
-      const issue = id === null ? null : await repository.findIssueById(id);
-      if (!issue) throw new GraphQLError('Unauthorized subscription');
+      const issue = id === null ? null : await context.repository.findIssueById(id);
+      if (!issue || !Ability.readIssue(context.currentUser, issue)) {
+        throw new GraphQLError('Unauthorized subscription');
+      }
       return issue;
     },
   };
@@ -62,6 +75,26 @@ export const Subscription: SubscriptionResolvers = {
 export const Issuable: IssuableResolvers = {
   __resolveType: () => 'Issue',
 };
+
+/**
+ * The engine's check before every push of an issue event: `read_issue` for the subscriber as
+ * they are now, cached per user for the event so a thousand viewers cost one check each at most.
+ */
+export function issueEventAuthorizer(
+  context: unknown,
+  event: unknown,
+  cache: Map<string, boolean>,
+): boolean {
+  if (!isIssueRecord(event)) return false; // only issue events exist; anything else is refused
+  const user = (context as GraphQLContext).currentUser;
+  const key = user ? `user:${user.id}` : 'anonymous';
+  let allowed = cache.get(key);
+  if (allowed === undefined) {
+    allowed = Ability.readIssue(user, event);
+    cache.set(key, allowed);
+  }
+  return allowed;
+}
 
 function isIssueRecord(value: unknown): value is IssueRecord {
   return typeof value === 'object' && value !== null && 'assignees' in value && 'iid' in value;

@@ -1,5 +1,7 @@
 import { toGlobalId } from '@shared/graphql/global-id.js';
 
+import { Ability } from '../../domain/ability.js';
+
 import type {
   IssueResolvers,
   ProjectResolvers,
@@ -13,9 +15,10 @@ import { urls } from './urls.js';
 export const Project: ProjectResolvers = {
   id: (project) => toGlobalId('Project', project.id),
   webUrl: (project) => urls.project(project),
-  issue: async (project, { iid }, { repository }) => {
+  issue: async (project, { iid }, { repository, currentUser }) => {
     if (!/^\d{1,9}$/.test(iid)) return null;
-    return repository.findIssue(project.id, Number(iid));
+    const issue = await repository.findIssue(project.id, Number(iid));
+    return issue && Ability.readIssue(currentUser, issue) ? issue : null;
   },
   autocompleteUsers: (project, { search }, { repository }) =>
     repository.searchAssignableUsers(project.id, search ?? undefined),

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { CableClient, graphqlIdentifier } from '../test/cable-client.js';
+import { startMainProcess } from '../test/main-process.js';
 
 /**
  * The real entry point in its own process: started as `npm start` starts it (without the client
@@ -14,29 +14,10 @@ import { CableClient, graphqlIdentifier } from '../test/cable-client.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'main-test-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function startMain(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exit };
-}
-
 describe('main', () => {
   it('on SIGTERM sends server_restart to every client, closes them and exits 0', async () => {
-    const main = startMain({ PORT: '0', DATA_DIR: dataDir });
-    await expect
-      .poll(() => /Ready: (http:\/\/localhost:\d+)/.exec(main.output()), { timeout: 30_000 })
-      .not.toBeNull();
-    const url = /Ready: (http:\/\/localhost:\d+)/.exec(main.output())?.[1] as string;
+    const main = startMainProcess({ PORT: '0', DATA_DIR: dataDir });
+    const url = await main.ready();
 
     const clients = await Promise.all([1, 2].map(() => CableClient.connect(url, { origin: url })));
     for (const client of clients) {
@@ -57,7 +38,7 @@ describe('main', () => {
   }, 60_000);
 
   it('refuses an invalid setting with one line naming the variable', async () => {
-    const main = startMain({ PORT: 'eighty', DATA_DIR: dataDir });
+    const main = startMainProcess({ PORT: 'eighty', DATA_DIR: dataDir });
     expect(await main.exit).toBe(1);
     expect(main.output()).toContain(
       'Configuration error: PORT must be an integer from 0 to 65535, got "eighty"',

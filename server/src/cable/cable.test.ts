@@ -189,6 +189,32 @@ describe('GraphqlChannel execute', () => {
     client.close();
   });
 
+  it('runs several executes on one channel (urql/GraphiQL style) and ends them all on unsubscribe', async () => {
+    await expect.poll(() => server.subscriptions.size).toBe(0); // earlier tests' sockets are gone
+    const before = 0;
+    const client = await connect();
+    const shared = JSON.stringify({ channel: 'GraphqlChannel' }); // urql sends no channelId
+    await subscribed(client, shared);
+    const issueQuery = (n: number) =>
+      `subscription { issueUpdated(issueId: "gid://gitlab/Issue/${n}") { id } }`;
+    client.perform(shared, { query: issueQuery(8), variables: '', action: 'execute' });
+    client.perform(shared, { query: issueQuery(9), action: 'execute' }); // variables missing
+    const firsts = [await client.nextNonPing(), await client.nextNonPing()];
+    expect(firsts.map((f) => f.message)).toEqual([
+      { result: { data: { issueUpdated: { id: 'gid://gitlab/Issue/8' } } }, more: true },
+      { result: { data: { issueUpdated: { id: 'gid://gitlab/Issue/9' } } }, more: true },
+    ]);
+    expect(server.subscriptions.size).toBe(before + 2);
+    await setAssignees('9', ['alice']);
+    expect((await client.nextNonPing()).message).toEqual({
+      result: { data: { issueUpdated: { id: 'gid://gitlab/Issue/9' } } },
+      more: true,
+    });
+    client.send({ command: 'unsubscribe', identifier: shared });
+    await expect.poll(() => server.subscriptions.size).toBe(before);
+    client.close();
+  });
+
   it('answers queries with more:false', async () => {
     const client = await connect();
     const identifier = graphqlIdentifier('query');

@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+import { afterAll, expect } from 'vitest';
+
+export interface MainProcess {
+  child: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  exit: Promise<number | null>;
+  /** Resolves with the URL it printed once ready. */
+  ready(): Promise<string>;
+}
+
+/**
+ * Runs the real entry point (`server/src/main.ts`) as its own process, as `npm start` does
+ * minus the client build; killed after the file's tests if still running.
+ */
+export function startMainProcess(env: Record<string, string>): MainProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  afterAll(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const pattern = /Ready: (http:\/\/localhost:\d+)/;
+  return {
+    child,
+    output: () => output,
+    exit,
+    async ready() {
+      await expect
+        .poll(() => pattern.exec(output) ?? (child.exitCode !== null ? output : null), {
+          timeout: 30_000,
+        })
+        .not.toBeNull();
+      const url = pattern.exec(output)?.[1];
+      if (!url) throw new Error(`the server exited before it was ready:\n${output}`);
+      return url;
+    },
+  };
+}

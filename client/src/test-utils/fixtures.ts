@@ -49,8 +49,11 @@ export function issueResult(
           description:
             overrides.description === undefined ? 'First line\nSecond line' : overrides.description,
           state: 'opened',
+          confidential: false,
           webUrl: `http://localhost:3000/${FULL_PATH}/-/issues/${IID}`,
+          createdAt: '2024-12-31T00:00:00Z',
           updatedAt: overrides.updatedAt ?? '2025-01-01T00:00:00Z',
+          userPermissions: { __typename: 'IssuePermissions', updateIssue: true },
           author: user('root'),
           assignees: assigneeConnection(assignees),
         },

@@ -124,6 +124,11 @@ export class DrizzleIssueRepository implements IssueRepository {
     });
   }
 
+  async listIssues(projectId: number, limit: number): Promise<IssueRecord[]> {
+    const rows = await loadIssues(this.db, eq(issues.projectId, projectId));
+    return rows.sort((a, b) => b.iid - a.iid).slice(0, limit);
+  }
+
   async setConfidential(
     issueId: number,
     confidential: boolean,

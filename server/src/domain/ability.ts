@@ -13,6 +13,14 @@ export const Ability = {
     return visible(user, project.visibility);
   },
 
+  /**
+   * Changing an issue (its assignees, confidentiality). Until sign-in exists every visitor who
+   * may read an issue may change it, as in the demo; memberships will narrow this.
+   */
+  updateIssue(user: UserRecord | null, issue: IssueRecord): boolean {
+    return Ability.readIssue(user, issue);
+  },
+
   readIssue(user: UserRecord | null, issue: IssueRecord): boolean {
     if (!visible(user, issue.projectVisibility)) return false;
     if (!issue.confidential) return true;

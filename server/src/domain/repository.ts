@@ -10,6 +10,8 @@ export interface IssueRepository {
   /** The issue with its author and ordered assignees, or null. */
   findIssue(projectId: number, iid: number): Promise<IssueRecord | null>;
   findIssueById(id: number): Promise<IssueRecord | null>;
+  /** The project's issues, newest first, at most `limit`. */
+  listIssues(projectId: number, limit: number): Promise<IssueRecord[]>;
   /** Users with these usernames (case-sensitive), in no particular order; unknown names are absent. */
   findUsersByUsernames(usernames: readonly string[]): Promise<UserRecord[]>;
   /** Users who can be assigned in the project, filtered by a case-insensitive match on username or name. */

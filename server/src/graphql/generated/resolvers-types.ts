@@ -40,7 +40,21 @@ export type Issue = {
   state: IssueState;
   title: Scalars['String']['output'];
   updatedAt: Scalars['Time']['output'];
+  /** What the current user may do with the issue. */
+  userPermissions: IssuePermissions;
   webUrl: Scalars['String']['output'];
+};
+
+export type IssueConnection = {
+  __typename?: 'IssueConnection';
+  count: Scalars['Int']['output'];
+  nodes: Array<Issue>;
+};
+
+export type IssuePermissions = {
+  __typename?: 'IssuePermissions';
+  /** Whether the current user may change the issue (e.g. its assignees). */
+  updateIssue: Scalars['Boolean']['output'];
 };
 
 export type IssueSetAssigneesInput = {
@@ -122,6 +136,8 @@ export type Project = {
   id: Scalars['ProjectID']['output'];
   /** Find an issue of this project by its internal ID. */
   issue?: Maybe<Issue>;
+  /** The project's issues the caller may see, newest first. */
+  issues: IssueConnection;
   name: Scalars['String']['output'];
   webUrl: Scalars['String']['output'];
 };
@@ -136,8 +152,15 @@ export type ProjectIssueArgs = {
   iid: Scalars['String']['input'];
 };
 
+
+export type ProjectIssuesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The signed-in user, or null for an anonymous visitor. */
+  currentUser?: Maybe<UserCore>;
   /** Find a project by its full path, e.g. `gitlab-org/gitlab-test`. */
   project?: Maybe<Project>;
 };
@@ -272,7 +295,9 @@ export type ResolversTypes = {
   Issuable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Issuable']>;
   IssuableID: ResolverTypeWrapper<Scalars['IssuableID']['output']>;
   Issue: ResolverTypeWrapper<IssueRecord>;
+  IssueConnection: ResolverTypeWrapper<Omit<IssueConnection, 'nodes'> & { nodes: Array<ResolversTypes['Issue']> }>;
   IssueID: ResolverTypeWrapper<Scalars['IssueID']['output']>;
+  IssuePermissions: ResolverTypeWrapper<IssuePermissions>;
   IssueSetAssigneesInput: IssueSetAssigneesInput;
   IssueSetAssigneesPayload: ResolverTypeWrapper<Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   IssueSetConfidentialInput: IssueSetConfidentialInput;
@@ -300,7 +325,9 @@ export type ResolversParentTypes = {
   Issuable: ResolversUnionTypes<ResolversParentTypes>['Issuable'];
   IssuableID: Scalars['IssuableID']['output'];
   Issue: IssueRecord;
+  IssueConnection: Omit<IssueConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Issue']> };
   IssueID: Scalars['IssueID']['output'];
+  IssuePermissions: IssuePermissions;
   IssueSetAssigneesInput: IssueSetAssigneesInput;
   IssueSetAssigneesPayload: Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
   IssueSetConfidentialInput: IssueSetConfidentialInput;
@@ -337,13 +364,23 @@ export type IssueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   state?: Resolver<ResolversTypes['IssueState'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['Time'], ParentType, ContextType>;
+  userPermissions?: Resolver<ResolversTypes['IssuePermissions'], ParentType, ContextType>;
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IssueConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssueConnection'] = ResolversParentTypes['IssueConnection']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Issue']>, ParentType, ContextType>;
 };
 
 export interface IssueIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IssueID'], any> {
   name: 'IssueID';
 }
+
+export type IssuePermissionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuePermissions'] = ResolversParentTypes['IssuePermissions']> = {
+  updateIssue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
 
 export type IssueSetAssigneesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssueSetAssigneesPayload'] = ResolversParentTypes['IssueSetAssigneesPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -367,6 +404,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   fullPath?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ProjectID'], ParentType, ContextType>;
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType, RequireFields<ProjectIssueArgs, 'iid'>>;
+  issues?: Resolver<ResolversTypes['IssueConnection'], ParentType, ContextType, RequireFields<ProjectIssuesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -376,6 +414,7 @@ export interface ProjectIdScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 }
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  currentUser?: Resolver<Maybe<ResolversTypes['UserCore']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'fullPath'>>;
 };
 
@@ -414,7 +453,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Issuable?: IssuableResolvers<ContextType>;
   IssuableID?: GraphQLScalarType;
   Issue?: IssueResolvers<ContextType>;
+  IssueConnection?: IssueConnectionResolvers<ContextType>;
   IssueID?: GraphQLScalarType;
+  IssuePermissions?: IssuePermissionsResolvers<ContextType>;
   IssueSetAssigneesPayload?: IssueSetAssigneesPayloadResolvers<ContextType>;
   IssueSetConfidentialPayload?: IssueSetConfidentialPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

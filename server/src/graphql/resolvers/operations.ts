@@ -18,6 +18,7 @@ export const Query: QueryResolvers = {
     const project = await repository.findProjectByFullPath(fullPath);
     return project && Ability.readProject(currentUser, project) ? project : null;
   },
+  currentUser: (_root, _args, { currentUser }) => currentUser,
 };
 
 export const Mutation: MutationResolvers = {

@@ -20,6 +20,12 @@ export const Project: ProjectResolvers = {
     const issue = await repository.findIssue(project.id, Number(iid));
     return issue && Ability.readIssue(currentUser, issue) ? issue : null;
   },
+  issues: async (project, { first }, { repository, currentUser }) => {
+    const limit = Math.min(Math.max(first ?? 50, 0), 100);
+    const all = await repository.listIssues(project.id, 1000);
+    const visible = all.filter((issue) => Ability.readIssue(currentUser, issue)).slice(0, limit);
+    return { count: visible.length, nodes: visible };
+  },
   autocompleteUsers: (project, { search }, { repository }) =>
     repository.searchAssignableUsers(project.id, search ?? undefined),
 };
@@ -29,6 +35,9 @@ export const Issue: IssueResolvers = {
   iid: (issue) => String(issue.iid),
   webUrl: (issue) => urls.issue(issue),
   assignees: (issue) => ({ count: issue.assignees.length, nodes: issue.assignees }),
+  userPermissions: (issue, _args, { currentUser }) => ({
+    updateIssue: Ability.updateIssue(currentUser, issue),
+  }),
 };
 
 export const UserCore: UserCoreResolvers = {

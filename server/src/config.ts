@@ -21,6 +21,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Prefix of this deployment's Redis channels (several apps may share one Redis). */
   redisChannelPrefix: string;
+  /** Shared execution of identical subscriptions (off only to benchmark GitLab's design). */
+  subscriptionGrouping: boolean;
 }
 
 export class ConfigError extends Error {
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     redisUrl,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX ?? 'issues:',
+    subscriptionGrouping: onOff(env, 'SUBSCRIPTION_GROUPING', true),
     cableMaxPayload: positiveInteger(env, 'CABLE_MAX_PAYLOAD', 64 * 1024),
     cableMaxSubscriptions: positiveInteger(env, 'CABLE_MAX_SUBSCRIPTIONS', 100),
     port,
@@ -102,4 +105,12 @@ function optionalUrl(
     throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === 'true' || raw === '1') return true;
+  if (raw === 'off' || raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be on or off, got ${JSON.stringify(raw)}`);
 }

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     : undefined;
   const server = await startServer({
     databaseUrl: config.databaseUrl,
+    grouping: config.subscriptionGrouping,
     adapter,
     port: config.port,
     host: config.host,

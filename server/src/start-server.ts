@@ -35,6 +35,8 @@ export interface StartOptions {
   cable?: Partial<CableLimits>;
   /** Identifies cable connections; defaults to anonymous (there is no sign-in yet). */
   identify?: IdentifyHook;
+  /** false: one execution per subscriber per event (GitLab's design), for benchmarks. */
+  grouping?: boolean;
   /** Channels besides GraphqlChannel (tests register probes here). */
   channels?: Readonly<Record<string, ChannelFactory>>;
 }
@@ -72,6 +74,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const schema = buildSchema();
   const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {
     authorize: issueEventAuthorizer,
+    grouping: options.grouping ?? true,
   });
   const issues = new IssueUpdateService(
     database.repository,

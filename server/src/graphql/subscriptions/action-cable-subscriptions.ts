@@ -53,6 +53,11 @@ export interface EngineOptions {
   authorize?: EventAuthorizer;
   /** Prefix of stream names (graphql-ruby's `namespace`). */
   namespace?: string;
+  /**
+   * false: every subscriber is its own group (one execution per subscriber per event, as
+   * GitLab does). Only for benchmarks that compare the two designs.
+   */
+  grouping?: boolean;
 }
 
 /**
@@ -71,6 +76,7 @@ export class ActionCableSubscriptions {
   private readonly authorize: EventAuthorizer;
   private readonly namespace: string;
   private readonly documents: DocumentCache;
+  private readonly grouping: boolean;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -81,6 +87,7 @@ export class ActionCableSubscriptions {
     this.authorize = options.authorize ?? (() => true);
     this.namespace = options.namespace ?? '';
     this.documents = new DocumentCache(schema);
+    this.grouping = options.grouping ?? true;
   }
 
   /** Live subscriptions in this process. */
@@ -183,7 +190,6 @@ export class ActionCableSubscriptions {
     }
 
     const topic = this.topicOf(operation, variables);
-    const fingerprint = `${operationName ?? 'anonymous'}/${sha256(query)}/${stableJson(variables)}`;
     const member: Member = {
       id: randomUUID(),
       context,
@@ -191,6 +197,9 @@ export class ActionCableSubscriptions {
       ready: false,
       pendingJson: undefined,
     };
+    const fingerprint = this.grouping
+      ? `${operationName ?? 'anonymous'}/${sha256(query)}/${stableJson(variables)}`
+      : member.id;
     await this.register(
       { member, topic, fingerprint, transport },
       { document, operationName, variables },

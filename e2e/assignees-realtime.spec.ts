@@ -1,10 +1,12 @@
 import {
   assigneeItems,
+  chooseAssignees,
   expect,
   expectNotReloaded,
   markPage,
   openIssue,
   setAssigneesOverHttp,
+  signIn,
   test,
   trackConsoleErrors,
 } from './fixtures.js';
@@ -18,20 +20,12 @@ test('an assignee change made in one browser appears live in another', async ({ 
   const pageB = await contextB.newPage();
   const errors = [...[pageA, pageB].map(trackConsoleErrors)];
 
+  await signIn(pageA);
   await openIssue(pageA, 12);
   await openIssue(pageB, 12);
   await markPage(pageB);
 
-  await pageA.getByTestId('edit-assignees').click();
-  const editor = pageA.getByTestId('assignees-editor');
-  await expect(editor).toBeVisible();
-  for (const option of await editor.getByTestId('assignee-option').all()) {
-    const box = option.locator('input[type="checkbox"]');
-    const username = await box.getAttribute('value');
-    await box.setChecked(username === 'bob' || username === 'dave');
-  }
-  await pageA.getByTestId('save-assignees').click();
-  await expect(editor).toBeHidden();
+  await chooseAssignees(pageA, ['bob', 'dave']);
   await expect(assigneeItems(pageA)).toHaveCount(2);
 
   // B never reloads: it must show the new assignees from the push alone.

@@ -50,13 +50,39 @@ export function assigneeItems(page: Page) {
   return page.getByTestId('assignees-block').getByTestId('assignee');
 }
 
-/** Changes assignees out of band, the way a script or another service would: plain HTTP GraphQL. */
+/** Seeded users' password (the server's DEMO_PASSWORD default, GitLab's historical one). */
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? '5iveL!fe';
+
+/** Signs `request` in (its cookie jar keeps the session) and returns the session's CSRF token. */
+export async function signInOverHttp(
+  request: APIRequestContext,
+  username = 'alice',
+): Promise<string> {
+  const response = await request.post('/users/sign_in', {
+    data: { username, password: DEMO_PASSWORD },
+  });
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { csrfToken: string };
+  return body.csrfToken;
+}
+
+/** Signs a page's browser context in as `username` (a maintainer by default), then reloads nothing. */
+export async function signIn(page: Page, username = 'alice'): Promise<void> {
+  await signInOverHttp(page.request, username);
+}
+
+/**
+ * Changes assignees out of band, the way a script or another service would: plain HTTP GraphQL,
+ * signed in as a maintainer of the project.
+ */
 export async function setAssigneesOverHttp(
   request: APIRequestContext,
   iid: number,
   usernames: string[],
 ): Promise<void> {
+  const csrfToken = await signInOverHttp(request);
   const response = await request.post('/api/graphql', {
+    headers: { 'X-CSRF-Token': csrfToken },
     data: {
       query: `mutation($projectPath: ID!, $iid: String!, $usernames: [String!]!) {
         issueSetAssignees(input: { projectPath: $projectPath, iid: $iid, assigneeUsernames: $usernames }) { errors }
@@ -66,6 +92,21 @@ export async function setAssigneesOverHttp(
   });
   expect(response.ok()).toBe(true);
   expect(await response.json()).toEqual({ data: { issueSetAssignees: { errors: [] } } });
+}
+
+/** Opens the picker, selects exactly `usernames` (by clicking rows) and applies. */
+export async function chooseAssignees(page: Page, usernames: string[]): Promise<void> {
+  await page.getByTestId('edit-assignees').click();
+  const picker = page.getByTestId('assignees-editor');
+  await expect(picker).toBeVisible();
+  await expect(picker.getByTestId('assignee-option').first()).toBeVisible();
+  for (const option of await picker.getByTestId('assignee-option').all()) {
+    const username = await option.getAttribute('data-username');
+    const selected = (await option.getAttribute('aria-selected')) === 'true';
+    if (selected !== usernames.includes(username ?? '')) await option.click();
+  }
+  await page.getByTestId('edit-assignees').click();
+  await expect(picker).toBeHidden();
 }
 
 export const test = base;

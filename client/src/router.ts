@@ -1,8 +1,10 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 
+import IssueListView from './issue/IssueListView.vue';
 import IssueView from './issue/IssueView.vue';
 import NotFoundView from './NotFoundView.vue';
 import { DEFAULT_ISSUE_PATH } from './paths';
+import SignInView from './user/SignInView.vue';
 
 function param(value: string | string[] | undefined): string {
   return Array.isArray(value) ? value.join('/') : (value ?? '');
@@ -10,6 +12,13 @@ function param(value: string | string[] | undefined): string {
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: DEFAULT_ISSUE_PATH },
+  { path: '/users/sign_in', name: 'sign-in', component: SignInView },
+  {
+    path: '/:fullPath(.*)/-/issues',
+    name: 'issues',
+    component: IssueListView,
+    props: (route) => ({ fullPath: param(route.params.fullPath) }),
+  },
   {
     path: '/:fullPath(.*)/-/issues/:iid',
     name: 'issue',

@@ -1,6 +1,6 @@
 import { print } from 'graphql';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 import { IssueUpdatedDocument } from '@shared/graphql/generated/operations.js';
 
@@ -8,6 +8,7 @@ import { CableClient, graphqlIdentifier, type Frame } from '../test/cable-client
 import { startMainProcess } from '../test/main-process.js';
 import { startPostgresServer } from '../test/postgres-server.js';
 import { startRedisServer } from '../test/redis-server.js';
+import { graphqlAs, signIn } from '../test/sign-in.js';
 import { graphqlRequest, startTestServer } from '../test/start-test-server.js';
 
 import { RedisAdapter } from './pubsub/redis-adapter.js';
@@ -18,6 +19,15 @@ import { RedisAdapter } from './pubsub/redis-adapter.js';
  */
 const redis = await startRedisServer();
 const query = print(IssueUpdatedDocument);
+/** Sets issue #2's assignees through the server at `url`, signed in as alice (a maintainer). */
+async function mutate(url: string, usernames: string[]) {
+  const { body } = await graphqlAs(
+    { url },
+    await signIn({ url }, 'alice'),
+    setAssignees(usernames),
+  );
+  return body;
+}
 const setAssignees = (usernames: string[]) =>
   `mutation { issueSetAssignees(input: { projectPath: "gitlab-org/gitlab-test", iid: "2", assigneeUsernames: ${JSON.stringify(usernames)} }) { errors } }`;
 const usernames = (frame: Frame) =>
@@ -47,13 +57,14 @@ async function subscribeIssue2(
 describe('scale-out', () => {
   it('a subscriber on process B receives the push for a mutation sent to process A', async () => {
     const postgres = await startPostgresServer();
+    onTestFinished(() => postgres.stop());
     const env = { PORT: '0', DATABASE_URL: postgres.url, REDIS_URL: redis.url };
     const [a, b] = [startMainProcess(env), startMainProcess(env)];
     const [urlA, urlB] = await Promise.all([a.ready(), b.ready()]);
     expect(urlA).not.toBe(urlB);
 
     const onB = await subscribeIssue2(urlB, urlB);
-    const response = await graphqlRequest({ url: urlA }, setAssignees(['carol', 'bob']));
+    const response = await mutate(urlA, ['carol', 'bob']);
     expect(response).toEqual({ data: { issueSetAssignees: { errors: [] } } });
     expect(usernames(await onB.client.nextNonPing())).toEqual(['carol', 'bob']);
 
@@ -77,7 +88,7 @@ describe('scale-out', () => {
 
     await redis.stop();
     const started = Date.now();
-    const response = await graphqlRequest(server, setAssignees(['dave']));
+    const response = await mutate(server.url, ['dave']);
     expect(response).toEqual({ data: { issueSetAssignees: { errors: [] } } }); // GitLab answered 500 here
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(adapter.stats.publishFailures).toBeGreaterThan(0);
@@ -98,8 +109,8 @@ describe('scale-out', () => {
     await expect
       .poll(
         async () => {
-          await graphqlRequest(server, setAssignees(['alice']));
-          await graphqlRequest(server, setAssignees(['dave']));
+          await mutate(server.url, ['alice']);
+          await mutate(server.url, ['dave']);
           return after.client.unread().length;
         },
         { timeout: 20_000 },

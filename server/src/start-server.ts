@@ -6,17 +6,26 @@ import type { Logger } from 'pino';
 import type { ChannelFactory, ConnectionIdentity } from './cable/channel.js';
 import { GraphqlChannel } from './cable/channels/graphql-channel.js';
 import type { IdentifyHook } from './cable/connection.js';
+import { UnauthorizedError } from './cable/errors.js';
 import type { OriginPolicy } from './cable/origin.js';
 import { CableServer, type CableLimits } from './cable/server.js';
 import { openDatabase, type Database } from './db/open-database.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
-import type { UserRecord } from './domain/types.js';
-import { createGraphQLContext, type ContextServices } from './graphql/context.js';
+import type { IdentityRepository } from './domain/identity.js';
+import {
+  ANONYMOUS,
+  createGraphQLContext,
+  type ContextServices,
+  type Principal,
+} from './graphql/context.js';
 import { GraphqlTriggers } from './graphql/graphql-triggers.js';
 import { issueEventAuthorizer } from './graphql/resolvers/operations.js';
 import { buildSchema } from './graphql/schema.js';
 import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
 import { createApp } from './http/app.js';
+import { authenticate } from './identity/authenticate.js';
+import { principalOf } from './identity/request-auth.js';
+import { SignInThrottle } from './identity/sign-in-throttle.js';
 import type { SubscriptionAdapter } from './pubsub/adapter.js';
 import { MemoryAdapter } from './pubsub/memory-adapter.js';
 
@@ -35,15 +44,17 @@ export interface StartOptions {
   cable?: Partial<CableLimits>;
   /** Identifies cable connections; defaults to anonymous (there is no sign-in yet). */
   identify?: IdentifyHook;
+  /** Most assignees an issue may have (default 100). */
+  maxAssignees?: number;
   /** false: one execution per subscriber per event (GitLab's design), for benchmarks. */
   grouping?: boolean;
   /** Channels besides GraphqlChannel (tests register probes here). */
   channels?: Readonly<Record<string, ChannelFactory>>;
 }
 
-/** The identity cable connections carry in this app: the user, when signed in. */
+/** The identity cable connections carry in this app: who, and with which credentials. */
 export interface AppIdentity extends ConnectionIdentity {
-  readonly user: UserRecord | null;
+  readonly principal: Principal;
 }
 
 export interface RunningServer {
@@ -57,8 +68,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** No sign-in exists yet: every connection is anonymous. The identity issue replaces this. */
-const anonymous: IdentifyHook = () => Promise.resolve<AppIdentity>({ userId: null, user: null });
+/**
+ * Identifies a cable connection from its upgrade request exactly as HTTP does: a bearer token
+ * (scripts), else the session cookie (browsers), else anonymous. A bad bearer token is refused
+ * (`disconnect{unauthorized, reconnect:false}`).
+ */
+function identifyFromRequest(identity: IdentityRepository): IdentifyHook {
+  return async (request) => {
+    const auth = await authenticate(request.headers, identity);
+    if (auth.kind === 'rejected') throw new UnauthorizedError(auth.reason);
+    const principal = principalOf(auth);
+    return { userId: principal.account?.id ?? null, principal } satisfies AppIdentity;
+  };
+}
 
 /**
  * The composition root: database, pub/sub, GraphQL engine, triggers, the update service, the
@@ -70,31 +92,48 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
   });
+  const { repository, identity } = database;
   const adapter = options.adapter ?? new MemoryAdapter();
   const schema = buildSchema();
   const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {
-    authorize: issueEventAuthorizer,
+    authorize: issueEventAuthorizer(identity),
     grouping: options.grouping ?? true,
   });
+  const triggers = new GraphqlTriggers(subscriptions);
   const issues = new IssueUpdateService(
-    database.repository,
-    new GraphqlTriggers(subscriptions),
+    repository,
+    identity,
+    triggers,
     logger,
+    options.maxAssignees,
   );
-  const services: ContextServices = { repository: database.repository, issues };
+  const services: ContextServices = { repository, identity, issues };
 
-  const http = createServer(createApp({ schema, services, logger, clientDir: options.clientDir }));
-  const cable = new CableServer({
+  // The cable is built below; the app only calls this after start.
+  const disconnectUser = (userId: number) => cable.disconnect({ userId });
+  const app = createApp({
+    schema,
+    services,
+    logger,
+    throttle: new SignInThrottle(),
+    disconnectUser,
+    clientDir: options.clientDir,
+  });
+  const http = createServer(app);
+  const cable: CableServer = new CableServer({
     channels: {
       ...options.channels,
       GraphqlChannel: (connection, identifier, params) =>
         new GraphqlChannel(connection, identifier, params, {
           subscriptions,
           contextFor: (c) =>
-            createGraphQLContext(services, (c.identity as AppIdentity).user ?? null),
+            createGraphQLContext(
+              services,
+              (c.identity as Partial<AppIdentity>).principal ?? ANONYMOUS,
+            ),
         }),
     },
-    identify: options.identify ?? anonymous,
+    identify: options.identify ?? identifyFromRequest(identity),
     origins: options.origins,
     logger,
     pubsub: adapter,

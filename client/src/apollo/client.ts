@@ -12,6 +12,7 @@ import ActionCableLink from 'graphql-ruby-client/subscriptions/ActionCableLink';
 
 import introspection from '@shared/graphql/generated/possible-types';
 
+import { csrfToken } from '../bootstrap';
 import './mute-deprecations';
 import type { RealtimeLinkCallbacks } from './realtime-state';
 
@@ -35,6 +36,17 @@ export function createCache(): InMemoryCache {
   });
 }
 
+/** Adds the page's CSRF token (from its meta tag, read per request) as GitLab's client does. */
+export const csrfLink = new ApolloLink((operation, forward) => {
+  const token = typeof document === 'undefined' ? '' : csrfToken();
+  if (token) {
+    operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+      headers: { ...headers, 'X-CSRF-Token': token },
+    }));
+  }
+  return forward(operation);
+});
+
 export interface ApolloClientOptions {
   cable: Consumer;
   callbacks: RealtimeLinkCallbacks;
@@ -51,7 +63,7 @@ export function createApolloClient({
   const link = ApolloLink.split(
     isSubscriptionOperation,
     new ActionCableLink({ cable, callbacks }),
-    httpLink,
+    ApolloLink.from([csrfLink, httpLink]),
   );
   return new ApolloClient({ link, cache: createCache() });
 }

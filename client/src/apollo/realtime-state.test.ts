@@ -110,3 +110,14 @@ describe('createRealtimeState', () => {
     expect(store.state.value).toBe('reconnecting');
   });
 });
+
+describe('createRealtimeState when real-time is turned off', () => {
+  it('is disabled and ignores connection callbacks', () => {
+    const store = createRealtimeState(fakeConnection(), null, { enabled: false });
+    expect(store.enabled).toBe(false);
+    expect(store.state.value).toBe('disabled');
+    store.callbacks.connected({ reconnected: false });
+    store.callbacks.received({});
+    expect(store.state.value).toBe('disabled');
+  });
+});

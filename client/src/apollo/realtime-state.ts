@@ -1,7 +1,7 @@
 import { inject, readonly, shallowRef, type InjectionKey, type Ref } from 'vue';
 
 /** What the page knows about its live-update channel (Action Cable + GraphQL subscription). */
-export type RealtimeState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+export type RealtimeState = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'disabled';
 
 /**
  * The parts of `consumer.connection` (an Action Cable `Connection`) this store reads.
@@ -22,6 +22,8 @@ export interface RealtimeLinkCallbacks {
 }
 
 export interface RealtimeStore {
+  /** False when the server turned real-time off: no subscriptions, state `disabled`. */
+  readonly enabled: boolean;
   readonly state: Readonly<Ref<RealtimeState>>;
   /** Pass to `new ActionCableLink({ callbacks })`. */
   readonly callbacks: RealtimeLinkCallbacks;
@@ -44,12 +46,24 @@ type WindowEvents = Pick<Window, 'addEventListener' | 'removeEventListener'>;
  * - `disconnected` (the socket closed): `reconnecting` while Action Cable's connection monitor
  *   runs (it will reopen the socket), `offline` when it stopped (e.g. the server said not to);
  * - the browser's `offline` / `online` events.
+ * With `enabled: false` (the server's feature flag) the state is `disabled` for good.
  */
 export function createRealtimeState(
   connection: CableConnection,
   events: WindowEvents | null = typeof window === 'undefined' ? null : window,
+  { enabled = true }: { enabled?: boolean } = {},
 ): RealtimeStore {
-  const state = shallowRef<RealtimeState>('connecting');
+  const state = shallowRef<RealtimeState>(enabled ? 'connecting' : 'disabled');
+  if (!enabled) {
+    const ignore = () => undefined;
+    return {
+      enabled,
+      state: readonly(state),
+      callbacks: { connected: ignore, received: ignore, disconnected: ignore },
+      onReconnected: () => ignore,
+      dispose: ignore,
+    };
+  }
   const reconnectedListeners = new Set<() => void>();
   /** The socket closed and no subscription has been confirmed since. */
   let connectionLost = false;
@@ -96,6 +110,7 @@ export function createRealtimeState(
   events?.addEventListener('online', onOnline);
 
   return {
+    enabled,
     state: readonly(state),
     callbacks,
     onReconnected(listener) {

@@ -37,11 +37,10 @@ type Wrapper = ReturnType<typeof mountView>['wrapper'];
 const assigneeTexts = (wrapper: Wrapper) =>
   wrapper.findAll('[data-testid="assignee"]').map((item) => item.text());
 
-const checkedUsernames = (wrapper: Wrapper) =>
+const selectedUsernames = (wrapper: Wrapper) =>
   wrapper
-    .findAll<HTMLInputElement>('[data-testid="assignee-option"] input')
-    .filter((input) => input.element.checked)
-    .map((input) => input.element.value);
+    .findAll('[data-testid="assignee-option"][aria-selected="true"]')
+    .map((row) => row.attributes('data-username'));
 
 describe('IssueView', () => {
   it('shows a loading state, then the issue with its sidebar', async () => {
@@ -54,8 +53,13 @@ describe('IssueView', () => {
 
     expect(wrapper.find('[data-testid="issue-loading"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="issue-title"]').text()).toBe('Live assignees');
-    expect(wrapper.get('[data-testid="issue-description"]').element.textContent).toBe(
-      'First line\nSecond line',
+    const description = wrapper.get('[data-testid="issue-description"]');
+    expect(description.get('p').text()).toBe('First line\nSecond line');
+    expect(description.find('br').exists()).toBe(true);
+    expect(wrapper.get('[data-testid="issue-state"]').text()).toBe('Open');
+    expect(wrapper.find('[data-testid="confidential"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="issue-author"]').text()).toMatch(
+      /^Issue created .+ by Root$/,
     );
     expect(
       wrapper
@@ -94,31 +98,91 @@ describe('IssueView', () => {
     expect(wrapper.get('[data-testid="no-assignees"]').text()).toBe('None');
   });
 
-  it('keeps the checkbox draft when a push arrives while the editor is open', async () => {
+  it('keeps the draft when a push arrives while the picker is open', async () => {
     const { wrapper, link } = await mountLoaded(['alice']);
     await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
     link.reply('projectMembers', projectMembersResult(['alice', 'bob', 'carol']));
     await flushPromises();
-    await wrapper.get('input[value="alice"]').setValue(false);
-    await wrapper.get('input[value="carol"]').setValue(true);
+    await wrapper.get('[data-username="alice"]').trigger('click');
+    await wrapper.get('[data-username="carol"]').trigger('click');
 
     link.push('issueUpdated', issueUpdatedResult(['bob']));
     await flushPromises();
 
-    expect(assigneeTexts(wrapper)).toEqual(['Bob @bob']);
-    expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(true);
-    expect(checkedUsernames(wrapper)).toEqual(['carol']);
+    expect(wrapper.find('[data-testid="assignees-draft-notice"]').exists()).toBe(true);
+    expect(selectedUsernames(wrapper)).toEqual(['carol']);
 
-    await wrapper.get('[data-testid="save-assignees"]').trigger('submit');
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
+    await flushPromises();
     expect(link.latest('issueSetAssignees').operation.variables).toMatchObject({
       assigneeUsernames: ['carol'],
       operationMode: 'REPLACE',
     });
+    // Optimistic: shown before the server answers.
+    expect(assigneeTexts(wrapper)).toEqual(['Carol @carol']);
     link.reply('issueSetAssignees', setAssigneesResult(['carol']));
     await flushPromises();
 
     expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(false);
     expect(assigneeTexts(wrapper)).toEqual(['Carol @carol']);
+    // The push was announced; our own save is not announced as someone else's change.
+    expect(wrapper.get('[data-testid="assignees-announcement"]').text()).toBe(
+      'Assignees changed: Bob',
+    );
+  });
+
+  it('rolls the optimistic list back and shows the error when the save fails', async () => {
+    const { wrapper, link } = await mountLoaded(['alice']);
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
+    link.reply('projectMembers', projectMembersResult(['alice', 'bob']));
+    await flushPromises();
+    await wrapper.get('[data-username="bob"]').trigger('click');
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
+    await flushPromises();
+    expect(assigneeTexts(wrapper)).toEqual(['Alice @alice', 'Bob @bob']);
+
+    link.fail('issueSetAssignees', new TypeError('Failed to fetch'));
+    await flushPromises();
+
+    expect(assigneeTexts(wrapper)).toEqual(['Alice @alice']);
+    expect(wrapper.get('[data-testid="assignees-error"]').text()).toContain(
+      'An error occurred while updating assignees. Failed to fetch',
+    );
+  });
+
+  it('rolls back when the payload carries errors', async () => {
+    const { wrapper, link } = await mountLoaded(['alice']);
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
+    link.reply('projectMembers', projectMembersResult(['alice', 'bob']));
+    await flushPromises();
+    await wrapper.get('[data-username="alice"]').trigger('click');
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="no-assignees"]').exists()).toBe(true);
+
+    link.reply('issueSetAssignees', setAssigneesResult([], ['Not allowed']));
+    await flushPromises();
+    expect(assigneeTexts(wrapper)).toEqual(['Alice @alice']);
+    expect(wrapper.get('[data-testid="assignees-error"]').text()).toContain('Not allowed');
+  });
+
+  it('collapses the sidebar, remembers it, and shows an avatar stack with a tooltip', async () => {
+    localStorage.clear();
+    const first = await mountLoaded(['alice', 'bob', 'carol']);
+    await first.wrapper.get('[data-testid="sidebar-toggle"]').trigger('click');
+    expect(localStorage.getItem('issue-sidebar-collapsed')).toBe('true');
+    first.wrapper.unmount();
+
+    const { wrapper } = await mountLoaded(['alice', 'bob', 'carol']);
+    const sidebar = wrapper.get('[data-testid="issue-sidebar"]');
+    expect(sidebar.attributes('data-collapsed')).toBe('true');
+    expect(sidebar.find('[data-testid="assignee"]').exists()).toBe(false);
+    expect(sidebar.get('[data-testid="collapsed-counter"]').text()).toBe('+2');
+    expect(sidebar.get('[data-testid="collapsed-tooltip"]').text()).toBe('Alice, Bob, Carol');
+
+    await sidebar.get('[data-testid="collapsed-assignees"]').trigger('click');
+    expect(sidebar.attributes('data-collapsed')).toBe('false');
+    expect(localStorage.getItem('issue-sidebar-collapsed')).toBe('false');
   });
 
   it('refetches the issue after the connection is re-established', async () => {

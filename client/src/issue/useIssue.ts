@@ -11,6 +11,7 @@ import {
 } from '@shared/graphql/generated/operations';
 
 import { useRealtimeState } from '../apollo/realtime-state';
+import { usePollingFallback } from './usePollingFallback';
 
 export type IssueData = NonNullable<NonNullable<IssueQuery['project']>['issue']>;
 export type AssigneeData = IssueData['assignees']['nodes'][number];
@@ -33,12 +34,16 @@ export const mergeIssueUpdate: SubscribeToMoreUpdateQueryFn<
   return { ...previousData, project: { ...project, issue: { ...issue, ...pushed } } };
 };
 
-/** Loads an issue and keeps it current through the `issueUpdated` subscription. */
+/**
+ * Loads an issue and keeps it current: through the `issueUpdated` subscription when real-time is
+ * on, by refetching after a reconnect, and by polling while pushes cannot flow.
+ */
 export function useIssue(fullPath: MaybeRefOrGetter<string>, iid: MaybeRefOrGetter<string>) {
   const { result, loading, error, query, refetch } = useQuery(IssueDocument, () => ({
     fullPath: toValue(fullPath),
     iid: toValue(iid),
   }));
+  const realtime = useRealtimeState();
 
   const project = computed(() => result.value?.project ?? null);
   const issue = computed(() => project.value?.issue ?? null);
@@ -46,10 +51,11 @@ export function useIssue(fullPath: MaybeRefOrGetter<string>, iid: MaybeRefOrGett
   const subscriptionError = shallowRef<Error | null>(null);
 
   // Subscribe once the issue's global id is known; again if the query or the issue changes.
+  // Skipped altogether when the server turned real-time off.
   watch(
     [query, issueId],
     ([observable, id], _previous, onCleanup) => {
-      if (!observable || !id) return;
+      if (!observable || !id || !realtime.enabled) return;
       subscriptionError.value = null;
       const unsubscribe = observable.subscribeToMore({
         document: IssueUpdatedDocument,
@@ -64,14 +70,28 @@ export function useIssue(fullPath: MaybeRefOrGetter<string>, iid: MaybeRefOrGett
     { immediate: true },
   );
 
-  // After a reconnect the re-sent subscription's first payload carries the current issue;
-  // refetching as well means the page is never stale, whatever was missed meanwhile.
-  const stopListening = useRealtimeState().onReconnected(() => {
+  const refresh = () => {
     refetch()?.catch(() => {
       // Shown through `error`.
     });
-  });
-  onScopeDispose(stopListening);
+  };
 
-  return { project, issue, loading, error, subscriptionError };
+  // After a reconnect the re-sent subscription's first payload carries the current issue;
+  // refetching as well means the page is never stale, whatever was missed meanwhile.
+  onScopeDispose(realtime.onReconnected(refresh));
+
+  const { polling, intervalSeconds } = usePollingFallback(realtime.state, () => {
+    if (issue.value) refresh();
+  });
+
+  return {
+    project,
+    issue,
+    loading,
+    error,
+    subscriptionError,
+    realtimeState: realtime.state,
+    polling,
+    pollIntervalSeconds: intervalSeconds,
+  };
 }

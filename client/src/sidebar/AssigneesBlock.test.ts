@@ -1,6 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 
+import type { UserFragment } from '@shared/graphql/generated/operations';
+
 import {
   createApolloTestContext,
   failOnConsoleWarnings,
@@ -9,6 +11,7 @@ import {
 import {
   FULL_PATH,
   IID,
+  ISSUE_ID,
   projectMembersResult,
   setAssigneesResult,
   user,
@@ -17,160 +20,254 @@ import AssigneesBlock from './AssigneesBlock.vue';
 
 failOnConsoleWarnings();
 
-function mountBlock(usernames: string[], context: ApolloTestContext = createApolloTestContext()) {
+interface Options {
+  canUpdate?: boolean;
+  currentUser?: string | null;
+  author?: string;
+}
+
+function mountBlock(
+  assignees: UserFragment[] | string[],
+  { canUpdate = true, currentUser = null, author = 'root' }: Options = {},
+  context: ApolloTestContext = createApolloTestContext(),
+) {
   const wrapper = mount(AssigneesBlock, {
-    props: { fullPath: FULL_PATH, iid: IID, assignees: usernames.map(user) },
+    props: {
+      fullPath: FULL_PATH,
+      iid: IID,
+      issueId: ISSUE_ID,
+      updatedAt: '2025-01-01T00:00:00Z',
+      assignees: assignees.map((item) => (typeof item === 'string' ? user(item) : item)),
+      author: user(author),
+      currentUser: currentUser ? user(currentUser) : null,
+      canUpdate,
+    },
     global: context.global,
+    attachTo: document.body,
   });
   return { wrapper, ...context };
 }
 
-function checkedUsernames(wrapper: ReturnType<typeof mountBlock>['wrapper']): string[] {
-  return wrapper
-    .findAll<HTMLInputElement>('[data-testid="assignee-option"] input[type="checkbox"]')
-    .filter((input) => input.element.checked)
-    .map((input) => input.element.value);
-}
+type Wrapper = ReturnType<typeof mountBlock>['wrapper'];
 
-async function openEditor(wrapper: ReturnType<typeof mountBlock>['wrapper']) {
+const optionNames = (wrapper: Wrapper) =>
+  wrapper.findAll('[data-testid="assignee-option"]').map((row) => row.attributes('data-username'));
+const selectedNames = (wrapper: Wrapper) =>
+  wrapper
+    .findAll('[data-testid="assignee-option"][aria-selected="true"]')
+    .map((row) => row.attributes('data-username'));
+
+async function openPicker(wrapper: Wrapper, link: ApolloTestContext['link'], members: string[]) {
   await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
-  expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(true);
+  link.reply('projectMembers', projectMembersResult(members));
+  await flushPromises();
 }
 
-describe('AssigneesBlock', () => {
-  it('shows "Assignee" and None without assignees', () => {
+describe('AssigneesBlock (read view)', () => {
+  it('shows "Assignee" and None, without "assign yourself" for anonymous visitors', () => {
     const { wrapper } = mountBlock([]);
-
     expect(wrapper.get('[data-testid="assignees-title"]').text()).toBe('Assignee');
     expect(wrapper.get('[data-testid="no-assignees"]').text()).toBe('None');
-    expect(wrapper.findAll('[data-testid="assignee"]')).toHaveLength(0);
+    expect(wrapper.find('[data-testid="assign-yourself"]').exists()).toBe(false);
   });
 
-  it('shows "Assignee" for one assignee', () => {
-    const { wrapper } = mountBlock(['alice']);
+  it('offers "None – assign yourself" only when signed in and allowed, and assigns on click', async () => {
+    expect(
+      mountBlock([], { currentUser: 'dave', canUpdate: false })
+        .wrapper.find('[data-testid="assign-yourself"]')
+        .exists(),
+    ).toBe(false);
 
-    expect(wrapper.get('[data-testid="assignees-title"]').text()).toBe('Assignee');
-    expect(wrapper.find('[data-testid="no-assignees"]').exists()).toBe(false);
+    const { wrapper, link } = mountBlock([], { currentUser: 'dave' });
+    expect(wrapper.get('[data-testid="no-assignees"]').text()).toBe('None – assign yourself');
+    await wrapper.get('[data-testid="assign-yourself"]').trigger('click');
+    expect(link.latest('issueSetAssignees').operation.variables).toMatchObject({
+      assigneeUsernames: ['dave'],
+      operationMode: 'REPLACE',
+    });
+    wrapper.unmount();
   });
 
-  it('shows each assignee with avatar, name, @username and a link to their profile', () => {
+  it('hides Edit without permission to update the issue', () => {
+    const { wrapper } = mountBlock(['alice'], { canUpdate: false });
+    expect(wrapper.find('[data-testid="edit-assignees"]').exists()).toBe(false);
+  });
+
+  it('shows each assignee with avatar, name and @username linking to the profile', () => {
     const { wrapper } = mountBlock(['alice', 'bob']);
-
     expect(wrapper.get('[data-testid="assignees-title"]').text()).toBe('2 Assignees');
     const items = wrapper.findAll('[data-testid="assignee"]');
     expect(items.map((item) => item.text())).toEqual(['Alice @alice', 'Bob @bob']);
-    const avatar = items[0]?.get('img');
-    expect(avatar?.attributes('alt')).toBe('Alice');
-    expect(avatar?.attributes('src')).toBe('/avatars/alice.svg');
-    expect(items[1]?.get('a').attributes('href')).toBe('http://localhost:3000/bob');
+    expect(items[0]?.get('a').attributes('href')).toBe('http://localhost:3000/alice');
+    expect(items[0]?.get('img').attributes('src')).toBe('/avatars/alice.svg');
   });
 
-  it('lists project members with the current assignees checked', async () => {
-    const { wrapper, link } = mountBlock(['bob']);
-    await openEditor(wrapper);
-
-    expect(link.latest('projectMembers').operation.variables).toEqual({ fullPath: FULL_PATH });
-    link.reply('projectMembers', projectMembersResult(['alice', 'bob', 'carol']));
-    await flushPromises();
-
-    const options = wrapper.findAll('[data-testid="assignee-option"]');
-    expect(options.map((option) => option.element.tagName)).toEqual(['LABEL', 'LABEL', 'LABEL']);
-    expect(options.map((option) => option.text())).toEqual([
-      'Alice @alice',
-      'Bob @bob',
-      'Carol @carol',
-    ]);
-    expect(checkedUsernames(wrapper)).toEqual(['bob']);
+  it('shows the first five, then "+ N more" / "- show less"', async () => {
+    const many = Array.from({ length: 7 }, (_, index) => ({
+      ...user(`user${index}`),
+      id: `gid://gitlab/User/${100 + index}`,
+    }));
+    const { wrapper } = mountBlock(many);
+    expect(wrapper.get('[data-testid="assignees-title"]').text()).toBe('7 Assignees');
+    expect(wrapper.findAll('[data-testid="assignee"]')).toHaveLength(5);
+    const toggle = wrapper.get('[data-testid="assignees-show-more"]');
+    expect(toggle.text()).toBe('+ 2 more');
+    await toggle.trigger('click');
+    expect(wrapper.findAll('[data-testid="assignee"]')).toHaveLength(7);
+    expect(toggle.text()).toBe('- show less');
   });
 
-  it('saves the checked users with REPLACE, disabling the buttons meanwhile', async () => {
-    const { wrapper, link } = mountBlock(['bob']);
-    await openEditor(wrapper);
-    link.reply('projectMembers', projectMembersResult(['alice', 'bob', 'carol']));
-    await flushPromises();
+  it('highlights and announces a change it did not make', async () => {
+    const { wrapper } = mountBlock(['alice']);
+    await wrapper.setProps({ assignees: [user('bob'), user('carol')] });
+    expect(wrapper.get('[data-testid="assignees-block"]').attributes('data-highlighted')).toBe(
+      'true',
+    );
+    expect(wrapper.get('[data-testid="assignees-announcement"]').text()).toBe(
+      'Assignees changed: Bob, Carol',
+    );
+  });
+});
 
-    await wrapper.get('input[value="alice"]').setValue(true);
-    await wrapper.get('input[value="bob"]').setValue(false);
-    await wrapper.get('input[value="carol"]').setValue(true);
-    await wrapper.get('[data-testid="save-assignees"]').trigger('submit');
-    await flushPromises();
+describe('AssigneesBlock picker', () => {
+  it('lists selected users first, then the current user and the author, then the rest', async () => {
+    const { wrapper, link } = mountBlock(['dave', 'bob'], { currentUser: 'carol', author: 'root' });
+    await openPicker(wrapper, link, ['alice', 'bob', 'carol', 'dave', 'root']);
 
+    expect(wrapper.find('[data-testid="unassigned-option"]').exists()).toBe(true);
+    expect(optionNames(wrapper)).toEqual(['dave', 'bob', 'carol', 'root', 'alice']);
+    expect(selectedNames(wrapper)).toEqual(['dave', 'bob']);
+    expect(wrapper.get('[data-testid="edit-assignees"]').text()).toBe('Apply');
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="assignees-search"]').element);
+    wrapper.unmount();
+  });
+
+  it('searches with autocompleteUsers after a debounce', async () => {
+    const { wrapper, link } = mountBlock([]);
+    await openPicker(wrapper, link, ['alice', 'bob', 'carol']);
+    await wrapper.get('[data-testid="assignees-search"]').setValue('car');
+    expect(link.open('projectMembers')).toHaveLength(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(link.latest('projectMembers').operation.variables).toEqual({
+      fullPath: FULL_PATH,
+      search: 'car',
+    });
+    link.reply('projectMembers', projectMembersResult(['carol']));
+    await flushPromises();
+    expect(optionNames(wrapper)).toEqual(['carol']);
+    expect(wrapper.find('[data-testid="unassigned-option"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('moves with the arrow keys, toggles with Enter and saves on Escape', async () => {
+    const { wrapper, link } = mountBlock(['alice']);
+    await openPicker(wrapper, link, ['alice', 'bob']);
+    const search = wrapper.get('[data-testid="assignees-search"]');
+
+    // Rows: Unassigned, alice (selected), root (author), bob.
+    await search.trigger('keydown', { key: 'ArrowDown' });
+    await search.trigger('keydown', { key: 'Enter' });
+    expect(selectedNames(wrapper)).toEqual([]);
+    await search.trigger('keydown', { key: 'End' });
+    expect(search.attributes('aria-activedescendant')).toBe(
+      wrapper.findAll('[data-testid="assignee-option"]').at(-1)?.attributes('id'),
+    );
+    await search.trigger('keydown', { key: 'Enter' });
+    expect(selectedNames(wrapper)).toEqual(['bob']);
+    expect(link.all('issueSetAssignees')).toHaveLength(0);
+
+    await search.trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="edit-assignees"]').element);
     expect(link.latest('issueSetAssignees').operation.variables).toEqual({
       projectPath: FULL_PATH,
       iid: IID,
-      assigneeUsernames: ['alice', 'carol'],
+      assigneeUsernames: ['bob'],
       operationMode: 'REPLACE',
     });
-    expect(wrapper.get('[data-testid="save-assignees"]').attributes('disabled')).toBeDefined();
-    expect(wrapper.get('[data-testid="cancel-assignees"]').attributes('disabled')).toBeDefined();
-
-    link.reply('issueSetAssignees', setAssigneesResult(['alice', 'carol']));
-    await flushPromises();
-
-    expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(false);
-    expect(wrapper.find('[data-testid="assignees-error"]').exists()).toBe(false);
+    wrapper.unmount();
   });
 
-  it('shows the mutation errors inline and keeps the editor open', async () => {
-    const { wrapper, link } = mountBlock(['bob']);
-    await openEditor(wrapper);
-    link.reply('projectMembers', projectMembersResult(['alice', 'bob']));
+  it('"Unassigned" clears the selection', async () => {
+    const { wrapper, link } = mountBlock(['alice', 'bob']);
+    await openPicker(wrapper, link, ['alice', 'bob']);
+    await wrapper.get('[data-testid="unassigned-option"]').trigger('click');
+    expect(selectedNames(wrapper)).toEqual([]);
+    expect(wrapper.get('[data-testid="assignees-title"]').text()).toBe('Assignee');
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
     await flushPromises();
-    await wrapper.get('input[value="alice"]').setValue(true);
-
-    await wrapper.get('form').trigger('submit');
-    link.reply(
-      'issueSetAssignees',
-      setAssigneesResult([], ['alice cannot be assigned', 'Too many assignees']),
-    );
-    await flushPromises();
-
-    const messages = wrapper.get('[data-testid="assignees-error"]').findAll('p');
-    expect(messages.map((message) => message.text())).toEqual([
-      'alice cannot be assigned',
-      'Too many assignees',
-    ]);
-    expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(true);
-    expect(checkedUsernames(wrapper)).toEqual(['alice', 'bob']);
-    expect(wrapper.get('[data-testid="save-assignees"]').attributes('disabled')).toBeUndefined();
+    expect(link.latest('issueSetAssignees').operation.variables.assigneeUsernames).toEqual([]);
+    wrapper.unmount();
   });
 
-  it('shows a failed request inline and keeps the editor open', async () => {
-    const { wrapper, link } = mountBlock([]);
-    await openEditor(wrapper);
-    link.reply('projectMembers', projectMembersResult(['alice']));
+  it('does not save when closed unchanged', async () => {
+    const { wrapper, link } = mountBlock(['alice']);
+    await openPicker(wrapper, link, ['alice', 'bob']);
+    const bob = wrapper.get('[data-testid="assignee-option"][data-username="bob"]');
+    await bob.trigger('click');
+    await bob.trigger('click');
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
     await flushPromises();
-
-    await wrapper.get('form').trigger('submit');
-    link.fail('issueSetAssignees', new Error('Failed to fetch'));
-    await flushPromises();
-
-    expect(wrapper.get('[data-testid="assignees-error"]').text()).toContain('Failed to fetch');
-    expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(true);
-  });
-
-  it('keeps the draft when the assignees change while the editor is open', async () => {
-    const { wrapper, link } = mountBlock(['bob']);
-    await openEditor(wrapper);
-    link.reply('projectMembers', projectMembersResult(['alice', 'bob', 'carol']));
-    await flushPromises();
-    await wrapper.get('input[value="carol"]').setValue(true);
-
-    await wrapper.setProps({ assignees: [user('alice')] });
-
-    expect(wrapper.findAll('[data-testid="assignee"]').map((item) => item.text())).toEqual([
-      'Alice @alice',
-    ]);
-    expect(checkedUsernames(wrapper)).toEqual(['bob', 'carol']);
-  });
-
-  it('closes the editor on Cancel without saving', async () => {
-    const { wrapper, link } = mountBlock(['bob']);
-    await openEditor(wrapper);
-
-    await wrapper.get('[data-testid="cancel-assignees"]').trigger('click');
-
-    expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(false);
     expect(link.all('issueSetAssignees')).toHaveLength(0);
+    wrapper.unmount();
+  });
+
+  it('shows the payload errors inline with a retry', async () => {
+    const { wrapper, link } = mountBlock(['bob']);
+    await openPicker(wrapper, link, ['alice', 'bob']);
+    await wrapper.get('[data-testid="assignee-option"][data-username="alice"]').trigger('click');
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
+    await flushPromises();
+    link.reply('issueSetAssignees', setAssigneesResult([], ['alice cannot be assigned']));
+    await flushPromises();
+
+    const error = wrapper.get('[data-testid="assignees-error"]');
+    expect(error.find('p').text()).toBe('alice cannot be assigned');
+    await error.get('button').trigger('click');
+    expect(link.latest('issueSetAssignees').operation.variables.assigneeUsernames).toEqual([
+      'bob',
+      'alice',
+    ]);
+    wrapper.unmount();
+  });
+});
+
+describe('AssigneesBlock draft protection', () => {
+  it('keeps the draft when a push arrives while the picker is open, and can merge it', async () => {
+    const { wrapper, link } = mountBlock(['bob']);
+    await openPicker(wrapper, link, ['alice', 'bob', 'carol', 'dave']);
+    await wrapper.get('[data-testid="assignee-option"][data-username="carol"]').trigger('click');
+
+    // Someone else replaces bob with dave.
+    await wrapper.setProps({ assignees: [user('dave')] });
+
+    expect(wrapper.get('[data-testid="assignees-draft-notice"]').text()).toContain(
+      'Assignees were changed while you were editing',
+    );
+    expect(selectedNames(wrapper)).toEqual(['bob', 'carol']);
+
+    await wrapper.get('[data-testid="assignees-merge-remote"]').trigger('click');
+    expect(wrapper.find('[data-testid="assignees-draft-notice"]').exists()).toBe(false);
+    expect(selectedNames(wrapper).sort()).toEqual(['carol', 'dave']);
+
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
+    await flushPromises();
+    expect(link.latest('issueSetAssignees').operation.variables.assigneeUsernames).toEqual([
+      'carol',
+      'dave',
+    ]);
+    wrapper.unmount();
+  });
+
+  it('does not write a stale selection back when the user changed nothing', async () => {
+    const { wrapper, link } = mountBlock(['bob']);
+    await openPicker(wrapper, link, ['alice', 'bob']);
+    await wrapper.setProps({ assignees: [user('alice')] });
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
+    await flushPromises();
+    expect(link.all('issueSetAssignees')).toHaveLength(0);
+    wrapper.unmount();
   });
 });

@@ -162,7 +162,7 @@ const cases: [string, string | Uint8Array, Outcome][] = [
           'mutation { issueSetAssignees(input: {projectPath: "gitlab-org/gitlab-test", iid: "1", assigneeUsernames: ["<script>"]}) { errors } }',
       }),
     }),
-    { kind: 'answered', contains: 'Unknown users: @<script>' },
+    { kind: 'answered', contains: "don't have permission" },
   ],
   [
     'a frame over maxPayload',

@@ -8,7 +8,8 @@ import {
 } from '@shared/graphql/generated/operations.js';
 
 import { CableClient, graphqlIdentifier, type Frame } from '../../test/cable-client.js';
-import { graphqlRequest, startTestServer, TEST_ORIGIN } from '../../test/start-test-server.js';
+import { graphqlAs, signIn } from '../../test/sign-in.js';
+import { startTestServer, TEST_ORIGIN } from '../../test/start-test-server.js';
 
 const server = await startTestServer({ cable: { beatIntervalMs: 200 } });
 const ISSUE_1 = 'gid://gitlab/Issue/1';
@@ -25,12 +26,15 @@ async function subscribed(client: CableClient, identifier: string): Promise<void
   expect(await client.nextNonPing()).toEqual({ identifier, type: 'confirm_subscription' });
 }
 
-function setAssignees(iid: string, usernames: string[]) {
-  return graphqlRequest(server, print(IssueSetAssigneesDocument), {
+/** Changes assignees over HTTP as alice, a maintainer of the demo project. */
+const alice = await signIn(server, 'alice');
+async function setAssignees(iid: string, usernames: string[]) {
+  const { body } = await graphqlAs(server, alice, print(IssueSetAssigneesDocument), {
     projectPath: 'gitlab-org/gitlab-test',
     iid,
     assigneeUsernames: usernames,
   });
+  return body;
 }
 
 const usernamesOf = (frame: Frame): string[] => {

@@ -5,6 +5,7 @@ import { deferred } from '../../test/deferred.js';
 import { HookCounts, probeChannel, probeIdentifier } from '../../test/probe-channel.js';
 import { startTestServer } from '../../test/start-test-server.js';
 import { MemoryAdapter } from '../pubsub/memory-adapter.js';
+import { ANONYMOUS } from '../graphql/context.js';
 import type { AppIdentity } from '../start-server.js';
 
 import type { ConnectionRequest } from './connection.js';
@@ -27,7 +28,7 @@ async function identify(request: ConnectionRequest): Promise<AppIdentity> {
   const raw =
     url.searchParams.get('user') ?? /(?:^|;\s*)user=(\d+)/.exec(request.headers.cookie ?? '')?.[1];
   const userId = raw === undefined || raw === null ? null : Number(raw);
-  return { userId, user: null };
+  return { userId, principal: ANONYMOUS };
 }
 
 const counts = new HookCounts();
@@ -168,8 +169,8 @@ describe('connection', () => {
     const identifier = probeIdentifier({ id: 'who', extra: 'x' });
     await confirmed(byQuery, identifier);
     byQuery.perform(identifier, { action: 'whoami' });
-    expect((await byQuery.nextNonPing()).message).toEqual({
-      identity: { userId: 31, user: null },
+    expect((await byQuery.nextNonPing()).message).toMatchObject({
+      identity: { userId: 31 },
       params: { id: 'who', extra: 'x' },
     });
 

@@ -1,4 +1,5 @@
 import type { FetchResult } from '@apollo/client/core';
+import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -16,6 +17,7 @@ import {
   type RealClients,
 } from '../../test/real-clients.js';
 import { Recorder } from '../../test/recorder.js';
+import { graphqlAs, signIn } from '../../test/sign-in.js';
 import { startTestServer } from '../../test/start-test-server.js';
 
 // Shortened intervals, only for this file: the server pings every 100 ms and the client treats
@@ -42,10 +44,16 @@ type Update = FetchResult<{
 const usernames = (value: Update) =>
   value.data?.issueUpdated?.assignees.nodes.map((node) => node.username);
 
-function setAssignees(iid: string, assigneeUsernames: string[]) {
-  return clients.apollo.mutate({
-    mutation: IssueSetAssigneesDocument,
-    variables: { projectPath: 'gitlab-org/gitlab-test', iid, assigneeUsernames },
+/** Changes assignees out of band over HTTP, signed in as alice (a maintainer). */
+const alice = await signIn(server, 'alice');
+async function setAssignees(iid: string, assigneeUsernames: string[]) {
+  const { body } = await graphqlAs(server, alice, print(IssueSetAssigneesDocument), {
+    projectPath: 'gitlab-org/gitlab-test',
+    iid,
+    assigneeUsernames,
+  });
+  expect(body).toEqual({
+    data: { issueSetAssignees: expect.objectContaining({ errors: [] }) as unknown },
   });
 }
 

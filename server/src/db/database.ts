@@ -4,6 +4,7 @@
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
+import type { IdentityRepository } from '../domain/identity.js';
 import type { IssueRepository } from '../domain/repository.js';
 import type * as schema from './schema.js';
 
@@ -15,6 +16,8 @@ export interface Database {
   /** Drizzle handle for queries beyond the repository (typed without naming the driver). */
   db: AppDatabase;
   repository: IssueRepository;
+  /** Accounts, memberships, sessions and personal access tokens. */
+  identity: IdentityRepository;
   /** Closes the underlying connection (or pool); call it exactly once. */
   close(): Promise<void>;
 }

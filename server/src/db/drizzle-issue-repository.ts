@@ -44,6 +44,19 @@ export class DrizzleIssueRepository implements IssueRepository {
     return project ?? null;
   }
 
+  async findProjectById(id: number): Promise<ProjectRecord | null> {
+    const [project] = await this.db
+      .select({
+        id: projects.id,
+        fullPath: projects.fullPath,
+        name: projects.name,
+        visibility: projects.visibility,
+      })
+      .from(projects)
+      .where(eq(projects.id, id));
+    return project ?? null;
+  }
+
   async findIssue(projectId: number, iid: number): Promise<IssueRecord | null> {
     const [issue] = await loadIssues(
       this.db,

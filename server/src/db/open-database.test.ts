@@ -88,7 +88,7 @@ describe.each(drivers)('openDatabase on %s', (driver) => {
       expect(reopened?.assignees.map((u) => u.username)).toEqual(['carol']);
       const [issueCount] = await second.db.select({ n: count() }).from(issues);
       const [userCount] = await second.db.select({ n: count() }).from(users);
-      expect({ issues: issueCount?.n, users: userCount?.n }).toEqual({ issues: 20, users: 5 });
+      expect({ issues: issueCount?.n, users: userCount?.n }).toEqual({ issues: 24, users: 8 });
     } finally {
       await second.close();
     }

@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 
 import type { AppDatabase, Database } from './database.js';
+import { DrizzleIdentityRepository } from './drizzle-identity-repository.js';
 import { DrizzleIssueRepository } from './drizzle-issue-repository.js';
 import * as schema from './schema.js';
 import { seed } from './seed.js';
@@ -30,6 +31,7 @@ export async function openPglite(
     return {
       db,
       repository: new DrizzleIssueRepository(db),
+      identity: new DrizzleIdentityRepository(db),
       close: () => client.close(),
     };
   } catch (error) {

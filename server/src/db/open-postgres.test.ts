@@ -12,7 +12,7 @@ import type { Database } from './open-database.js';
 import { migrationsFolder, openDatabase } from './open-database.js';
 import { redactUrl } from './open-postgres.js';
 import { issueAssignees, issues, users } from './schema.js';
-import { seedIssues } from './seed-data.js';
+import { seedProjects } from './seed-data.js';
 
 let server: PostgresServer | undefined;
 
@@ -59,10 +59,12 @@ describe('openDatabase on PostgreSQL', () => {
       const [u] = await db.select({ n: count() }).from(users);
       const [i] = await db.select({ n: count() }).from(issues);
       const [a] = await db.select({ n: count() }).from(issueAssignees);
-      const assignees = seedIssues.reduce((n, issue) => n + issue.assignees.length, 0);
+      const assignees = seedProjects
+        .flatMap((p) => p.issues)
+        .reduce((n, issue) => n + issue.assignees.length, 0);
       expect({ users: u?.n, issues: i?.n, assignees: a?.n }).toEqual({
-        users: 5,
-        issues: 20,
+        users: 8,
+        issues: 24,
         assignees,
       });
 

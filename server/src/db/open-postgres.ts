@@ -8,6 +8,7 @@ import { Pool } from 'pg';
 import type { PoolClient } from 'pg';
 
 import type { AppDatabase, Database } from './database.js';
+import { DrizzleIdentityRepository } from './drizzle-identity-repository.js';
 import { DrizzleIssueRepository } from './drizzle-issue-repository.js';
 import * as schema from './schema.js';
 import { seed } from './seed.js';
@@ -51,6 +52,7 @@ export async function openPostgres(
   return {
     db,
     repository: new DrizzleIssueRepository(db),
+    identity: new DrizzleIdentityRepository(db),
     close: () => pool.end(),
   };
 }

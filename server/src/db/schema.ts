@@ -1,9 +1,11 @@
 /**
  * Drizzle table definitions: the single source for the SQL migrations (`npm run db:generate`)
- * and for typed queries. Plain tables only, so later work can add memberships, tokens and
- * sessions alongside without reshaping these.
+ * and for typed queries: issues and their assignees, accounts, project memberships, sign-in
+ * sessions and personal access tokens.
  */
 import { sql } from 'drizzle-orm';
+
+import type { AccessLevel, TokenScope } from '../domain/identity.js';
 import {
   boolean,
   check,
@@ -30,6 +32,8 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   state: text('state').notNull().default('active'),
   admin: boolean('admin').notNull().default(false),
+  /** scrypt hash (see domain/passwords.ts); null disables password sign-in. */
+  passwordHash: text('password_hash'),
   createdAt: timestamp('created_at', timestamps).notNull().defaultNow(),
 });
 
@@ -94,3 +98,74 @@ export const issueAssignees = pgTable(
     index('issue_assignees_user_id_idx').on(t.userId),
   ],
 );
+
+/** Project memberships with GitLab's access levels (10 guest ... 50 owner). */
+export const members = pgTable(
+  'members',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessLevel: integer('access_level').$type<AccessLevel>().notNull(),
+    createdAt: timestamp('created_at', timestamps).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.userId] }),
+    index('members_user_id_idx').on(t.userId),
+    check('members_access_level_check', sql`${t.accessLevel} in (10, 20, 30, 40, 50)`),
+  ],
+);
+
+/** Cookie sessions, found by the SHA-256 digest of their secret (never stored itself). */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: serial('id').primaryKey(),
+    digest: text('digest').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', timestamps).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', timestamps).notNull(),
+    revokedAt: timestamp('revoked_at', timestamps),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+/** Personal access tokens, found by the SHA-256 digest of their secret (never stored itself). */
+export const personalAccessTokens = pgTable(
+  'personal_access_tokens',
+  {
+    id: serial('id').primaryKey(),
+    digest: text('digest').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    scopes: text('scopes').array().$type<TokenScope[]>().notNull(),
+    expiresAt: timestamp('expires_at', timestamps),
+    revokedAt: timestamp('revoked_at', timestamps),
+    createdAt: timestamp('created_at', timestamps).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', timestamps),
+  },
+  (t) => [
+    index('personal_access_tokens_user_id_idx').on(t.userId),
+    check(
+      'personal_access_tokens_scopes_check',
+      sql`${t.scopes} <@ array['api', 'read_api']::text[]`,
+    ),
+  ],
+);
+
+/**
+ * Seed steps already applied to this database (e.g. the demo memberships), so a step runs once
+ * and never restores what a person removed afterwards.
+ */
+export const seedSteps = pgTable('seed_steps', {
+  name: text('name').primaryKey(),
+  appliedAt: timestamp('applied_at', timestamps).notNull().defaultNow(),
+});

@@ -1,13 +1,30 @@
 /**
- * Demo data for a fresh database: a few users, one public project and twenty issues.
+ * Demo data for a fresh database: eight users (one blocked, one admin, one member of nothing),
+ * a public project with 21 issues and a private one with 3, and their memberships.
  * Kept apart from `seed.ts` so the writing logic stays short and readable.
  */
+import { AccessLevel } from '../domain/identity.js';
+
+/** Every seeded user's password unless `DEMO_PASSWORD` is set (GitLab's historical default). */
+export const DEFAULT_DEMO_PASSWORD = '5iveL!fe';
+
+/** The password seeded users get: `DEMO_PASSWORD`, else {@link DEFAULT_DEMO_PASSWORD}. */
+export function demoPassword(): string {
+  return process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+}
 
 /** A user to create, keyed by username. */
 export interface SeedUser {
   username: string;
   name: string;
   admin: boolean;
+  state?: 'active' | 'blocked';
+}
+
+/** A membership to create: who, and with which role. */
+export interface SeedMember {
+  username: string;
+  accessLevel: AccessLevel;
 }
 
 /** An issue to create in the seed project; people are referenced by username. */
@@ -27,13 +44,28 @@ export const seedUsers: readonly SeedUser[] = [
   { username: 'bob', name: 'Bob Ross', admin: false },
   { username: 'carol', name: 'Carol Danvers', admin: false },
   { username: 'dave', name: 'Dave Lister', admin: false },
+  { username: 'erin', name: 'Erin Hannon', admin: false },
+  { username: 'frank', name: 'Frank Grimes', admin: false, state: 'blocked' },
+  { username: 'grace', name: 'Grace Hopper', admin: false },
 ];
+
+/** Usernames of all seeded users, in creation order. */
+export const seedUsernames: readonly string[] = seedUsers.map((u) => u.username);
 
 export const seedProject = {
   fullPath: 'gitlab-org/gitlab-test',
   name: 'GitLab Test',
   visibility: 'public',
 } as const;
+
+/** Members of the public project (root is admin and erin is a member of nothing). */
+export const seedMembers: readonly SeedMember[] = [
+  { username: 'alice', accessLevel: AccessLevel.maintainer },
+  { username: 'bob', accessLevel: AccessLevel.developer },
+  { username: 'carol', accessLevel: AccessLevel.reporter },
+  { username: 'dave', accessLevel: AccessLevel.guest },
+  { username: 'frank', accessLevel: AccessLevel.developer },
+];
 
 export const seedIssues: readonly SeedIssue[] = [
   {
@@ -186,4 +218,65 @@ export const seedIssues: readonly SeedIssue[] = [
     title: 'Clean up unused feature flags',
     description: 'Remove flags that have been enabled by default for more than two releases.',
   },
+  {
+    iid: 21,
+    author: 'bob',
+    assignees: ['carol'],
+    title: 'Security: session fixation in sign-in',
+    description:
+      'The session id is kept across sign-in, so a planted cookie survives it. Rotate the session on every sign-in.',
+    confidential: true,
+  },
+];
+
+/** A private project only its members (and admins) may see. */
+export const secretProject = {
+  fullPath: 'gitlab-org/secret-project',
+  name: 'Secret Project',
+  visibility: 'private',
+} as const;
+
+export const secretMembers: readonly SeedMember[] = [
+  { username: 'grace', accessLevel: AccessLevel.owner },
+  { username: 'alice', accessLevel: AccessLevel.reporter },
+  { username: 'dave', accessLevel: AccessLevel.guest },
+];
+
+export const secretIssues: readonly SeedIssue[] = [
+  {
+    iid: 1,
+    author: 'grace',
+    assignees: ['grace'],
+    title: 'Plan the launch of the new compiler',
+    description: 'Nobody outside this project should learn about it before the announcement.',
+  },
+  {
+    iid: 2,
+    author: 'grace',
+    assignees: [],
+    title: 'Find the moth in relay 70',
+    description: 'Panel F keeps failing; check the relays one by one.',
+  },
+  {
+    iid: 3,
+    author: 'alice',
+    assignees: ['alice', 'grace'],
+    title: 'Write the user manual',
+    description: 'Cover installation, the first program and common errors.',
+  },
+];
+
+/** A project with everything seeded in it. */
+export interface SeedProject {
+  fullPath: string;
+  name: string;
+  visibility: 'public' | 'internal' | 'private';
+  members: readonly SeedMember[];
+  issues: readonly SeedIssue[];
+}
+
+/** Every seeded project, in creation order. */
+export const seedProjects: readonly SeedProject[] = [
+  { ...seedProject, members: seedMembers, issues: seedIssues },
+  { ...secretProject, members: secretMembers, issues: secretIssues },
 ];

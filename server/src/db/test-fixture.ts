@@ -9,6 +9,7 @@ import { startPostgresServer } from '../../test/postgres-server.js';
 import type { IssueRecord } from '../domain/types.js';
 import type { Database } from './open-database.js';
 import { openDatabase } from './open-database.js';
+import { secretProject, seedProject, seedUsernames } from './seed-data.js';
 
 /** Every driver `openDatabase` supports; tests `describe.each` over them. */
 export const drivers = ['pglite', 'postgres'] as const;
@@ -42,7 +43,10 @@ export async function openTestDatabase(driver: Driver): Promise<Database> {
 /** A seeded database plus lookups of the seed data by their human keys. */
 export interface SeededFixture {
   database: Database;
+  /** The public seed project, `gitlab-org/gitlab-test`. */
   projectId: number;
+  /** The private seed project, `gitlab-org/secret-project`. */
+  secretProjectId: number;
   /** Id of a seeded user; throws for an unknown username so typos fail loudly. */
   userId(username: string): number;
   /** Issue `#iid` of the seed project, freshly read. */
@@ -78,19 +82,15 @@ export function useSeededFixture(driver: Driver): SeededFixture {
 }
 
 async function resolveSeed(database: Database): Promise<SeededFixture> {
-  const project = await database.repository.findProjectByFullPath('gitlab-org/gitlab-test');
-  if (!project) throw new Error('seed project missing');
-  const users = await database.repository.findUsersByUsernames([
-    'root',
-    'alice',
-    'bob',
-    'carol',
-    'dave',
-  ]);
+  const project = await database.repository.findProjectByFullPath(seedProject.fullPath);
+  const secret = await database.repository.findProjectByFullPath(secretProject.fullPath);
+  if (!project || !secret) throw new Error('seed project missing');
+  const users = await database.repository.findUsersByUsernames(seedUsernames);
   const ids = new Map(users.map((u) => [u.username, u.id]));
   return {
     database,
     projectId: project.id,
+    secretProjectId: secret.id,
     userId(username) {
       const id = ids.get(username);
       if (id === undefined) throw new Error(`seed user ${username} missing`);

@@ -1,37 +1,55 @@
-import type { IssueRecord, ProjectRecord, ProjectVisibility, UserRecord } from './types.js';
+import { AccessLevel, type ProjectViewer } from './identity.js';
+import type { IssueRecord, ProjectRecord, ProjectVisibility } from './types.js';
 
 /**
  * Who may do what: one module used by HTTP, GraphQL and the cable alike, so a query, a
- * subscription and every push answer the same question the same way.
+ * subscription and every push answer the same question the same way. A viewer is a user as
+ * they are now in the project concerned (state, admin, membership); null is an anonymous visitor.
  *
- * Until memberships exist this grants what GitLab grants non-members: public projects to
- * everyone, internal ones to signed-in users, private ones to nobody; confidential issues only
- * to their author and assignees.
+ * - read_issue: public project → everyone for non-confidential issues; internal → signed-in
+ *   users; private → members (guest and up); confidential → reporter and up, the author and the
+ *   assignees; admins read everything; blocked users nothing.
+ * - update_issue: readers who are reporter and up, or the author (or admins).
  */
+export type Viewer = ProjectViewer | null;
+
 export const Ability = {
-  readProject(user: UserRecord | null, project: Pick<ProjectRecord, 'visibility'>): boolean {
-    return visible(user, project.visibility);
+  readProject(viewer: Viewer, project: Pick<ProjectRecord, 'visibility'>): boolean {
+    if (viewer?.state === 'blocked') return false;
+    if (viewer?.admin) return true;
+    return visible(viewer, project.visibility);
   },
 
-  /**
-   * Changing an issue (its assignees, confidentiality). Until sign-in exists every visitor who
-   * may read an issue may change it, as in the demo; memberships will narrow this.
-   */
-  updateIssue(user: UserRecord | null, issue: IssueRecord): boolean {
-    return Ability.readIssue(user, issue);
-  },
-
-  readIssue(user: UserRecord | null, issue: IssueRecord): boolean {
-    if (!visible(user, issue.projectVisibility)) return false;
-    if (!issue.confidential) return true;
-    if (!user) return false;
+  readIssue(viewer: Viewer, issue: IssueRecord): boolean {
+    if (!Ability.readProject(viewer, { visibility: issue.projectVisibility })) return false;
+    if (!issue.confidential || viewer?.admin) return true;
+    if (!viewer) return false;
     return (
-      issue.author.id === user.id || issue.assignees.some((assignee) => assignee.id === user.id)
+      atLeast(viewer, AccessLevel.reporter) ||
+      issue.author.id === viewer.userId ||
+      issue.assignees.some((assignee) => assignee.id === viewer.userId)
     );
+  },
+
+  updateIssue(viewer: Viewer, issue: IssueRecord): boolean {
+    if (!viewer || !Ability.readIssue(viewer, issue)) return false;
+    return (
+      viewer.admin || atLeast(viewer, AccessLevel.reporter) || issue.author.id === viewer.userId
+    );
+  },
+
+  /** GitLab assigns only members who may read the issue. */
+  assignIssueTo(assignee: Viewer, issue: IssueRecord): boolean {
+    return assignee !== null && assignee.accessLevel !== null && Ability.readIssue(assignee, issue);
   },
 };
 
-function visible(user: UserRecord | null, visibility: ProjectVisibility): boolean {
+function atLeast(viewer: ProjectViewer, level: AccessLevel): boolean {
+  return viewer.accessLevel !== null && viewer.accessLevel >= level;
+}
+
+function visible(viewer: Viewer, visibility: ProjectVisibility): boolean {
   if (visibility === 'public') return true;
-  return visibility === 'internal' && user !== null;
+  if (visibility === 'internal') return viewer !== null;
+  return viewer !== null && atLeast(viewer, AccessLevel.guest);
 }

@@ -10,6 +10,7 @@ import {
   NOT_FOUND_MESSAGE,
   type IssueEvents,
 } from './issue-update-service.js';
+import type { AccountRecord } from './identity.js';
 import type { IssueRecord } from './types.js';
 
 /** An IssueEvents double that records what was announced (and can be told to fail). */
@@ -30,15 +31,23 @@ class RecordingEvents implements IssueEvents {
 let fixture: SeededFixture;
 let events: RecordingEvents;
 let service: IssueUpdateService;
+/** A maintainer of the project: may change its issues. */
+let alice: AccountRecord;
 const project = 'gitlab-org/gitlab-test';
 
 beforeAll(async () => {
   fixture = await openSeededFixture();
+  alice = (await fixture.database.identity.findAccountByUsername('alice')) as AccountRecord;
 });
 afterAll(() => fixture.database.close());
 beforeEach(() => {
   events = new RecordingEvents();
-  service = new IssueUpdateService(fixture.database.repository, events, pino({ level: 'silent' }));
+  service = new IssueUpdateService(
+    fixture.database.repository,
+    fixture.database.identity,
+    events,
+    pino({ level: 'silent' }),
+  );
 });
 
 describe('applyMode', () => {
@@ -58,7 +67,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '7',
       usernames: ['bob', 'alice'],
       mode: 'REPLACE',
-      actor: null,
+      actor: alice,
     });
     expect(result.errors).toEqual([]);
     expect(assigneeNames(result.issue as IssueRecord)).toEqual(['bob', 'alice']);
@@ -68,7 +77,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '7',
       usernames: ['carol', 'bob'],
       mode: 'APPEND',
-      actor: null,
+      actor: alice,
     });
     expect(assigneeNames(result.issue as IssueRecord)).toEqual(['bob', 'alice', 'carol']);
 
@@ -77,7 +86,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '7',
       usernames: ['alice'],
       mode: 'REMOVE',
-      actor: null,
+      actor: alice,
     });
     expect(assigneeNames(result.issue as IssueRecord)).toEqual(['bob', 'carol']);
 
@@ -96,7 +105,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '8',
       usernames: ['dave'],
       mode: 'REPLACE',
-      actor: null,
+      actor: alice,
     });
     events.announced.length = 0;
     const result = await service.setAssignees({
@@ -104,7 +113,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '8',
       usernames: ['dave', 'dave'],
       mode: 'REPLACE',
-      actor: null,
+      actor: alice,
     });
     expect(result.errors).toEqual([]);
     expect(events.announced).toEqual([]);
@@ -117,7 +126,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '9',
       usernames: ['alice', 'ghost', 'nobody'],
       mode: 'REPLACE',
-      actor: null,
+      actor: alice,
     });
     expect(result.errors).toEqual(['Unknown users: @ghost, @nobody']);
     const after = await fixture.issue(9);
@@ -136,7 +145,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid,
       usernames: ['alice'],
       mode: 'REPLACE',
-      actor: null,
+      actor: alice,
     });
     expect(result).toEqual({ issue: null, errors: [NOT_FOUND_MESSAGE] });
   });
@@ -148,7 +157,7 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '10',
       usernames,
       mode: 'REPLACE',
-      actor: null,
+      actor: alice,
     });
     expect(result.errors[0]).toContain('Too many assignees');
   });
@@ -160,11 +169,40 @@ describe('IssueUpdateService#setAssignees', () => {
       iid: '11',
       usernames: ['carol'],
       mode: 'REPLACE',
-      actor: null,
+      actor: alice,
     });
     expect(result.errors).toEqual([]);
     expect(events.announced).toHaveLength(1);
     expect(events.assigneeEvents).toHaveLength(1); // one failed event does not stop the next
     expect(assigneeNames(await fixture.issue(11))).toEqual(['carol']);
+  });
+});
+
+describe('IssueUpdateService permissions', () => {
+  it('refuses anonymous visitors and read-only members with the not-found message, writing nothing', async () => {
+    const dave = (await fixture.database.identity.findAccountByUsername('dave')) as AccountRecord; // guest
+    for (const actor of [null, dave]) {
+      const result = await service.setAssignees({
+        projectPath: project,
+        iid: '12',
+        usernames: ['bob'],
+        mode: 'REPLACE',
+        actor,
+      });
+      expect(result).toEqual({ issue: null, errors: [NOT_FOUND_MESSAGE] });
+    }
+    expect(events.announced).toEqual([]);
+  });
+
+  it('refuses assignees who are not members, naming them', async () => {
+    const result = await service.setAssignees({
+      projectPath: project,
+      iid: '12',
+      usernames: ['erin', 'bob'],
+      mode: 'REPLACE',
+      actor: alice,
+    });
+    expect(result.errors).toEqual(['Cannot assign @erin to #12']);
+    expect(events.announced).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 
-import { Ability } from './ability.js';
+import { Ability, type Viewer } from './ability.js';
+import type { AccountRecord, IdentityRepository } from './identity.js';
 import type { IssueRepository } from './repository.js';
 import type { IssueRecord, UserRecord } from './types.js';
 
@@ -19,7 +20,7 @@ export interface IssueEvents {
 export interface IssueTarget {
   projectPath: string;
   iid: string;
-  actor: UserRecord | null;
+  actor: AccountRecord | null;
 }
 
 export interface SetAssigneesInput extends IssueTarget {
@@ -33,32 +34,37 @@ export interface UpdateResult {
   errors: string[];
 }
 
-/** Same message whether the issue is missing or hidden, so it cannot be used as an oracle. */
+/** Same message whether the issue is missing, hidden or read-only: no existence oracle. */
 export const NOT_FOUND_MESSAGE =
   "The resource that you are attempting to access does not exist or you don't have permission to perform this action";
 
-/** Upper bound on one request's usernames, so a huge list is refused before any query. */
+/** Default upper bound on an issue's assignees (and on one request's usernames). */
 export const MAX_ASSIGNEES = 100;
 
+class TooManyAssigneesError extends Error {}
+
 /**
- * The only write path for issues (GitLab's `Issues::UpdateService`): every assignee change,
- * whether from GraphQL, REST or a script, goes through here and, after the commit, is announced
- * once through {@link IssueEvents}. A failed announcement is logged and never fails the write.
+ * The only write path for issues (GitLab's `Issues::UpdateService`): every change, whether from
+ * GraphQL, REST or a script, goes through here, is checked against `update_issue`, and after the
+ * commit is announced once through {@link IssueEvents}. A failed announcement is logged and never
+ * fails the write.
  */
 export class IssueUpdateService {
   constructor(
     private readonly repository: IssueRepository,
+    private readonly identity: IdentityRepository,
     private readonly events: IssueEvents,
     private readonly logger: Logger,
+    private readonly maxAssignees = MAX_ASSIGNEES,
   ) {}
 
   async setAssignees(input: SetAssigneesInput): Promise<UpdateResult> {
+    const tooMany = [`Too many assignees: an issue may have at most ${this.maxAssignees}`];
     const usernames = [...new Set(input.usernames)];
-    if (usernames.length > MAX_ASSIGNEES) {
-      return { issue: null, errors: [`Too many assignees: at most ${MAX_ASSIGNEES} may be given`] };
-    }
-    const issue = await this.findReadableIssue(input);
-    if (!issue) return { issue: null, errors: [NOT_FOUND_MESSAGE] };
+    if (usernames.length > this.maxAssignees) return { issue: null, errors: tooMany };
+    const found = await this.findUpdatableIssue(input);
+    if (!found) return { issue: null, errors: [NOT_FOUND_MESSAGE] };
+    const { issue, viewer } = found;
 
     const users = await this.repository.findUsersByUsernames(usernames);
     const byUsername = new Map(users.map((user) => [user.username, user]));
@@ -66,45 +72,81 @@ export class IssueUpdateService {
     if (unknown.length > 0) {
       return { issue, errors: [`Unknown users: ${unknown.map((name) => `@${name}`).join(', ')}`] };
     }
-    const requested = usernames.map((name) => (byUsername.get(name) as UserRecord).id);
+    const requested = usernames.map((name) => byUsername.get(name) as UserRecord);
+    if (input.mode !== 'REMOVE') {
+      const refused = await this.unassignable(issue, requested);
+      if (refused.length > 0) {
+        return {
+          issue,
+          errors: refused.map((u) => `Cannot assign @${u.username} to #${issue.iid}`),
+        };
+      }
+    }
 
-    const { issue: updated, changed } = await this.repository.updateAssignees(issue.id, (current) =>
-      applyMode(
-        current.map((user) => user.id),
-        requested,
-        input.mode,
-      ),
-    );
-    if (changed) {
-      await this.announce(updated, 'issueUpdated');
-      await this.announce(updated, 'issuableAssigneesUpdated');
+    const ids = requested.map((user) => user.id);
+    let result: { issue: IssueRecord; changed: boolean };
+    try {
+      result = await this.repository.updateAssignees(issue.id, (current) => {
+        const next = applyMode(
+          current.map((user) => user.id),
+          ids,
+          input.mode,
+        );
+        if (next.length > this.maxAssignees) throw new TooManyAssigneesError();
+        return next;
+      });
+    } catch (error) {
+      if (error instanceof TooManyAssigneesError) return { issue, errors: tooMany };
+      throw error;
+    }
+    if (result.changed) {
+      await this.announce(result.issue, 'issueUpdated');
+      await this.announce(result.issue, 'issuableAssigneesUpdated');
     }
     // Unassigning yourself from a confidential issue can take away your own access.
-    return { issue: Ability.readIssue(input.actor, updated) ? updated : null, errors: [] };
+    return { issue: Ability.readIssue(viewer, result.issue) ? result.issue : null, errors: [] };
   }
 
   /** Sets the confidential flag; viewers who may no longer read the issue stop getting pushes. */
   async setConfidential(input: IssueTarget & { confidential: boolean }): Promise<UpdateResult> {
-    const issue = await this.findReadableIssue(input);
-    if (!issue) return { issue: null, errors: [NOT_FOUND_MESSAGE] };
-    const { issue: updated, changed } = await this.repository.setConfidential(
-      issue.id,
+    const found = await this.findUpdatableIssue(input);
+    if (!found) return { issue: null, errors: [NOT_FOUND_MESSAGE] };
+    const { issue, changed } = await this.repository.setConfidential(
+      found.issue.id,
       input.confidential,
     );
-    if (changed) await this.announce(updated, 'issueUpdated');
-    return { issue: Ability.readIssue(input.actor, updated) ? updated : null, errors: [] };
+    if (changed) await this.announce(issue, 'issueUpdated');
+    return { issue: Ability.readIssue(found.viewer, issue) ? issue : null, errors: [] };
   }
 
-  /** The issue, when it exists and the actor may read it; otherwise null (one answer for both). */
-  private async findReadableIssue({
-    projectPath,
-    iid,
-    actor,
-  }: IssueTarget): Promise<IssueRecord | null> {
-    if (!/^\d{1,9}$/.test(iid)) return null;
-    const project = await this.repository.findProjectByFullPath(projectPath);
-    const issue = project ? await this.repository.findIssue(project.id, Number(iid)) : null;
-    return issue && Ability.readIssue(actor, issue) ? issue : null;
+  /** The issue and the actor as its viewer, when it exists and the actor may change it. */
+  private async findUpdatableIssue(
+    target: IssueTarget,
+  ): Promise<{ issue: IssueRecord; viewer: Viewer } | null> {
+    if (!/^\d{1,9}$/.test(target.iid)) return null;
+    const project = await this.repository.findProjectByFullPath(target.projectPath);
+    const issue = project ? await this.repository.findIssue(project.id, Number(target.iid)) : null;
+    if (!issue) return null;
+    const actor = target.actor;
+    const viewer = actor
+      ? ((await this.identity.projectViewers(issue.projectId, [actor.id])).get(actor.id) ?? null)
+      : null;
+    return Ability.updateIssue(viewer, issue) ? { issue, viewer } : null;
+  }
+
+  /** Requested users who may not be assigned: not members, or unable to read the issue. */
+  private async unassignable(
+    issue: IssueRecord,
+    users: readonly UserRecord[],
+  ): Promise<UserRecord[]> {
+    const current = new Set(issue.assignees.map((user) => user.id));
+    const added = users.filter((user) => !current.has(user.id));
+    if (added.length === 0) return [];
+    const viewers = await this.identity.projectViewers(
+      issue.projectId,
+      added.map((user) => user.id),
+    );
+    return added.filter((user) => !Ability.assignIssueTo(viewers.get(user.id) ?? null, issue));
   }
 
   private async announce(issue: IssueRecord, event: keyof IssueEvents): Promise<void> {

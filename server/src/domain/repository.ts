@@ -7,6 +7,7 @@ import type { IssueRecord, ProjectRecord, UserRecord } from './types.js';
  */
 export interface IssueRepository {
   findProjectByFullPath(fullPath: string): Promise<ProjectRecord | null>;
+  findProjectById(id: number): Promise<ProjectRecord | null>;
   /** The issue with its author and ordered assignees, or null. */
   findIssue(projectId: number, iid: number): Promise<IssueRecord | null>;
   findIssueById(id: number): Promise<IssueRecord | null>;

@@ -5,22 +5,15 @@ import { IssueUpdatedDocument } from '@shared/graphql/generated/operations.js';
 
 import { CableClient, graphqlIdentifier } from '../../test/cable-client.js';
 import { graphqlRequest, startTestServer } from '../../test/start-test-server.js';
-import type { ConnectionRequest } from '../cable/connection.js';
-import type { UserRecord } from '../domain/types.js';
-import type { AppIdentity, RunningServer } from '../start-server.js';
+import type { AccountRecord } from '../domain/identity.js';
+import { signIn } from '../../test/sign-in.js';
+import type { RunningServer } from '../start-server.js';
 
 /**
  * read_issue on subscribe and before every push, against the subscriber as they are now:
  * a viewer who loses access gets a final {"more":false} and nothing of the issue after it.
  */
-async function identify(request: ConnectionRequest): Promise<AppIdentity> {
-  const username = new URL(request.url, 'http://cable.test').searchParams.get('user');
-  if (!username) return { userId: null, user: null };
-  const [user] = await server.services.repository.findUsersByUsernames([username]);
-  return { userId: user?.id ?? null, user: user ?? null };
-}
-// identify runs only on connect, after `server` is assigned.
-const server: RunningServer = await startTestServer({ identify });
+const server: RunningServer = await startTestServer();
 
 const project = 'gitlab-org/gitlab-test';
 const query = print(IssueUpdatedDocument);
@@ -34,9 +27,8 @@ async function issueOf(iid: number) {
 
 async function subscriber(iid: number, user?: string) {
   const issue = await issueOf(iid);
-  const client = await CableClient.connect(server.url, {
-    path: `/-/cable${user ? `?user=${user}` : ''}`,
-  });
+  const headers = user ? { cookie: (await signIn(server, user)).cookie } : undefined;
+  const client = await CableClient.connect(server.url, headers ? { headers } : {});
   await client.nextNonPing();
   const identifier = graphqlIdentifier(`${user ?? 'anon'}-${iid}`);
   client.subscribe(identifier);
@@ -49,7 +41,9 @@ async function subscriber(iid: number, user?: string) {
   return { client, identifier, first: await client.nextNonPing() };
 }
 
-const setConfidential = (iid: number, confidential: boolean, actor: UserRecord | null) =>
+const account = async (username: string) =>
+  (await server.database.identity.findAccountByUsername(username)) as AccountRecord;
+const setConfidential = (iid: number, confidential: boolean, actor: AccountRecord | null) =>
   server.services.issues.setConfidential({
     projectPath: project,
     iid: String(iid),
@@ -60,7 +54,7 @@ const setConfidential = (iid: number, confidential: boolean, actor: UserRecord |
 describe('authorization of subscriptions and pushes', () => {
   it('ends the subscription of a viewer who loses access, and keeps pushing to one who keeps it', async () => {
     const issue = await issueOf(20);
-    const author = issue.author;
+    const author = await account(issue.author.username);
     const anonymous = await subscriber(20);
     const owner = await subscriber(20, author.username);
     expect(anonymous.first.message).toMatchObject({ more: true });
@@ -105,7 +99,7 @@ describe('authorization of subscriptions and pushes', () => {
 
   it('answers a hidden issue exactly like a missing one (no existence oracle)', async () => {
     const issue = await issueOf(19);
-    await setConfidential(19, true, issue.author);
+    await setConfidential(19, true, await account(issue.author.username));
     const hidden = await subscriber(19);
     const client = await CableClient.connect(server.url);
     await client.nextNonPing();
@@ -129,7 +123,7 @@ describe('authorization of subscriptions and pushes', () => {
 
   it('hides a confidential issue from queries and refuses anonymous writes to it, writing nothing', async () => {
     const issue = await issueOf(18);
-    await setConfidential(18, true, issue.author);
+    await setConfidential(18, true, await account(issue.author.username));
     const read = await graphqlRequest(
       server,
       `{ project(fullPath: "${project}") { issue(iid: "18") { id title } } }`,

@@ -1,6 +1,7 @@
-import type { IssueRepository } from '../domain/repository.js';
+import type { Viewer } from '../domain/ability.js';
+import type { AccountRecord, IdentityRepository } from '../domain/identity.js';
 import type { IssueUpdateService } from '../domain/issue-update-service.js';
-import type { UserRecord } from '../domain/types.js';
+import type { IssueRepository } from '../domain/repository.js';
 
 /**
  * The one GraphQL context, built the same way for HTTP requests and cable connections
@@ -9,19 +10,53 @@ import type { UserRecord } from '../domain/types.js';
 // A type alias (not an interface) so it satisfies graphql-http's Record-shaped context type.
 export type GraphQLContext = {
   readonly repository: IssueRepository;
+  readonly identity: IdentityRepository;
   readonly issues: IssueUpdateService;
-  /** Null for anonymous visitors (there is no sign-in yet). */
-  readonly currentUser: UserRecord | null;
+  /** Null for anonymous visitors. */
+  readonly currentUser: AccountRecord | null;
+  /** False for `read_api` tokens: they may read and subscribe, not change anything. */
+  readonly canWrite: boolean;
+  /** The caller as a viewer of a project, read once per project per request. */
+  readonly viewerIn: (projectId: number) => Promise<Viewer>;
 };
 
 export interface ContextServices {
   repository: IssueRepository;
+  identity: IdentityRepository;
   issues: IssueUpdateService;
 }
 
+/** Who is asking: the account (or null) and whether its credentials may only read. */
+export interface Principal {
+  account: AccountRecord | null;
+  /** True for `read_api` tokens. Anonymous visitors are not read-only: permissions decide. */
+  readOnly: boolean;
+}
+
+export const ANONYMOUS: Principal = { account: null, readOnly: false };
+
 export function createGraphQLContext(
   services: ContextServices,
-  currentUser: UserRecord | null,
+  principal: Principal,
 ): GraphQLContext {
-  return { repository: services.repository, issues: services.issues, currentUser };
+  const viewers = new Map<number, Promise<Viewer>>();
+  const account = principal.account;
+  return {
+    repository: services.repository,
+    identity: services.identity,
+    issues: services.issues,
+    currentUser: account,
+    canWrite: !principal.readOnly,
+    viewerIn(projectId) {
+      if (!account) return Promise.resolve(null);
+      let viewer = viewers.get(projectId);
+      if (!viewer) {
+        viewer = services.identity
+          .projectViewers(projectId, [account.id])
+          .then((found) => found.get(account.id) ?? null);
+        viewers.set(projectId, viewer);
+      }
+      return viewer;
+    },
+  };
 }

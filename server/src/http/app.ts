@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createHandler } from 'graphql-http/lib/use/express';
@@ -10,13 +7,21 @@ import { CABLE } from '@shared/cable/protocol.js';
 
 import { createGraphQLContext, type ContextServices } from '../graphql/context.js';
 import { maskError } from '../graphql/mask-error.js';
+import { authMiddleware, authOf, principalOf, requireCsrfToken } from '../identity/request-auth.js';
+import type { SignInThrottle } from '../identity/sign-in-throttle.js';
 
+import { apiV4Routes } from './api-v4.js';
 import { avatarHandler } from './avatars.js';
+import { indexHtmlHandler } from './index-html.js';
+import { sessionRoutes } from './session-routes.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
   services: ContextServices;
   logger: Logger;
+  throttle: SignInThrottle;
+  /** Ends a user's cable connections on every process (sign-out, token revoked). */
+  disconnectUser(userId: number): Promise<void>;
   /** The built client (dist/client); absent in API-only tests. */
   clientDir: string;
   /** Largest accepted GraphQL request body. */
@@ -24,39 +29,50 @@ export interface AppOptions {
 }
 
 /**
- * The HTTP side: `POST /api/graphql` (graphql-http, the maintained GraphQL-over-HTTP handler),
- * avatars, the built client with a history fallback so deep links load the app, and 404s for
- * non-upgrade requests to the cable path (as Rails answers them).
+ * The HTTP side: every request is authenticated once (bearer token or session cookie);
+ * `POST /api/graphql` (graphql-http, the maintained GraphQL-over-HTTP handler) with CSRF
+ * protection for cookie sessions; sign-in/out and the REST API at GitLab's paths; avatars; the
+ * built client with a history fallback; and 404s for non-upgrade requests to the cable path.
  */
 export function createApp(options: AppOptions): express.Express {
+  const { services, logger } = options;
+  const disconnectUser = (userId: number) => options.disconnectUser(userId);
   const app = express();
   app.disable('x-powered-by');
+  app.use(authMiddleware(services.identity));
 
-  app.use('/api/graphql', express.json({ limit: options.maxBodyBytes ?? 256 * 1024 }));
+  app.use(
+    '/api/graphql',
+    express.json({ limit: options.maxBodyBytes ?? 256 * 1024 }),
+    requireCsrfToken,
+  );
   app.all(
     '/api/graphql',
     createHandler({
       schema: options.schema,
-      context: () => createGraphQLContext(options.services, null),
-      formatError: (error) =>
-        error instanceof GraphQLError ? maskError(error, options.logger) : error,
+      context: (req) => createGraphQLContext(services, principalOf(authOf(req.raw))),
+      formatError: (error) => (error instanceof GraphQLError ? maskError(error, logger) : error),
     }),
   );
+  app.use(
+    sessionRoutes({
+      identity: services.identity,
+      throttle: options.throttle,
+      logger,
+      disconnectUser,
+    }),
+  );
+  app.use(apiV4Routes({ ...services, logger, disconnectUser }));
   app.all(CABLE.mountPath, (_req, res) => {
     res.status(404).type('text/plain').send('Page not found');
   });
   app.get('/avatars/:file', avatarHandler);
 
-  const indexHtml = join(options.clientDir, 'index.html');
   app.use(express.static(options.clientDir, { index: false }));
+  const page = indexHtmlHandler(options.clientDir);
   app.get('/{*path}', (req, res) => {
-    if (req.path.startsWith('/api/') || req.path.startsWith('/-/')) {
-      res.status(404).type('text/plain').send('Not found');
-    } else if (existsSync(indexHtml)) {
-      res.sendFile(indexHtml);
-    } else {
-      res.status(503).type('text/plain').send('The client is not built: run `npm run build`.');
-    }
+    if (req.path.startsWith('/api/')) res.status(404).json({ message: '404 Not found' });
+    else page(req, res);
   });
 
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
@@ -66,7 +82,7 @@ export function createApp(options: AppOptions): express.Express {
       res.status(status).json({ errors: [{ message: (error as Error).message }] });
       return;
     }
-    options.logger.error({ err: error }, 'request failed');
+    logger.error({ err: error }, 'request failed');
     res.status(500).json({ errors: [{ message: 'Internal server error' }] });
   };
   app.use(onError);

@@ -15,15 +15,16 @@ import { urls } from './urls.js';
 export const Project: ProjectResolvers = {
   id: (project) => toGlobalId('Project', project.id),
   webUrl: (project) => urls.project(project),
-  issue: async (project, { iid }, { repository, currentUser }) => {
+  issue: async (project, { iid }, { repository, viewerIn }) => {
     if (!/^\d{1,9}$/.test(iid)) return null;
     const issue = await repository.findIssue(project.id, Number(iid));
-    return issue && Ability.readIssue(currentUser, issue) ? issue : null;
+    return issue && Ability.readIssue(await viewerIn(project.id), issue) ? issue : null;
   },
-  issues: async (project, { first }, { repository, currentUser }) => {
+  issues: async (project, { first }, { repository, viewerIn }) => {
     const limit = Math.min(Math.max(first ?? 50, 0), 100);
+    const viewer = await viewerIn(project.id);
     const all = await repository.listIssues(project.id, 1000);
-    const visible = all.filter((issue) => Ability.readIssue(currentUser, issue)).slice(0, limit);
+    const visible = all.filter((issue) => Ability.readIssue(viewer, issue)).slice(0, limit);
     return { count: visible.length, nodes: visible };
   },
   autocompleteUsers: (project, { search }, { repository }) =>
@@ -35,8 +36,8 @@ export const Issue: IssueResolvers = {
   iid: (issue) => String(issue.iid),
   webUrl: (issue) => urls.issue(issue),
   assignees: (issue) => ({ count: issue.assignees.length, nodes: issue.assignees }),
-  userPermissions: (issue, _args, { currentUser }) => ({
-    updateIssue: Ability.updateIssue(currentUser, issue),
+  userPermissions: async (issue, _args, { viewerIn, canWrite }) => ({
+    updateIssue: canWrite && Ability.updateIssue(await viewerIn(issue.projectId), issue),
   }),
 };
 

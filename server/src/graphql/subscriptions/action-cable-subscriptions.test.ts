@@ -13,7 +13,12 @@ import { openSeededFixture, type SeededFixture } from '../../db/test-fixture.js'
 import type { IssueRepository } from '../../domain/repository.js';
 import type { IssueRecord } from '../../domain/types.js';
 import { MemoryAdapter } from '../../pubsub/memory-adapter.js';
-import type { GraphQLContext } from '../context.js';
+import {
+  ANONYMOUS,
+  createGraphQLContext,
+  type ContextServices,
+  type GraphQLContext,
+} from '../context.js';
 import { GraphqlTriggers } from '../graphql-triggers.js';
 import { buildSchema } from '../schema.js';
 
@@ -78,7 +83,8 @@ afterAll(() => fixture.database.close());
 function setup(repository: IssueRepository = fixture.database.repository) {
   const adapter = new MemoryAdapter();
   const engine = new ActionCableSubscriptions(buildSchema(), adapter, pino({ level: 'silent' }));
-  const context = { repository, currentUser: null } as unknown as GraphQLContext;
+  const services = { repository, identity: fixture.database.identity } as ContextServices;
+  const context: GraphQLContext = createGraphQLContext(services, ANONYMOUS);
   return { adapter, engine, context, triggers: new GraphqlTriggers(engine) };
 }
 

@@ -84,7 +84,7 @@ export class ActionCableSubscriptions {
     private readonly logger: Logger,
     options: EngineOptions = {},
   ) {
-    this.authorize = options.authorize ?? (() => true);
+    this.authorize = options.authorize ?? (() => Promise.resolve(() => true));
     this.namespace = options.namespace ?? '';
     this.documents = new DocumentCache(schema);
     this.grouping = options.grouping ?? true;

@@ -26,14 +26,13 @@ interface Group {
 }
 
 /**
- * Decides whether a member may receive an event; `cache` lives for one event, so checks that
- * depend only on (user, event) cost O(1) per subscriber after the first.
+ * Decides, once per event, which subscribers may receive it: called with every member's context
+ * so the checks can be batched (one read for all viewers, not one each); returns a predicate.
  */
 export type EventAuthorizer = (
-  context: unknown,
   event: unknown,
-  cache: Map<string, boolean>,
-) => boolean;
+  contexts: readonly unknown[],
+) => Promise<(context: unknown) => boolean>;
 
 export interface FanoutDeps {
   schema: GraphQLSchema;
@@ -84,10 +83,12 @@ export class TopicFanout {
 
   async dispatch(event: unknown): Promise<void> {
     this.deps.stats.eventsReceived += 1;
-    const permissions = new Map<string, boolean>();
-    for (const group of [...this.groups.values()]) {
+    const groups = [...this.groups.values()];
+    const contexts = groups.flatMap((group) => [...group.members.values()].map((m) => m.context));
+    const allowed = await this.deps.authorize(event, contexts);
+    for (const group of groups) {
       const readers = [...group.members.values()].filter((member) => {
-        if (this.deps.authorize(member.context, event, permissions)) return true;
+        if (allowed(member.context)) return true;
         this.deps.stats.denied += 1;
         this.deps.revoke(member);
         return false;

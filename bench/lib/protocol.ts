@@ -1,0 +1,87 @@
+/**
+ * What the load generator and the orchestrator agree on: the sidebar's document, the assignee
+ * sets the triggers cycle through, and the IPC messages between the orchestrator, the load
+ * workers and the server processes.
+ */
+import { print } from 'graphql';
+
+import { IssueDocument, IssueUpdatedDocument } from '../../shared/graphql/generated/operations.js';
+
+export const SUBSCRIPTION_QUERY = print(IssueUpdatedDocument);
+export const ISSUE_QUERY = print(IssueDocument);
+export const PROJECT_PATH = 'gitlab-org/gitlab-test';
+export const SET_ASSIGNEES =
+  'mutation($p: ID!, $i: String!, $u: [String!]!) { issueSetAssignees(input: {projectPath: $p, iid: $i, assigneeUsernames: $u}) { errors } }';
+
+const PEOPLE = ['alice', 'bob', 'carol', 'dave'] as const;
+
+/**
+ * Trigger k sets the assignees to subset (k mod 15) + 1 of four people, so consecutive triggers
+ * on an issue always change the data and a frame names the trigger it answers (the issue is
+ * reset to no assignees before subscribers connect).
+ */
+export function assigneesFor(k: number): string[] {
+  const mask = (k % 15) + 1;
+  return PEOPLE.filter((_, bit) => (mask & (1 << bit)) !== 0);
+}
+
+/** Canonical key of an assignee list (sorted usernames). */
+export function assigneeKey(usernames: readonly string[]): string {
+  return [...usernames].sort().join(',');
+}
+
+export const issueGid = (id: number): string => `gid://gitlab/Issue/${id}`;
+
+export type Protocol = 'cable' | 'graphql-ws';
+
+/** One trigger of a run: the issue it changes and the assignees it sets. */
+export interface PlannedTrigger {
+  issueId: number;
+  key: string;
+}
+
+/** Orchestrator → load worker. */
+export type WorkerCommand =
+  | {
+      type: 'connect';
+      url: string;
+      origin: string;
+      protocol: Protocol;
+      /** Issue id of each client of this worker. */
+      issueIds: number[];
+      ratePerSec: number;
+      timeoutMs: number;
+    }
+  | { type: 'arm'; plan: PlannedTrigger[] }
+  | { type: 'collect'; sendTimes: number[]; graceMs: number }
+  | { type: 'close' };
+
+/** Load worker → orchestrator. */
+export type WorkerReply =
+  | { type: 'connected'; ok: number; failed: number; connectMs: number[] }
+  | { type: 'armed' }
+  | {
+      type: 'collected';
+      latencies: number[];
+      expected: number;
+      delivered: number;
+      wrong: number;
+      closed: number;
+    }
+  | { type: 'closed' };
+
+/** Counters a server process reports over IPC (the baseline reports what it can). */
+export interface ServerCounters {
+  publishes: number;
+  executions: number;
+  deliveries: number;
+  reads: number;
+}
+
+/** Orchestrator → server process, and its replies. */
+export type ServerCommand = { type: 'stats' } | { type: 'gc' };
+export type ServerReply =
+  { type: 'stats'; counters: ServerCounters } | { type: 'gc-done'; heapUsed: number };
+
+/** Wall-clock milliseconds with sub-millisecond resolution, comparable across processes. */
+export const nowMs = (): number => performance.timeOrigin + performance.now();

@@ -1,0 +1,190 @@
+/** Markdown tables, target verdicts and the SVG chart of a run. */
+import { MODE_LABEL, type Mode } from './servers.js';
+import type { Measurement } from './scenarios.js';
+
+export interface RunResult {
+  command: string;
+  machine: { cores: number; memory: string; node: string };
+  startedAt: string;
+  measurements: Omit<Measurement, 'latencies'>[];
+  sustained: { ratePerSec: number; deliveriesPerSec: number; p99: number; lost: number }[];
+  initialQuery: { mode: Mode; requests: number; errors?: number; p50: number; p99: number }[];
+}
+
+type M = RunResult['measurements'][number];
+const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(1)}x` : '–');
+
+/** One side-by-side table per scenario: a row per metric, a column per mode, then ratios. */
+export function sideBySide(ms: readonly M[]): string {
+  const out: string[] = [];
+  for (const scenario of [...new Set(ms.map((m) => m.scenario))]) {
+    const rows = ms.filter((m) => m.scenario === scenario);
+    const a = rows.find((m) => m.mode === 'a');
+    const ratios = rows.filter((m) => m.mode === 'b' || m.mode === 'c');
+    const head = [...rows.map((m) => MODE_LABEL[m.mode]), ...ratios.map((m) => `${m.mode}/a`)];
+    const line = (name: string, f: (m: M) => number, unit = '') =>
+      `| ${name} | ${rows.map((m) => `${f(m)}${unit}`).join(' | ')} | ${ratios
+        .map((m) => (a ? ratio(f(m), f(a)) : '–'))
+        .join(' | ')} |`;
+    const first = rows[0];
+    out.push(
+      `### ${scenario}: ${first?.subscribers} subscribers on ${first?.issues} issue(s), ${first?.triggers} triggers at ${first?.ratePerSec}/s`,
+      '',
+      `| metric | ${head.join(' | ')} |`,
+      `|---|${head.map(() => '---:').join('|')}|`,
+      line('push p50 (ms)', (m) => m.latency.p50),
+      line('push p95 (ms)', (m) => m.latency.p95),
+      line('push p99 (ms)', (m) => m.latency.p99),
+      line('push max (ms)', (m) => m.latency.max),
+      line('delivered', (m) => m.delivered),
+      line('expected', (m) => m.expected),
+      line('lost', (m) => m.lost),
+      line('wrong payload', (m) => m.wrong),
+      line('deliveries/s', (m) => m.deliveriesPerSec),
+      line('server CPU ms / trigger', (m) => m.cpuMsPerTrigger),
+      line('executions / trigger', (m) => m.perTrigger.executions),
+      line('repository reads / trigger', (m) => m.perTrigger.reads),
+      line('publishes / trigger', (m) => m.perTrigger.publishes),
+      line('connect+subscribe p50 (ms)', (m) => m.connect.p50),
+      line('connect+subscribe p99 (ms)', (m) => m.connect.p99),
+      line('connect wall time (ms)', (m) => m.connect.wallMs),
+      line('connect failed', (m) => m.connect.failed),
+      line('RSS before (MB)', (m) => m.rssBeforeMb),
+      line('RSS after connect (MB)', (m) => m.rssAfterMb),
+      line('RSS KB / connection', (m) => m.kbPerConnection),
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+/** Every target of the issue with its measured number and met/missed (or not measured). */
+export function targets(r: RunResult): string {
+  const find = (scenario: string, mode: Mode) =>
+    r.measurements.find((m) => m.scenario === scenario && m.mode === mode);
+  const rows: [string, string, string, boolean | undefined][] = [];
+  const lat = (scenario: string, p50: number, p99: number, label: string) => {
+    const m = find(scenario, 'a');
+    rows.push([
+      label,
+      `p50 ≤ ${p50} ms, p99 ≤ ${p99} ms`,
+      m
+        ? `p50 ${m.latency.p50} ms, p99 ${m.latency.p99} ms, lost ${m.lost}, ${m.connect.ok} connected / ${m.connect.failed} failed to connect in 30 s`
+        : 'not run',
+      m
+        ? m.latency.p50 <= p50 && m.latency.p99 <= p99 && m.lost === 0 && m.connect.failed === 0
+        : undefined,
+    ]);
+  };
+  lat('fanout-1k', 8, 20, 'trigger → push, 1k subscribers on one issue');
+  lat('fanout-10k', 60, 150, 'trigger → push, 10k subscribers on one issue');
+  const big = find('fanout-10k', 'a') ?? find('fanout-1k', 'a');
+  rows.push([
+    'per trigger, identical subscribers',
+    '1 execution, ≤ 1 read, 1 publish',
+    big
+      ? `${big.perTrigger.executions} exec, ${big.perTrigger.reads} reads (incl. the mutation's own), ${big.perTrigger.publishes} publishes (${big.subscribers} subs)`
+      : 'not run',
+    big
+      ? big.perTrigger.executions <= 1 && big.perTrigger.reads <= 1 && big.perTrigger.publishes <= 1
+      : undefined,
+  ]);
+  const clean = (m: M | undefined) => (m && m.connect.failed === 0 ? m : undefined);
+  const idle = clean(find('fanout-10k', 'a')) ?? clean(find('fanout-1k', 'a'));
+  rows.push([
+    'memory per idle subscribed connection',
+    '≤ 10 KB',
+    idle ? `${idle.kbPerConnection} KB (${idle.subscribers} connections, after GC)` : 'not run',
+    idle ? idle.kbPerConnection <= 10 : undefined,
+  ]);
+  const ok = r.sustained.filter((s) => s.p99 <= 250 && s.lost === 0);
+  const best = ok.reduce((x, s) => Math.max(x, s.deliveriesPerSec), 0);
+  rows.push([
+    'sustained fan-out',
+    '≥ 60,000 deliveries/s, p99 ≤ 250 ms, 0 lost',
+    r.sustained.length ? `${best} deliveries/s at the last passing step` : 'not run',
+    r.sustained.length ? best >= 60_000 : undefined,
+  ]);
+  const q = r.initialQuery.find((x) => x.mode === 'a');
+  rows.push([
+    'initial sidebar query, 50 concurrent clients',
+    'p50 ≤ 5 ms, p99 ≤ 20 ms',
+    q
+      ? `p50 ${q.p50} ms, p99 ${q.p99} ms, ${q.errors ?? 0} timeouts (client-side, anonymous)`
+      : 'not run',
+    q ? q.p50 <= 5 && q.p99 <= 20 && !q.errors : undefined,
+  ]);
+  const a10 = find('fanout-10k', 'a');
+  const b10 = find('fanout-10k', 'b');
+  rows.push([
+    '(a) vs (b) at 10k subscribers',
+    '(a) ≥ 10x faster at p99',
+    a10 && b10 ? `b/a p99 = ${ratio(b10.latency.p99, a10.latency.p99)}` : 'not run',
+    a10 && b10 ? b10.latency.p99 >= 10 * a10.latency.p99 : undefined,
+  ]);
+  const verdict = (v: boolean | undefined) =>
+    v === undefined ? 'not measured' : v ? '**met**' : '**missed**';
+  return [
+    '| metric | target | measured | verdict |',
+    '|---|---|---|---|',
+    ...rows.map(([n, t, m, v]) => `| ${n} | ${t} | ${m} | ${verdict(v)} |`),
+  ].join('\n');
+}
+
+/** Latency percentiles vs subscribers (log-log), one colour per mode, p50 dashed, p99 solid. */
+export function chart(ms: readonly M[]): string {
+  const pts = ms.filter((m) => m.scenario.startsWith('fanout-') && m.mode !== 'redis');
+  const W = 640,
+    H = 400,
+    L = 60,
+    B = 50,
+    T = 30,
+    R = 150;
+  const xs = [...new Set(pts.map((m) => m.subscribers))].sort((x, y) => x - y);
+  const maxY = Math.max(10, ...pts.map((m) => m.latency.p99));
+  const ly = (v: number) => Math.log10(Math.max(0.1, v));
+  const y = (v: number) => T + (H - T - B) * (1 - (ly(v) - ly(0.5)) / (ly(maxY * 1.5) - ly(0.5)));
+  const x = (s: number) =>
+    L + (xs.length < 2 ? (W - L - R) / 2 : ((W - L - R) * xs.indexOf(s)) / (xs.length - 1));
+  const colour: Record<string, string> = { a: '#1f77b4', b: '#d62728', c: '#2ca02c' };
+  const parts: string[] = [];
+  for (const tick of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000].filter(
+    (t) => t <= maxY * 1.5,
+  )) {
+    parts.push(
+      `<line x1="${L}" x2="${W - R}" y1="${y(tick)}" y2="${y(tick)}" stroke="#eee"/><text x="${L - 6}" y="${y(tick) + 4}" text-anchor="end" font-size="11">${tick}</text>`,
+    );
+  }
+  xs.forEach((s) =>
+    parts.push(
+      `<text x="${x(s)}" y="${H - B + 18}" text-anchor="middle" font-size="11">${s}</text>`,
+    ),
+  );
+  (['a', 'b', 'c'] as const).forEach((mode, i) => {
+    for (const [key, dash] of [
+      ['p50', '5,4'],
+      ['p99', ''],
+    ] as const) {
+      const series = xs.flatMap((s) =>
+        pts
+          .filter((m) => m.mode === mode && m.subscribers === s)
+          .map((m) => `${x(s)},${y(m.latency[key])}`),
+      );
+      if (series.length)
+        parts.push(
+          `<polyline fill="none" stroke="${colour[mode]}" stroke-width="2" stroke-dasharray="${dash}" points="${series.join(' ')}"/>`,
+        );
+    }
+    parts.push(
+      `<text x="${W - R + 10}" y="${T + 20 + i * 18}" font-size="12" fill="${colour[mode]}">${MODE_LABEL[mode]}</text>`,
+    );
+  });
+  parts.push(`<text x="${W - R + 10}" y="${T + 80}" font-size="11">solid p99, dashed p50</text>`);
+  parts.push(
+    `<text x="${(W - R + L) / 2}" y="${H - 10}" text-anchor="middle" font-size="12">subscribers on one issue</text>`,
+  );
+  parts.push(
+    `<text x="14" y="${H / 2}" transform="rotate(-90 14 ${H / 2})" text-anchor="middle" font-size="12">trigger → push latency (ms, log)</text>`,
+  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif"><rect width="${W}" height="${H}" fill="white"/>${parts.join('')}</svg>\n`;
+}

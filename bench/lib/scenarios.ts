@@ -1,0 +1,186 @@
+/** One measurement: connect subscribers, fire mutations open-loop, collect the pushes. */
+import { Fleet, summarize, type Percentiles } from './fleet.js';
+import {
+  ISSUE_QUERY,
+  PROJECT_PATH,
+  SET_ASSIGNEES,
+  assigneeKey,
+  assigneesFor,
+  nowMs,
+  type PlannedTrigger,
+} from './protocol.js';
+import type { Mode, ServerProc } from './servers.js';
+
+export interface Load {
+  subscribers: number;
+  /** Subscribers are spread round-robin over this many issues (issue 10 is confidential: skipped). */
+  issues: number;
+  connectRate: number;
+  workers: number;
+}
+
+export interface Measurement {
+  scenario: string;
+  mode: Mode;
+  subscribers: number;
+  issues: number;
+  triggers: number;
+  ratePerSec: number;
+  latency: Percentiles;
+  expected: number;
+  delivered: number;
+  lost: number;
+  wrong: number;
+  deliveriesPerSec: number;
+  connect: { ok: number; failed: number; wallMs: number } & Percentiles;
+  rssBeforeMb: number;
+  rssAfterMb: number;
+  kbPerConnection: number;
+  cpuMsPerTrigger: number;
+  perTrigger: { executions: number; reads: number; publishes: number };
+  latencies: number[];
+}
+
+export const issueIds = (count: number): number[] =>
+  Array.from({ length: count + (count >= 10 ? 1 : 0) }, (_, i) => i + 1).filter((id) => id !== 10);
+
+async function mutate(server: ServerProc, iid: number, usernames: string[]): Promise<void> {
+  const response = await fetch(server.httpUrl, {
+    method: 'POST',
+    headers: server.headers,
+    body: JSON.stringify({
+      query: SET_ASSIGNEES,
+      variables: { p: PROJECT_PATH, i: String(iid), u: usernames },
+    }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const body = (await response.json()) as {
+    errors?: unknown;
+    data?: { issueSetAssignees?: { errors: string[] } };
+  };
+  if (body.errors || body.data?.issueSetAssignees?.errors.length) {
+    throw new Error(`mutation failed: ${JSON.stringify(body)}`);
+  }
+}
+
+/** A fleet connected to `server`, plus the measurements taken while connecting. */
+export async function connectLoad(server: ServerProc, load: Load) {
+  const ids = issueIds(load.issues);
+  for (let i = 0; i < ids.length; i += 20) {
+    await Promise.all(ids.slice(i, i + 20).map((id) => mutate(server, id, [])));
+  }
+  await server.gc();
+  const rssBefore = server.rssKb();
+  const fleet = Fleet.start(load.workers);
+  const clientIssues = Array.from({ length: load.subscribers }, (_, i) => ids[i % ids.length] ?? 1);
+  const timeout = 30_000;
+  const connected = await fleet.connect(server, clientIssues, load.connectRate, timeout);
+  await new Promise((r) => setTimeout(r, 500));
+  await server.gc();
+  const rssAfter = server.rssKb();
+  return { fleet, ids, connected, rssBefore, rssAfter };
+}
+export type Connected = Awaited<ReturnType<typeof connectLoad>>;
+
+/** Fires `triggers` mutations at `rate`/s (open loop) round-robin over the issues, then collects. */
+export async function fire(
+  server: ServerProc,
+  conn: Connected,
+  scenario: string,
+  load: Load,
+  triggers: number,
+  rate: number,
+): Promise<Measurement> {
+  const perIssue = new Map<number, number>();
+  const plan: PlannedTrigger[] = [];
+  const usernames: string[][] = [];
+  for (let k = 0; k < triggers; k += 1) {
+    const issueId = conn.ids[k % conn.ids.length] ?? 1;
+    const c = perIssue.get(issueId) ?? 0;
+    perIssue.set(issueId, c + 1);
+    usernames.push(assigneesFor(c));
+    plan.push({ issueId, key: assigneeKey(assigneesFor(c)) });
+  }
+  await conn.fleet.arm(plan);
+  const before = await server.counters();
+  const cpuBefore = server.cpuSec();
+  const sendTimes: number[] = [];
+  const pending: Promise<void>[] = [];
+  const start = nowMs() + 20;
+  for (let k = 0; k < triggers; k += 1) {
+    const at = start + (k * 1000) / rate;
+    await new Promise((r) => setTimeout(r, Math.max(0, at - nowMs())));
+    sendTimes.push(nowMs());
+    const t = plan[k];
+    if (t) pending.push(mutate(server, t.issueId, usernames[k] ?? []));
+  }
+  const sentMs = nowMs() - start;
+  await Promise.all(pending);
+  const got = await conn.fleet.collect(sendTimes, 30_000);
+  const cpu = server.cpuSec() - cpuBefore;
+  const after = await server.counters();
+  const per = (n: number) => Math.round((n / triggers) * 100) / 100;
+  return {
+    scenario,
+    mode: server.mode,
+    subscribers: load.subscribers,
+    issues: conn.ids.length,
+    triggers,
+    ratePerSec: rate,
+    latency: summarize(got.latencies),
+    expected: got.expected,
+    delivered: got.delivered,
+    lost: got.expected - got.delivered,
+    wrong: got.wrong,
+    deliveriesPerSec: Math.round(got.delivered / ((sentMs + 1000 / rate) / 1000)),
+    connect: {
+      ok: conn.connected.ok,
+      failed: conn.connected.failed,
+      wallMs: conn.connected.wallMs,
+      ...summarize(conn.connected.connectMs),
+    },
+    rssBeforeMb: Math.round(conn.rssBefore / 102.4) / 10,
+    rssAfterMb: Math.round(conn.rssAfter / 102.4) / 10,
+    kbPerConnection:
+      Math.round(((conn.rssAfter - conn.rssBefore) / Math.max(1, conn.connected.ok)) * 100) / 100,
+    cpuMsPerTrigger: Math.round((cpu * 1000 * 10) / triggers) / 10,
+    perTrigger: {
+      executions: per(after.executions - before.executions),
+      reads: per(after.reads - before.reads),
+      publishes: per(after.publishes - before.publishes),
+    },
+    latencies: got.latencies,
+  };
+}
+
+/** The sidebar's initial query from `clients` concurrent HTTP clients for `ms`; client-side timing. */
+export async function initialQuery(server: ServerProc, clients: number, ms: number) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = nowMs() + ms;
+  const body = JSON.stringify({
+    query: ISSUE_QUERY,
+    variables: { fullPath: PROJECT_PATH, iid: '1' },
+  });
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (nowMs() < end) {
+        const t0 = nowMs();
+        try {
+          const r = await fetch(server.httpUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin: server.origin },
+            body,
+            signal: AbortSignal.timeout(10_000),
+          });
+          await r.text();
+          if (r.ok) latencies.push(nowMs() - t0);
+          else errors += 1;
+        } catch {
+          errors += 1; // timed out after 10 s
+        }
+      }
+    }),
+  );
+  return { requests: latencies.length, errors, ...summarize(latencies) };
+}

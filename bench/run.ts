@@ -1,0 +1,222 @@
+/**
+ * `npm run bench [-- --quick]`: starts (a) the shipped server, (b) the same with grouping off,
+ * (c) the graphql-ws baseline (and a Redis-backed (a) in the full run), runs each scenario on
+ * them in alternating order, prints side-by-side tables and writes bench/results/ and
+ * bench/RESULTS.md. Everything listens on 127.0.0.1 and is stopped on exit.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+
+import { summarize } from './lib/fleet.js';
+import { chart, sideBySide, targets, type RunResult } from './lib/report.js';
+import { connectLoad, fire, initialQuery, type Load, type Measurement } from './lib/scenarios.js';
+import { startRedis, startServer, type Mode, type ServerProc } from './lib/servers.js';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv[process.argv.indexOf('--only') + 1];
+const pick = (name: string) => !process.argv.includes('--only') || only === name;
+const rounds = process.argv.includes('--only') ? 1 : 2;
+const hardStop = setTimeout(
+  () => {
+    console.error('bench: hard time limit reached, stopping');
+    process.exit(3);
+  },
+  (quick ? 5 : 45) * 60_000,
+);
+hardStop.unref();
+
+const needsRedis =
+  !quick && (!process.argv.includes('--only') || only?.startsWith('redis') === true);
+const redis = needsRedis ? await startRedis() : undefined;
+const issues = quick || (process.argv.includes('--only') && only !== 'spread') ? 20 : 1001;
+const modes: Mode[] = redis ? ['a', 'b', 'c', 'redis'] : ['a', 'b', 'c'];
+const servers = new Map<Mode, ServerProc>();
+const stopAll = async () => {
+  await Promise.all([...servers.values()].map((s) => s.stop()));
+  await redis?.stop();
+};
+process.on('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+
+const result: RunResult = {
+  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  machine: {
+    cores: cpus().length,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB (free -g: ${execSync('free -g | sed -n 2p').toString().trim().replace(/\s+/g, ' ')})`,
+    node: process.version,
+  },
+  startedAt: new Date().toISOString(),
+  measurements: [],
+  sustained: [],
+  initialQuery: [],
+};
+
+/** Runs `scenario` on every mode, `rounds` times in alternating order, merging the rounds. */
+async function sideBySideRun(
+  scenario: string,
+  load: Load,
+  triggers: number,
+  rate: number,
+  on: Mode[],
+) {
+  const merged = new Map<Mode, Measurement>();
+  for (let round = 0; round < rounds; round += 1) {
+    for (const mode of round % 2 === 0 ? on : [...on].reverse()) {
+      const server = servers.get(mode);
+      if (!server) continue;
+      const conn = await connectLoad(server, load);
+      const m = await fire(server, conn, scenario, load, triggers, rate).finally(() =>
+        conn.fleet.close(),
+      );
+      const prev = merged.get(mode);
+      if (prev) {
+        m.latencies = [...prev.latencies, ...m.latencies];
+        m.latency = summarize(m.latencies);
+        m.expected += prev.expected;
+        m.delivered += prev.delivered;
+        m.lost += prev.lost;
+        m.wrong += prev.wrong;
+        m.triggers += prev.triggers;
+      }
+      merged.set(mode, m);
+      console.error(
+        `  ${scenario} ${mode} round ${round + 1}: p50 ${m.latency.p50} p99 ${m.latency.p99} lost ${m.lost}`,
+      );
+    }
+  }
+  for (const m of merged.values()) {
+    const { latencies: _l, ...rest } = m;
+    result.measurements.push(rest);
+  }
+}
+
+try {
+  const started = await Promise.all(
+    modes.map((mode) => startServer(mode, { issues, redisUrl: redis?.url })),
+  );
+  for (const s of started) servers.set(s.mode, s);
+  const abc: Mode[] = ['a', 'b', 'c'];
+  const one = (subscribers: number, connectRate: number): Load => ({
+    subscribers,
+    issues: 1,
+    connectRate,
+    workers: 2,
+  });
+
+  if (pick('fanout-1k'))
+    await sideBySideRun('fanout-1k', one(1000, 1000), quick ? 20 : 40, 10, abc);
+  for (const mode of pick('query') ? (['a', 'c'] as const) : []) {
+    const server = servers.get(mode);
+    if (server)
+      result.initialQuery.push({
+        mode,
+        ...(await initialQuery(server, 50, quick ? 3000 : 10_000)),
+      });
+  }
+  if (!quick) {
+    if (pick('fanout-10k')) await sideBySideRun('fanout-10k', one(10_000, 400), 10, 2, abc);
+    if (pick('spread'))
+      await sideBySideRun(
+        'spread-10k-over-1000',
+        { subscribers: 10_000, issues: 1000, connectRate: 400, workers: 2 },
+        400,
+        40,
+        abc,
+      );
+    if (pick('storm-10k')) await sideBySideRun('storm-10k', one(10_000, 10_000), 4, 1, ['a', 'c']);
+    if (pick('redis-fanout-1k'))
+      await sideBySideRun('redis-fanout-1k', one(1000, 1000), 40, 10, ['a', 'redis']);
+    if (pick('redis-fanout-10k'))
+      await sideBySideRun('redis-fanout-10k', one(10_000, 400), 10, 2, ['a', 'redis']);
+    const a = servers.get('a');
+    if (a && pick('sustained')) {
+      const load = one(10_000, 400);
+      const conn = await connectLoad(a, load);
+      try {
+        for (const rate of [1, 2, 4, 6, 8, 10, 12, 16, 20]) {
+          const m = await fire(a, conn, 'sustained', load, rate * 5, rate);
+          result.sustained.push({
+            ratePerSec: rate,
+            deliveriesPerSec: m.deliveriesPerSec,
+            p99: m.latency.p99,
+            lost: m.lost,
+          });
+          console.error(
+            `  sustained ${rate}/s: ${m.deliveriesPerSec} deliveries/s p99 ${m.latency.p99} lost ${m.lost}`,
+          );
+          if (m.latency.p99 > 250 || m.lost > 0) break;
+        }
+      } finally {
+        await conn.fleet.close();
+      }
+    }
+  }
+} finally {
+  await stopAll();
+}
+
+// `--only <scenario>` adds to the previous run's results instead of replacing them.
+const latest = new URL('./results/latest.json', import.meta.url);
+if (process.argv.includes('--only') && existsSync(latest)) {
+  const prev = JSON.parse(readFileSync(latest, 'utf8')) as RunResult;
+  const fresh = new Set(result.measurements.map((m) => m.scenario));
+  result.measurements = [
+    ...prev.measurements.filter((m) => !fresh.has(m.scenario)),
+    ...result.measurements,
+  ];
+  if (!result.sustained.length) result.sustained = prev.sustained;
+  if (!result.initialQuery.length) result.initialQuery = prev.initialQuery;
+  result.command = `${prev.command}, then ${result.command}`;
+}
+const tables = sideBySide(result.measurements);
+const sustained = result.sustained.length
+  ? [
+      '| triggers/s | deliveries/s | p99 (ms) | lost |',
+      '|---:|---:|---:|---:|',
+      ...result.sustained.map(
+        (s) => `| ${s.ratePerSec} | ${s.deliveriesPerSec} | ${s.p99} | ${s.lost} |`,
+      ),
+    ].join('\n')
+  : '(full run only)';
+const queries = [
+  '| server | requests | p50 (ms) | p99 (ms) |',
+  '|---|---:|---:|---:|',
+  ...result.initialQuery.map(
+    (q) => `| ${q.mode} | ${q.requests} | ${q.errors ?? 0} | ${q.p50} | ${q.p99} |`,
+  ),
+].join('\n');
+const markdown = [
+  `# Benchmark results`,
+  '',
+  `Command: \`${result.command}\` — started ${result.startedAt}`,
+  `Machine: ${result.machine.cores} cores, ${result.machine.memory}, Node ${result.machine.node}; load generator on the same machine.`,
+  '',
+  '## Targets',
+  '',
+  targets(result),
+  '',
+  '## Side by side (rounds merged, order alternated)',
+  '',
+  tables,
+  '## Sustained fan-out, (a), 10k subscribers on one issue, 5 s per step',
+  '',
+  sustained,
+  '',
+  '## Initial sidebar query, 50 concurrent HTTP clients (client-side latency)',
+  '',
+  queries,
+  '',
+  '![latency vs subscribers](latency.svg)',
+  '',
+].join('\n');
+console.log(`\n${tables}\n${targets(result)}\n`);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const stamp = result.startedAt.replace(/[:.]/g, '-');
+writeFileSync(new URL(`./results/${stamp}.json`, import.meta.url), JSON.stringify(result, null, 2));
+writeFileSync(latest, JSON.stringify(result, null, 2));
+writeFileSync(new URL(`./results/${stamp}.md`, import.meta.url), markdown);
+writeFileSync(new URL('./results/latency.svg', import.meta.url), chart(result.measurements));
+writeFileSync(new URL('./latency.svg', import.meta.url), chart(result.measurements));
+writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
+console.log(`wrote bench/results/${stamp}.{json,md}, bench/RESULTS.md, bench/latency.svg`);
+process.exit(0);

@@ -1,0 +1,83 @@
+/**
+ * The real server for benchmarks: the same `loadConfig` + `startServer` as
+ * `server/src/main.ts`, plus what the benchmark needs and the server does not expose yet:
+ * the engine's counters and a repository read counter over IPC, `global.gc()` on request, and
+ * `BENCH_ISSUES` extra public issues (iid = id 21..N) for the spread scenario.
+ */
+import { fileURLToPath } from 'node:url';
+
+import { pino } from 'pino';
+
+import { loadConfig } from '../server/src/config.js';
+import { issues, projects, users } from '../server/src/db/schema.js';
+import type { IssueRepository } from '../server/src/domain/repository.js';
+import { RedisAdapter } from '../server/src/pubsub/redis-adapter.js';
+import { startServer } from '../server/src/start-server.js';
+
+import type { ServerCommand, ServerReply } from './lib/protocol.js';
+
+const config = loadConfig();
+const logger = pino({ level: config.logLevel });
+const adapter = config.redisUrl
+  ? new RedisAdapter({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
+  : undefined;
+const server = await startServer({
+  databaseUrl: config.databaseUrl,
+  grouping: config.subscriptionGrouping,
+  adapter,
+  port: config.port,
+  host: config.host,
+  dataDir: config.dataDir,
+  logger,
+  origins: { allowedOrigins: config.allowedOrigins, allowLocalhost: config.allowLocalhostOrigins },
+  clientDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
+  cable: { maxPayload: config.cableMaxPayload, maxSubscriptions: config.cableMaxSubscriptions },
+});
+
+const wanted = Number(process.env.BENCH_ISSUES ?? 20);
+if (wanted > 20) {
+  const { db } = server.database;
+  const [project] = await db.select({ id: projects.id }).from(projects);
+  const [author] = await db.select({ id: users.id }).from(users);
+  if (!project || !author) throw new Error('seed missing');
+  const rows = Array.from({ length: wanted - 20 }, (_, i) => ({
+    projectId: project.id,
+    iid: 21 + i,
+    title: `Benchmark issue ${21 + i}`,
+    description: 'Created by bench/server-entry.ts',
+    authorId: author.id,
+  }));
+  await db.insert(issues).values(rows).onConflictDoNothing();
+}
+
+// Count repository reads (every method but the two writes) on the shared instance.
+let reads = 0;
+const repository = server.database.repository as unknown as Record<string, unknown>;
+for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(repository))) {
+  const original = repository[name];
+  if (name === 'constructor' || typeof original !== 'function') continue;
+  if (name === 'updateAssignees' || name === 'setConfidential') continue;
+  const method = original as (...args: unknown[]) => unknown;
+  repository[name] = (...args: unknown[]) => {
+    reads += 1;
+    return method.apply(repository, args);
+  };
+}
+void (server.database.repository satisfies IssueRepository);
+
+const send = (message: ServerReply) => process.send?.(message);
+process.on('message', (command: ServerCommand) => {
+  if (command.type === 'stats') {
+    const { publishes, executions, deliveries } = server.subscriptions.stats;
+    send({ type: 'stats', counters: { publishes, executions, deliveries, reads } });
+  } else {
+    globalThis.gc?.();
+    globalThis.gc?.();
+    send({ type: 'gc-done', heapUsed: process.memoryUsage().heapUsed });
+  }
+});
+process.on('disconnect', () => process.exit(0));
+const stop = () => void server.close().finally(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+console.log(`\n  Ready: http://localhost:${server.port}/${'gitlab-org/gitlab-test'}/-/issues/1\n`);

@@ -1,0 +1,165 @@
+import express, { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+
+import type {
+  AccountRecord,
+  IdentityRepository,
+  TokenRecord,
+  TokenScope,
+} from '../domain/identity.js';
+import type { IssueUpdateService } from '../domain/issue-update-service.js';
+import type { IssueRepository } from '../domain/repository.js';
+import { issueJson } from './issue-json.js';
+import { authOf, principalOf, requireCsrfToken } from '../identity/request-auth.js';
+import { digest, newSecret } from '../identity/secrets.js';
+
+export interface ApiV4Deps {
+  identity: IdentityRepository;
+  repository: IssueRepository;
+  issues: IssueUpdateService;
+  logger: Logger;
+  /** Ends a user's cable connections on every process (token revoked). */
+  disconnectUser(userId: number): Promise<void>;
+}
+
+const SCOPES: readonly TokenScope[] = ['api', 'read_api'];
+
+/**
+ * The REST endpoints scripts and GitLab's QA use (GitLab's paths and shapes): personal access
+ * tokens, and `PUT /projects/:id/issues/:iid` with `assignee_ids`, which goes through the same
+ * update service (and so the same permissions and triggers) as the GraphQL mutation.
+ */
+export function apiV4Routes(deps: ApiV4Deps): Router {
+  const router = Router();
+  router.use('/api/v4', express.json({ limit: '64kb' }), requireCsrfToken);
+
+  router.get('/api/v4/personal_access_tokens', async (req, res) => {
+    const account = signedIn(req, res, 'read');
+    if (!account) return;
+    res.json((await deps.identity.listTokens(account.id)).map(tokenJson));
+  });
+
+  router.post('/api/v4/user/personal_access_tokens', async (req, res) => {
+    const account = signedIn(req, res, 'write');
+    if (!account) return;
+    const { name, scopes, expires_at: expiresAt } = (req.body ?? {}) as Record<string, unknown>;
+    const expiry =
+      typeof expiresAt === 'string' ? new Date(`${expiresAt.slice(0, 10)}T23:59:59Z`) : null;
+    if (typeof name !== 'string' || !name.trim() || name.length > 255) {
+      res.status(400).json({ message: '400 Bad request', error: 'name is missing' });
+    } else if (
+      !Array.isArray(scopes) ||
+      scopes.length === 0 ||
+      !scopes.every((s) => SCOPES.includes(s as TokenScope))
+    ) {
+      res
+        .status(400)
+        .json({ message: '400 Bad request', error: `scopes must be some of ${SCOPES.join(', ')}` });
+    } else if (expiry && (Number.isNaN(expiry.getTime()) || expiry.getTime() <= Date.now())) {
+      res.status(400).json({
+        message: '400 Bad request',
+        error: 'expires_at must be a future date (YYYY-MM-DD)',
+      });
+    } else {
+      const secret = newSecret('glpat-');
+      const token = await deps.identity.createToken({
+        digest: digest(secret),
+        userId: account.id,
+        name: name.trim(),
+        scopes: [...new Set(scopes as TokenScope[])],
+        expiresAt: expiry,
+      });
+      deps.logger.info({ userId: account.id, tokenId: token.id }, 'personal access token created');
+      res.status(201).json({ ...tokenJson(token), token: secret }); // the secret, this once only
+    }
+  });
+
+  router.delete('/api/v4/personal_access_tokens/:id', async (req, res) => {
+    const account = signedIn(req, res, 'write');
+    if (!account) return;
+    const id = Number(req.params.id);
+    if (!Number.isSafeInteger(id) || !(await deps.identity.revokeToken(account.id, id))) {
+      res.status(404).json({ message: '404 Not found' });
+      return;
+    }
+    await deps.disconnectUser(account.id); // a connection made with that token must not live on
+    res.status(204).end();
+  });
+
+  router.put('/api/v4/projects/:id/issues/:iid', async (req, res) => {
+    const account = signedIn(req, res, 'write');
+    if (!account) return;
+    const projectPath = await projectPathOf(deps.repository, req.params.id ?? '');
+    const body = (req.body ?? {}) as { assignee_ids?: unknown; assignee_id?: unknown };
+    const ids =
+      body.assignee_ids ?? (body.assignee_id === undefined ? undefined : [body.assignee_id]);
+    if (
+      !Array.isArray(ids) ||
+      !ids.every((id) => Number.isSafeInteger(id) && (id as number) >= 0)
+    ) {
+      res
+        .status(400)
+        .json({ message: '400 Bad request', error: 'assignee_ids must be a list of user ids' });
+      return;
+    }
+    const accounts = await Promise.all(
+      ids.filter((id) => id !== 0).map((id) => deps.identity.findAccountById(id as number)),
+    );
+    if (accounts.some((found) => found === null)) {
+      res
+        .status(400)
+        .json({ message: '400 Bad request', error: 'unknown user id in assignee_ids' });
+      return;
+    }
+    const result = await deps.issues.setAssignees({
+      projectPath: projectPath ?? '',
+      iid: req.params.iid ?? '',
+      actor: account,
+      usernames: accounts.map((found) => (found as AccountRecord).username),
+      mode: 'REPLACE',
+    });
+    if (!result.issue) {
+      res.status(404).json({ message: '404 Issue Not Found' });
+    } else if (result.errors.length > 0) {
+      res.status(400).json({ message: result.errors });
+    } else {
+      res.json(issueJson(result.issue));
+    }
+  });
+
+  return router;
+}
+
+/** The caller's account, or an answer: 401 when anonymous, 403 when a read_api token writes. */
+function signedIn(req: Request, res: Response, need: 'read' | 'write'): AccountRecord | null {
+  const principal = principalOf(authOf(req));
+  if (!principal.account) {
+    res.status(401).json({ message: '401 Unauthorized' });
+    return null;
+  }
+  if (need === 'write' && principal.readOnly) {
+    res.status(403).json({ message: '403 Forbidden', error: 'insufficient_scope' });
+    return null;
+  }
+  return principal.account;
+}
+
+/** GitLab accepts a numeric id or the URL-encoded full path. */
+async function projectPathOf(repository: IssueRepository, id: string): Promise<string | null> {
+  if (!/^\d+$/.test(id)) return id;
+  return (await repository.findProjectById(Number(id)))?.fullPath ?? null;
+}
+
+function tokenJson(token: TokenRecord) {
+  const expired = token.expiresAt !== null && token.expiresAt.getTime() <= Date.now();
+  return {
+    id: token.id,
+    name: token.name,
+    scopes: token.scopes,
+    created_at: token.createdAt.toISOString(),
+    expires_at: token.expiresAt?.toISOString().slice(0, 10) ?? null,
+    last_used_at: token.lastUsedAt?.toISOString() ?? null,
+    revoked: token.revokedAt !== null,
+    active: token.revokedAt === null && !expired,
+  };
+}

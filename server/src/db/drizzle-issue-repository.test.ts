@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { users } from './schema.js';
+import { AccessLevel } from '../domain/identity.js';
+import { members, users } from './schema.js';
 import { assigneeNames as usernames, drivers, useSeededFixture } from './test-fixture.js';
 
 describe.each(drivers)('%s', (driver) => {
@@ -48,18 +49,11 @@ describe.each(drivers)('%s', (driver) => {
       (await fx.database.repository.searchAssignableUsers(fx.projectId, term)).map((u) => u.name);
 
     // Frank Grimes is blocked. Memberships do not restrict assignees (yet).
-    it('lists active users ordered by name, matching username or name case-insensitively', async () => {
-      expect(await search()).toEqual([
-        'Administrator',
-        'Alice Liddell',
-        'Bob Ross',
-        'Carol Danvers',
-        'Dave Lister',
-        'Erin Hannon',
-        'Grace Hopper',
-      ]);
+    it('lists active members ordered by name, matching username or name case-insensitively', async () => {
+      // Members of gitlab-test: alice, bob, carol, dave, and frank (blocked); root and erin are not.
+      expect(await search()).toEqual(['Alice Liddell', 'Bob Ross', 'Carol Danvers', 'Dave Lister']);
       expect(await search('LI')).toEqual(['Alice Liddell', 'Dave Lister']);
-      expect(await search('roo')).toEqual(['Administrator']);
+      expect(await search('roo')).toEqual([]);
       expect(await search('  ross ')).toEqual(['Bob Ross']);
       // LIKE wildcards are matched literally.
       expect(await search('%')).toEqual([]);
@@ -70,17 +64,33 @@ describe.each(drivers)('%s', (driver) => {
       expect(await fx.database.repository.searchAssignableUsers(fx.projectId + 100)).toEqual([]);
     });
 
-    it('leaves out blocked users and returns at most 20', async () => {
-      await fx.database.db.insert(users).values([
-        { username: 'zed-blocked', name: 'Zed Blocked', state: 'blocked' },
-        ...Array.from({ length: 25 }, (_, n) => ({
-          username: `zed${String(n).padStart(2, '0')}`,
-          name: `Zed ${String(n).padStart(2, '0')}`,
-        })),
-      ]);
+    it('leaves out blocked members and non-members, and returns at most 20', async () => {
+      const inserted = await fx.database.db
+        .insert(users)
+        .values([
+          { username: 'zed-blocked', name: 'Zed Blocked', state: 'blocked' },
+          { username: 'zed-outsider', name: 'Zed Outsider' },
+          ...Array.from({ length: 25 }, (_, n) => ({
+            username: `zed${String(n).padStart(2, '0')}`,
+            name: `Zed ${String(n).padStart(2, '0')}`,
+          })),
+        ])
+        .returning({ id: users.id, username: users.username });
+      await fx.database.db
+        .insert(members)
+        .values(
+          inserted
+            .filter((user) => user.username !== 'zed-outsider')
+            .map((user) => ({
+              projectId: fx.projectId,
+              userId: user.id,
+              accessLevel: AccessLevel.developer,
+            })),
+        );
       const zeds = await search('zed');
       expect(zeds).toHaveLength(20);
       expect(zeds).not.toContain('Zed Blocked');
+      expect(zeds).not.toContain('Zed Outsider');
       expect(zeds[0]).toBe('Zed 00');
       expect(zeds[19]).toBe('Zed 19');
     });

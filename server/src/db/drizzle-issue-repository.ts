@@ -3,13 +3,13 @@
  * Issues load in two queries whatever their number: one for the issues with project and
  * author, one for all their assignees.
  */
-import { and, asc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 
 import type { IssueRepository } from '../domain/repository.js';
 import type { IssueRecord, ProjectRecord, UserRecord } from '../domain/types.js';
 import type { AppDatabase } from './database.js';
 import { loadAssignees, loadIssues, userColumns } from './load-issues.js';
-import { issueAssignees, issues, projects, users } from './schema.js';
+import { issueAssignees, issues, members, projects, users } from './schema.js';
 
 const SEARCH_LIMIT = 20;
 
@@ -80,13 +80,8 @@ export class DrizzleIssueRepository implements IssueRepository {
 
   /** Without memberships yet, every active user may be assigned in an existing project. */
   async searchAssignableUsers(projectId: number, search?: string): Promise<UserRecord[]> {
+    // Only members can be assigned (GitLab's rule), so only members are offered.
     const term = search?.trim() ?? '';
-    const projectExists = exists(
-      this.db
-        .select({ one: sql`1` })
-        .from(projects)
-        .where(eq(projects.id, projectId)),
-    );
     const matches =
       term === ''
         ? undefined
@@ -94,7 +89,8 @@ export class DrizzleIssueRepository implements IssueRepository {
     return this.db
       .select(userColumns)
       .from(users)
-      .where(and(eq(users.state, 'active'), projectExists, matches))
+      .innerJoin(members, and(eq(members.userId, users.id), eq(members.projectId, projectId)))
+      .where(and(eq(users.state, 'active'), matches))
       .orderBy(asc(users.name), asc(users.id))
       .limit(SEARCH_LIMIT);
   }

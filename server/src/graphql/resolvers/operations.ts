@@ -24,7 +24,8 @@ export const Query: QueryResolvers = {
 };
 
 export const Mutation: MutationResolvers = {
-  issueSetAssignees: async (_root, { input }, { issues, currentUser }) => {
+  issueSetAssignees: async (_root, { input }, { issues, currentUser, canWrite }) => {
+    assertCanWrite(canWrite);
     const { issue, errors } = await issues.setAssignees({
       projectPath: input.projectPath,
       iid: input.iid,
@@ -34,7 +35,8 @@ export const Mutation: MutationResolvers = {
     });
     return { issue, errors, clientMutationId: input.clientMutationId ?? null };
   },
-  issueSetConfidential: async (_root, { input }, { issues, currentUser }) => {
+  issueSetConfidential: async (_root, { input }, { issues, currentUser, canWrite }) => {
+    assertCanWrite(canWrite);
     const { issue, errors } = await issues.setConfidential({
       projectPath: input.projectPath,
       iid: input.iid,
@@ -44,6 +46,15 @@ export const Mutation: MutationResolvers = {
     return { issue, errors, clientMutationId: input.clientMutationId ?? null };
   },
 };
+
+/** `read_api` tokens may read and subscribe, never change anything (GitLab's scope rule). */
+function assertCanWrite(canWrite: boolean): void {
+  if (!canWrite) {
+    throw new GraphQLError('Insufficient scope: this token has read_api and cannot change data', {
+      extensions: { code: 'insufficient_scope' },
+    });
+  }
+}
 
 /**
  * A subscription field on one issue. On a trigger the root value is the event's issue; on

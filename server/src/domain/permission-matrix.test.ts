@@ -1,0 +1,247 @@
+import { execute, parse, print } from 'graphql';
+import { pino } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import type { ChannelResult } from '@shared/graphql/channel.js';
+import { IssueUpdatedDocument } from '@shared/graphql/generated/operations.js';
+
+import { drivers, useSeededFixture } from '../db/test-fixture.js';
+import {
+  ANONYMOUS,
+  createGraphQLContext,
+  type ContextServices,
+  type Principal,
+} from '../graphql/context.js';
+import { GraphqlTriggers } from '../graphql/graphql-triggers.js';
+import { issueEventAuthorizer } from '../graphql/resolvers/operations.js';
+import { buildSchema } from '../graphql/schema.js';
+import { ActionCableSubscriptions } from '../graphql/subscriptions/action-cable-subscriptions.js';
+import { MemoryAdapter } from '../pubsub/memory-adapter.js';
+
+import { IssueUpdateService } from './issue-update-service.js';
+
+/**
+ * The proof that nothing leaks: every persona × (public, private, confidential issue) × (query,
+ * mutation, subscribe), and pushes after an issue is made confidential, on PGlite and on a real
+ * PostgreSQL. Seed roles in gitlab-org/gitlab-test: alice maintainer, bob developer, carol
+ * reporter, dave guest, frank developer but blocked, erin no membership, root admin. In the
+ * private gitlab-org/secret-project: grace owner, alice reporter, dave guest.
+ */
+type Persona =
+  'anonymous' | 'erin' | 'dave' | 'carol' | 'bob' | 'alice' | 'root' | 'frank' | 'grace';
+const personas: Persona[] = [
+  'anonymous',
+  'erin',
+  'dave',
+  'carol',
+  'bob',
+  'alice',
+  'root',
+  'frank',
+  'grace',
+];
+
+/** [project, iid, description, personas who may read, personas who may update]. */
+const targets: [string, number, string, Persona[], Persona[]][] = [
+  [
+    'gitlab-org/gitlab-test',
+    7,
+    'public issue',
+    ['anonymous', 'erin', 'dave', 'carol', 'bob', 'alice', 'root', 'grace'],
+    ['carol', 'bob', 'alice', 'root'],
+  ],
+  [
+    'gitlab-org/secret-project',
+    1,
+    'private project issue',
+    ['dave', 'alice', 'root', 'grace'],
+    ['alice', 'root', 'grace'],
+  ],
+  // Confidential, authored by bob and assigned to carol: a guest (dave) sees nothing of it.
+  [
+    'gitlab-org/gitlab-test',
+    21,
+    'confidential issue',
+    ['carol', 'bob', 'alice', 'root'],
+    ['carol', 'bob', 'alice', 'root'],
+  ],
+  // Confidential, authored by dave (a guest: the author rule) and assigned to carol.
+  [
+    'gitlab-org/gitlab-test',
+    10,
+    'confidential issue, author a guest',
+    ['dave', 'carol', 'bob', 'alice', 'root'],
+    ['dave', 'carol', 'bob', 'alice', 'root'],
+  ],
+];
+
+describe.each(drivers)('permission matrix on %s', (driver) => {
+  const fixture = useSeededFixture(driver);
+  const schema = buildSchema();
+  let services: ContextServices;
+  const principals = new Map<Persona, Principal>();
+
+  beforeAll(async () => {
+    const { repository, identity } = fixture.database;
+    const engine = new ActionCableSubscriptions(
+      schema,
+      new MemoryAdapter(),
+      pino({ level: 'silent' }),
+    );
+    services = {
+      repository,
+      identity,
+      issues: new IssueUpdateService(
+        repository,
+        identity,
+        new GraphqlTriggers(engine),
+        pino({ level: 'silent' }),
+      ),
+    };
+    for (const persona of personas) {
+      const account =
+        persona === 'anonymous' ? null : await identity.findAccountByUsername(persona);
+      principals.set(persona, account ? { account, readOnly: false } : ANONYMOUS);
+    }
+  });
+
+  /** The seeded issue `project#iid` as the database has it now. */
+  async function issueAt(project: string, iid: number) {
+    const { repository } = fixture.database;
+    const found = await repository.findProjectByFullPath(project);
+    const issue = found ? await repository.findIssue(found.id, iid) : null;
+    if (!issue) throw new Error(`seed issue ${project}#${iid} missing`);
+    return issue;
+  }
+
+  const run = (persona: Persona, query: string) =>
+    execute({
+      schema,
+      document: parse(query),
+      contextValue: createGraphQLContext(services, principals.get(persona) ?? ANONYMOUS),
+    });
+
+  describe.each(targets)('%s #%i (%s)', (project, iid, _label, readers, updaters) => {
+    it.each(personas)(
+      '%s: query, mutation and subscribe agree with read_issue / update_issue',
+      async (persona) => {
+        const read = await run(
+          persona,
+          `{ project(fullPath: "${project}") { issue(iid: "${iid}") { id userPermissions { updateIssue } } } }`,
+        );
+        const issue =
+          (
+            read.data?.project as {
+              issue: { id: string; userPermissions: { updateIssue: boolean } } | null;
+            } | null
+          )?.issue ?? null;
+        expect(issue !== null, 'query').toBe(readers.includes(persona));
+        expect(issue?.userPermissions.updateIssue ?? false, 'userPermissions').toBe(
+          updaters.includes(persona),
+        );
+
+        // A no-op write (the current assignees again): permission is checked, nothing changes.
+        const target = await issueAt(project, iid);
+        const usernames = JSON.stringify(target.assignees.map((user) => user.username));
+        const write = await run(
+          persona,
+          `mutation { issueSetAssignees(input: { projectPath: "${project}", iid: "${iid}", assigneeUsernames: ${usernames} }) { errors } }`,
+        );
+        const errors = (write.data?.issueSetAssignees as { errors: string[] }).errors;
+        expect(errors.length === 0, 'mutation').toBe(updaters.includes(persona));
+
+        const engine = new ActionCableSubscriptions(
+          schema,
+          new MemoryAdapter(),
+          pino({ level: 'silent' }),
+        );
+        const payloads: ChannelResult[] = [];
+        const transport = {
+          transmit: (p: ChannelResult) => payloads.push(p),
+          transmitSerialized: (j: string) => payloads.push(JSON.parse(j) as ChannelResult),
+        };
+        const context = createGraphQLContext(services, principals.get(persona) ?? ANONYMOUS);
+        const gid = `gid://gitlab/Issue/${target.id}`;
+        await engine.execute(
+          { query: print(IssueUpdatedDocument), variables: { issueId: gid }, action: 'execute' },
+          context,
+          transport,
+        );
+        expect(payloads[0]?.more, 'subscribe').toBe(readers.includes(persona));
+      },
+    );
+  });
+
+  it('pushes after an issue is made confidential reach only those who may still read it', async () => {
+    const { repository, identity } = fixture.database;
+    const adapter = new MemoryAdapter();
+    const engine = new ActionCableSubscriptions(schema, adapter, pino({ level: 'silent' }), {
+      authorize: issueEventAuthorizer(identity),
+    });
+    const issues = new IssueUpdateService(
+      repository,
+      identity,
+      new GraphqlTriggers(engine),
+      pino({ level: 'silent' }),
+    );
+    const pushServices = { repository, identity, issues };
+    const issue = await fixture.issue(8); // public; authored by bob, assigned to dave (a guest)
+    const received = new Map<Persona, ChannelResult[]>();
+    for (const persona of personas) {
+      const payloads: ChannelResult[] = [];
+      received.set(persona, payloads);
+      const transport = {
+        transmit: (p: ChannelResult) => payloads.push(p),
+        transmitSerialized: (j: string) => payloads.push(JSON.parse(j) as ChannelResult),
+      };
+      await engine.execute(
+        {
+          query: print(IssueUpdatedDocument),
+          variables: { issueId: `gid://gitlab/Issue/${issue.id}` },
+          action: 'execute',
+        },
+        createGraphQLContext(pushServices, principals.get(persona) ?? ANONYMOUS),
+        transport,
+      );
+    }
+    const alice = principals.get('alice')?.account ?? null;
+    expect(
+      await issues.setConfidential({
+        projectPath: 'gitlab-org/gitlab-test',
+        iid: '8',
+        confidential: true,
+        actor: alice,
+      }),
+    ).toMatchObject({ errors: [] });
+    await expect
+      .poll(() =>
+        [...received.values()].every(
+          (payloads) => payloads.length >= 2 || payloads[0]?.more === false,
+        ),
+      )
+      .toBe(true);
+
+    // Still readers: reporter and up, admins, the author (bob) and the assignee (dave).
+    const keep: Persona[] = ['dave', 'carol', 'bob', 'alice', 'root'];
+    for (const persona of personas) {
+      const after = (received.get(persona) ?? []).slice(1);
+      if (keep.includes(persona)) {
+        expect(after[0], persona).toMatchObject({
+          more: true,
+          result: { data: { issueUpdated: { id: `gid://gitlab/Issue/${issue.id}` } } },
+        });
+      } else if (persona === 'frank') {
+        // Blocked: already refused when subscribing, so there is nothing to end.
+        expect(received.get(persona)?.[0]?.more, persona).toBe(false);
+      } else {
+        expect(after, persona).toEqual([{ more: false }]); // ended, and nothing of the issue
+      }
+    }
+    await issues.setConfidential({
+      projectPath: 'gitlab-org/gitlab-test',
+      iid: '8',
+      confidential: false,
+      actor: alice,
+    });
+  });
+});

@@ -76,17 +76,15 @@ describe.each(drivers)('%s', (driver) => {
           })),
         ])
         .returning({ id: users.id, username: users.username });
-      await fx.database.db
-        .insert(members)
-        .values(
-          inserted
-            .filter((user) => user.username !== 'zed-outsider')
-            .map((user) => ({
-              projectId: fx.projectId,
-              userId: user.id,
-              accessLevel: AccessLevel.developer,
-            })),
-        );
+      await fx.database.db.insert(members).values(
+        inserted
+          .filter((user) => user.username !== 'zed-outsider')
+          .map((user) => ({
+            projectId: fx.projectId,
+            userId: user.id,
+            accessLevel: AccessLevel.developer,
+          })),
+      );
       const zeds = await search('zed');
       expect(zeds).toHaveLength(20);
       expect(zeds).not.toContain('Zed Blocked');

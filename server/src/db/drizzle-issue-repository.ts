@@ -98,6 +98,7 @@ export class DrizzleIssueRepository implements IssueRepository {
   async updateAssignees(
     issueId: number,
     compute: (current: readonly UserRecord[]) => readonly number[],
+    actorId: number | null = null,
   ): Promise<{ issue: IssueRecord; changed: boolean }> {
     return this.db.transaction(async (tx) => {
       // The row lock serialises concurrent updates of one issue: each compute sees the
@@ -124,7 +125,10 @@ export class DrizzleIssueRepository implements IssueRepository {
             .insert(issueAssignees)
             .values(next.map((userId, position) => ({ issueId, userId, position })));
         }
-        await tx.update(issues).set({ updatedAt: bumpedUpdatedAt }).where(eq(issues.id, issueId));
+        await tx
+          .update(issues)
+          .set({ updatedAt: bumpedUpdatedAt, updatedById: actorId })
+          .where(eq(issues.id, issueId));
       }
 
       const [issue] = await loadIssues(tx, eq(issues.id, issueId));
@@ -141,6 +145,7 @@ export class DrizzleIssueRepository implements IssueRepository {
   async setConfidential(
     issueId: number,
     confidential: boolean,
+    actorId: number | null = null,
   ): Promise<{ issue: IssueRecord; changed: boolean }> {
     return this.db.transaction(async (tx) => {
       const [locked] = await tx
@@ -153,7 +158,7 @@ export class DrizzleIssueRepository implements IssueRepository {
       if (changed) {
         await tx
           .update(issues)
-          .set({ confidential, updatedAt: bumpedUpdatedAt })
+          .set({ confidential, updatedAt: bumpedUpdatedAt, updatedById: actorId })
           .where(eq(issues.id, issueId));
       }
       const [issue] = await loadIssues(tx, eq(issues.id, issueId));

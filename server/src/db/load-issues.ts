@@ -3,6 +3,7 @@
  * assignees) in two queries, whatever the number of issues.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 
 import type { IssueRecord, UserRecord } from '../domain/types.js';
@@ -11,6 +12,9 @@ import type { AppDatabase } from './database.js';
 import { issueAssignees, issues, projects, users } from './schema.js';
 
 export const userColumns = { id: users.id, username: users.username, name: users.name };
+
+/** The users table again, as the last editor of an issue. */
+const editors = alias(users, 'editors');
 
 /** Loads issues matching `where` with their project path, author and ordered assignees. */
 export async function loadIssues(db: AppDatabase, where: SQL): Promise<IssueRecord[]> {
@@ -28,10 +32,12 @@ export async function loadIssues(db: AppDatabase, where: SQL): Promise<IssueReco
       author: userColumns,
       createdAt: issues.createdAt,
       updatedAt: issues.updatedAt,
+      updatedBy: { id: editors.id, username: editors.username, name: editors.name },
     })
     .from(issues)
     .innerJoin(projects, eq(projects.id, issues.projectId))
     .innerJoin(users, eq(users.id, issues.authorId))
+    .leftJoin(editors, eq(editors.id, issues.updatedById))
     .where(where)
     .orderBy(asc(issues.id));
   if (rows.length === 0) return [];

@@ -73,6 +73,8 @@ export const issues = pgTable(
       .references(() => users.id),
     createdAt: timestamp('created_at', timestamps).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', timestamps).notNull().defaultNow(),
+    /** Who made the last change (GitLab's last_edited_by), for "changed by X" hints. */
+    updatedById: integer('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     unique('issues_project_id_iid_unique').on(t.projectId, t.iid),

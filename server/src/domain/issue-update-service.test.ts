@@ -206,3 +206,18 @@ describe('IssueUpdateService permissions', () => {
     expect(events.announced).toEqual([]);
   });
 });
+
+describe('IssueUpdateService records who changed the issue', () => {
+  it('sets updatedBy to the actor on the committed issue and in the event', async () => {
+    const result = await service.setAssignees({
+      projectPath: project,
+      iid: '13',
+      usernames: ['carol'],
+      mode: 'REPLACE',
+      actor: alice,
+    });
+    expect(result.issue?.updatedBy).toEqual({ id: alice.id, username: 'alice', name: alice.name });
+    expect(events.announced[0]?.updatedBy?.username).toBe('alice');
+    expect((await fixture.issue(13)).updatedBy?.username).toBe('alice');
+  });
+});

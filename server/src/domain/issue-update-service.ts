@@ -86,15 +86,19 @@ export class IssueUpdateService {
     const ids = requested.map((user) => user.id);
     let result: { issue: IssueRecord; changed: boolean };
     try {
-      result = await this.repository.updateAssignees(issue.id, (current) => {
-        const next = applyMode(
-          current.map((user) => user.id),
-          ids,
-          input.mode,
-        );
-        if (next.length > this.maxAssignees) throw new TooManyAssigneesError();
-        return next;
-      });
+      result = await this.repository.updateAssignees(
+        issue.id,
+        (current) => {
+          const next = applyMode(
+            current.map((user) => user.id),
+            ids,
+            input.mode,
+          );
+          if (next.length > this.maxAssignees) throw new TooManyAssigneesError();
+          return next;
+        },
+        input.actor?.id ?? null,
+      );
     } catch (error) {
       if (error instanceof TooManyAssigneesError) return { issue, errors: tooMany };
       throw error;
@@ -114,6 +118,7 @@ export class IssueUpdateService {
     const { issue, changed } = await this.repository.setConfidential(
       found.issue.id,
       input.confidential,
+      input.actor?.id ?? null,
     );
     if (changed) await this.announce(issue, 'issueUpdated');
     return { issue: Ability.readIssue(found.viewer, issue) ? issue : null, errors: [] };

@@ -26,10 +26,12 @@ export interface IssueRepository {
   updateAssignees(
     issueId: number,
     compute: (current: readonly UserRecord[]) => readonly number[],
+    actorId?: number | null,
   ): Promise<{ issue: IssueRecord; changed: boolean }>;
   /** Sets the confidential flag in one transaction; `updatedAt` moves when it changes. */
   setConfidential(
     issueId: number,
     confidential: boolean,
+    actorId?: number | null,
   ): Promise<{ issue: IssueRecord; changed: boolean }>;
 }

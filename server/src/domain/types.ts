@@ -39,4 +39,6 @@ export interface IssueRecord {
   assignees: UserRecord[];
   createdAt: Date;
   updatedAt: Date;
+  /** Who made the last change through the update service (null for seeded or older data). */
+  updatedBy: UserRecord | null;
 }

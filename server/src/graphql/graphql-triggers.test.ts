@@ -30,6 +30,7 @@ const issue: IssueRecord = {
   assignees: [{ id: 2, username: 'alice', name: 'Alice Liddell' }],
   createdAt: new Date('2026-01-01T00:00:00Z'),
   updatedAt: new Date('2026-01-02T00:00:00Z'),
+  updatedBy: null,
 };
 
 describe('GraphqlTriggers', () => {

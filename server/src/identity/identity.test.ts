@@ -16,12 +16,19 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
   });
 }
 
-async function createToken(username: string, scopes: string[]): Promise<{ id: number; token: string }> {
+async function createToken(
+  username: string,
+  scopes: string[],
+): Promise<{ id: number; token: string }> {
   const session = await signIn(server, username);
-  const response = await post('/api/v4/user/personal_access_tokens', { name: 'script', scopes }, {
-    cookie: session.cookie,
-    'x-csrf-token': session.csrfToken,
-  });
+  const response = await post(
+    '/api/v4/user/personal_access_tokens',
+    { name: 'script', scopes },
+    {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+    },
+  );
   expect(response.status).toBe(201);
   return (await response.json()) as { id: number; token: string };
 }
@@ -30,7 +37,10 @@ describe('sign-in', () => {
   it('signs in with the demo password and sets an HttpOnly, SameSite=Lax session cookie', async () => {
     const response = await post('/users/sign_in', { username: 'alice', password: DEMO_PASSWORD });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ user: { username: 'alice' }, csrfToken: expect.any(String) as unknown });
+    expect(await response.json()).toMatchObject({
+      user: { username: 'alice' },
+      csrfToken: expect.any(String) as unknown,
+    });
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^_gitlab_session=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -51,7 +61,8 @@ describe('sign-in', () => {
   });
 
   it('throttles repeated failures for one username, even with the right password', async () => {
-    for (let i = 0; i < 5; i++) await post('/users/sign_in', { username: 'carol', password: 'nope' });
+    for (let i = 0; i < 5; i++)
+      await post('/users/sign_in', { username: 'carol', password: 'nope' });
     const response = await post('/users/sign_in', { username: 'carol', password: DEMO_PASSWORD });
     expect(response.status).toBe(429);
     const body = (await response.json()) as { retryAfterSeconds: number; error: string };
@@ -65,7 +76,11 @@ describe('CSRF', () => {
     const session = await signIn(server, 'alice');
     const without = await post('/api/graphql', { query: mutation }, { cookie: session.cookie });
     expect(without.status).toBe(403);
-    const wrong = await post('/api/graphql', { query: mutation }, { cookie: session.cookie, 'x-csrf-token': 'x'.repeat(43) });
+    const wrong = await post(
+      '/api/graphql',
+      { query: mutation },
+      { cookie: session.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    );
     expect(wrong.status).toBe(403);
     const { status, body } = await graphqlAs(server, session, mutation);
     expect(status).toBe(200);
@@ -74,7 +89,9 @@ describe('CSRF', () => {
 
   it('puts the session token in the page so the client can send it', async () => {
     const session = await signIn(server, 'alice');
-    const page = await fetch(`${server.url}/gitlab-org/gitlab-test/-/issues/1`, { headers: { cookie: session.cookie } });
+    const page = await fetch(`${server.url}/gitlab-org/gitlab-test/-/issues/1`, {
+      headers: { cookie: session.cookie },
+    });
     if (page.status === 503) return; // the client is not built in this run; covered by e2e
     expect(await page.text()).toContain(`<meta name="csrf-token" content="${session.csrfToken}">`);
   });
@@ -83,7 +100,9 @@ describe('CSRF', () => {
 describe('personal access tokens', () => {
   it('an api token may write without CSRF; a read_api token may read but not write', async () => {
     const api = await createToken('alice', ['api']);
-    expect((await graphqlAs(server, { token: api.token }, mutation)).body).toEqual({ data: { issueSetAssignees: { errors: [] } } });
+    expect((await graphqlAs(server, { token: api.token }, mutation)).body).toEqual({
+      data: { issueSetAssignees: { errors: [] } },
+    });
 
     const readOnly = await createToken('alice', ['read_api']);
     const read = await graphqlAs(server, { token: readOnly.token }, '{ currentUser { username } }');
@@ -95,7 +114,9 @@ describe('personal access tokens', () => {
   it('a revoked or unknown token gets 401 over HTTP and an unauthorized disconnect on the cable', async () => {
     const { id, token } = await createToken('bob', ['api']);
     const session = await signIn(server, 'bob');
-    const live = await CableClient.connect(server.url, { headers: { authorization: `Bearer ${token}` } });
+    const live = await CableClient.connect(server.url, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(await live.nextNonPing()).toEqual({ type: 'welcome' });
 
     const revoke = await fetch(`${server.url}/api/v4/personal_access_tokens/${id}`, {
@@ -104,12 +125,22 @@ describe('personal access tokens', () => {
     });
     expect(revoke.status).toBe(204);
     // The connection made with it is ended (and may not come back with that token).
-    expect(await live.nextNonPing()).toEqual({ type: 'disconnect', reason: 'remote', reconnect: true });
+    expect(await live.nextNonPing()).toEqual({
+      type: 'disconnect',
+      reason: 'remote',
+      reconnect: true,
+    });
 
     expect((await graphqlAs(server, { token }, '{ currentUser { username } }')).status).toBe(401);
     for (const bad of [token, 'glpat-unknown']) {
-      const refused = await CableClient.connect(server.url, { headers: { authorization: `Bearer ${bad}` } });
-      expect(await refused.nextNonPing()).toEqual({ type: 'disconnect', reason: 'unauthorized', reconnect: false });
+      const refused = await CableClient.connect(server.url, {
+        headers: { authorization: `Bearer ${bad}` },
+      });
+      expect(await refused.nextNonPing()).toEqual({
+        type: 'disconnect',
+        reason: 'unauthorized',
+        reconnect: false,
+      });
     }
   });
 });
@@ -120,9 +151,17 @@ describe('sign-out', () => {
     const cable = await CableClient.connect(server.url, { headers: { cookie: session.cookie } });
     expect(await cable.nextNonPing()).toEqual({ type: 'welcome' });
 
-    const out = await post('/users/sign_out', {}, { cookie: session.cookie, 'x-csrf-token': session.csrfToken });
+    const out = await post(
+      '/users/sign_out',
+      {},
+      { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    );
     expect(out.status).toBe(204);
-    expect(await cable.nextNonPing()).toEqual({ type: 'disconnect', reason: 'remote', reconnect: true });
+    expect(await cable.nextNonPing()).toEqual({
+      type: 'disconnect',
+      reason: 'remote',
+      reconnect: true,
+    });
     // The old cookie is now just an anonymous visitor.
     const me = await graphqlAs(server, session, '{ currentUser { username } }');
     expect(me.body).toEqual({ data: { currentUser: null } });

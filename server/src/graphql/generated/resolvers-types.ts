@@ -40,6 +40,8 @@ export type Issue = {
   state: IssueState;
   title: Scalars['String']['output'];
   updatedAt: Scalars['Time']['output'];
+  /** Who made the last change (null when unknown), for a 'changed by' hint. */
+  updatedBy?: Maybe<UserCore>;
   /** What the current user may do with the issue. */
   userPermissions: IssuePermissions;
   webUrl: Scalars['String']['output'];
@@ -364,6 +366,7 @@ export type IssueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   state?: Resolver<ResolversTypes['IssueState'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['Time'], ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['UserCore']>, ParentType, ContextType>;
   userPermissions?: Resolver<ResolversTypes['IssuePermissions'], ParentType, ContextType>;
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

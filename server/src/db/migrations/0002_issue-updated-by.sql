@@ -1,0 +1,2 @@
+ALTER TABLE "issues" ADD COLUMN "updated_by_id" integer;--> statement-breakpoint
+ALTER TABLE "issues" ADD CONSTRAINT "issues_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;

@@ -23,6 +23,8 @@ export interface Config {
   redisChannelPrefix: string;
   /** Shared execution of identical subscriptions (off only to benchmark GitLab's design). */
   subscriptionGrouping: boolean;
+  /** Most assignees one issue may have. */
+  maxAssignees: number;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX ?? 'issues:',
     subscriptionGrouping: onOff(env, 'SUBSCRIPTION_GROUPING', true),
+    maxAssignees: positiveInteger(env, 'MAX_ASSIGNEES', 100),
     cableMaxPayload: positiveInteger(env, 'CABLE_MAX_PAYLOAD', 64 * 1024),
     cableMaxSubscriptions: positiveInteger(env, 'CABLE_MAX_SUBSCRIPTIONS', 100),
     port,

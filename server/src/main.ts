@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const server = await startServer({
     databaseUrl: config.databaseUrl,
     grouping: config.subscriptionGrouping,
+    maxAssignees: config.maxAssignees,
     adapter,
     port: config.port,
     host: config.host,

@@ -3,7 +3,7 @@
  * Issues load in two queries whatever their number: one for the issues with project and
  * author, one for all their assignees.
  */
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 
 import type { IssueRepository } from '../domain/repository.js';
 import type { IssueRecord, ProjectRecord, UserRecord } from '../domain/types.js';
@@ -31,20 +31,15 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
 export class DrizzleIssueRepository implements IssueRepository {
   constructor(private readonly db: AppDatabase) {}
 
-  async findProjectByFullPath(fullPath: string): Promise<ProjectRecord | null> {
-    const [project] = await this.db
-      .select({
-        id: projects.id,
-        fullPath: projects.fullPath,
-        name: projects.name,
-        visibility: projects.visibility,
-      })
-      .from(projects)
-      .where(eq(projects.fullPath, fullPath));
-    return project ?? null;
+  findProjectByFullPath(fullPath: string): Promise<ProjectRecord | null> {
+    return this.findProject(eq(projects.fullPath, fullPath));
   }
 
-  async findProjectById(id: number): Promise<ProjectRecord | null> {
+  findProjectById(id: number): Promise<ProjectRecord | null> {
+    return this.findProject(eq(projects.id, id));
+  }
+
+  private async findProject(where: SQL): Promise<ProjectRecord | null> {
     const [project] = await this.db
       .select({
         id: projects.id,
@@ -53,7 +48,7 @@ export class DrizzleIssueRepository implements IssueRepository {
         visibility: projects.visibility,
       })
       .from(projects)
-      .where(eq(projects.id, id));
+      .where(where);
     return project ?? null;
   }
 

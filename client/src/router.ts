@@ -4,6 +4,8 @@ import IssueListView from './issue/IssueListView.vue';
 import IssueView from './issue/IssueView.vue';
 import NotFoundView from './NotFoundView.vue';
 import { DEFAULT_ISSUE_PATH } from './paths';
+import { PERSONAL_ACCESS_TOKENS_PATH } from './user/personalAccessTokens';
+import PersonalAccessTokensView from './user/PersonalAccessTokensView.vue';
 import SignInView from './user/SignInView.vue';
 
 function param(value: string | string[] | undefined): string {
@@ -13,6 +15,12 @@ function param(value: string | string[] | undefined): string {
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: DEFAULT_ISSUE_PATH },
   { path: '/users/sign_in', name: 'sign-in', component: SignInView },
+  // Signed-in users only: the page sends anonymous visitors to sign in (the API answers 401).
+  {
+    path: PERSONAL_ACCESS_TOKENS_PATH,
+    name: 'personal-access-tokens',
+    component: PersonalAccessTokensView,
+  },
   {
     path: '/:fullPath(.*)/-/issues',
     name: 'issues',

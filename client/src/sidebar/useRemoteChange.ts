@@ -7,20 +7,33 @@ export const HIGHLIGHT_MS = 2_000;
 export const usernamesKey = (users: readonly UserFragment[]) =>
   users.map((user) => user.username).join(',');
 
-export function describeAssignees(users: readonly UserFragment[]): string {
-  return users.length === 0
-    ? 'All assignees were removed'
-    : `Assignees changed: ${users.map((user) => user.name).join(', ')}`;
+/**
+ * The polite announcement of a change: "Alice Liddell changed the assignees: Bob Ross, Carol
+ * Danvers" when the issue says who changed it, the anonymous wording otherwise.
+ */
+export function describeAssignees(
+  users: readonly UserFragment[],
+  changedBy: Pick<UserFragment, 'name'> | null = null,
+): string {
+  const names = users.map((user) => user.name).join(', ');
+  if (changedBy) {
+    return users.length === 0
+      ? `${changedBy.name} removed all assignees`
+      : `${changedBy.name} changed the assignees: ${names}`;
+  }
+  return users.length === 0 ? 'All assignees were removed' : `Assignees changed: ${names}`;
 }
 
 /**
  * Notices changes to the assignees that this page did not make (pushes, refetches after a
  * reconnect, polling): briefly highlights the block and announces the new list politely.
- * `isOwnChange` says whether the page is applying its own save (optimistic result or rollback).
+ * `isOwnChange` says whether the page is applying its own save (optimistic result or rollback);
+ * `changedBy` is who last changed the issue (`Issue.updatedBy`, arriving with the same push).
  */
 export function useRemoteChange(
   assignees: () => readonly UserFragment[],
   isOwnChange: () => boolean,
+  changedBy: () => UserFragment | null = () => null,
 ) {
   const highlighted = ref(false);
   const announcement: Ref<string> = ref('');
@@ -30,7 +43,7 @@ export function useRemoteChange(
     () => usernamesKey(assignees()),
     () => {
       if (isOwnChange()) return;
-      announcement.value = describeAssignees(assignees());
+      announcement.value = describeAssignees(assignees(), changedBy());
       highlighted.value = true;
       clearTimeout(timer);
       timer = setTimeout(() => {

@@ -28,9 +28,19 @@ const assigneeConnection = (usernames: string[]) => ({
   nodes: usernames.map(user),
 });
 
+/** A user with a full name, as the seed has them ("Alice Liddell"). */
+export function namedUser(username: string, name: string): UserFragment {
+  return { ...user(username), name };
+}
+
 export function issueResult(
   assignees: string[],
-  overrides: { title?: string; description?: string | null; updatedAt?: string } = {},
+  overrides: {
+    title?: string;
+    description?: string | null;
+    updatedAt?: string;
+    updatedBy?: UserFragment | null;
+  } = {},
 ): { data: IssueQuery } {
   return {
     data: {
@@ -53,7 +63,7 @@ export function issueResult(
           webUrl: `http://localhost:3000/${FULL_PATH}/-/issues/${IID}`,
           createdAt: '2024-12-31T00:00:00Z',
           updatedAt: overrides.updatedAt ?? '2025-01-01T00:00:00Z',
-          updatedBy: null,
+          updatedBy: overrides.updatedBy ?? null,
           userPermissions: { __typename: 'IssuePermissions', updateIssue: true },
           author: user('root'),
           assignees: assigneeConnection(assignees),
@@ -65,7 +75,7 @@ export function issueResult(
 
 export function issueUpdatedResult(
   assignees: string[],
-  overrides: { title?: string; updatedAt?: string } = {},
+  overrides: { title?: string; updatedAt?: string; updatedBy?: UserFragment | null } = {},
 ): { data: IssueUpdatedSubscription } {
   return {
     data: {
@@ -75,7 +85,7 @@ export function issueUpdatedResult(
         id: ISSUE_ID,
         title: overrides.title ?? 'Live assignees',
         description: 'First line\nSecond line',
-        updatedBy: null,
+        updatedBy: overrides.updatedBy ?? null,
         updatedAt: overrides.updatedAt ?? '2025-01-01T00:01:00Z',
         assignees: assigneeConnection(assignees),
       },

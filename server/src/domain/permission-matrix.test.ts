@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import { execute, parse, print } from 'graphql';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelResult } from '@shared/graphql/channel.js';
 import { IssueUpdatedDocument } from '@shared/graphql/generated/operations.js';
 
+import { members } from '../db/schema.js';
 import { drivers, useSeededFixture } from '../db/test-fixture.js';
 import {
   ANONYMOUS,
@@ -243,5 +245,54 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
       confidential: false,
       actor: alice,
     });
+  });
+
+  it("a push after a membership is removed ends that member's subscription to a private issue", async () => {
+    const { repository, identity, db } = fixture.database;
+    const adapter = new MemoryAdapter();
+    const engine = new ActionCableSubscriptions(schema, adapter, pino({ level: 'silent' }), {
+      authorize: issueEventAuthorizer(identity),
+    });
+    const issues = new IssueUpdateService(
+      repository,
+      identity,
+      new GraphqlTriggers(engine),
+      pino({ level: 'silent' }),
+    );
+    const secret = await issueAt('gitlab-org/secret-project', 2);
+    const payloads: ChannelResult[] = [];
+    const transport = {
+      transmit: (p: ChannelResult) => payloads.push(p),
+      transmitSerialized: (j: string) => payloads.push(JSON.parse(j) as ChannelResult),
+    };
+    const dave = principals.get('dave') ?? ANONYMOUS; // a guest of the private project
+    await engine.execute(
+      {
+        query: print(IssueUpdatedDocument),
+        variables: { issueId: `gid://gitlab/Issue/${secret.id}` },
+        action: 'execute',
+      },
+      createGraphQLContext({ repository, identity, issues }, dave),
+      transport,
+    );
+    expect(payloads[0]?.more).toBe(true);
+
+    await db
+      .delete(members)
+      .where(
+        and(eq(members.projectId, secret.projectId), eq(members.userId, dave.account?.id ?? 0)),
+      );
+    const grace = principals.get('grace')?.account ?? null; // the owner changes the issue
+    expect(
+      await issues.setAssignees({
+        projectPath: 'gitlab-org/secret-project',
+        iid: '2',
+        usernames: ['grace'],
+        mode: 'REPLACE',
+        actor: grace,
+      }),
+    ).toMatchObject({ errors: [] });
+    await expect.poll(() => payloads.length).toBe(2);
+    expect(payloads[1]).toEqual({ more: false }); // ended, with nothing of the issue
   });
 });

@@ -11,6 +11,7 @@ import type { OriginPolicy } from './cable/origin.js';
 import { CableServer, type CableLimits } from './cable/server.js';
 import { openDatabase, type Database } from './db/open-database.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
+import { withSingleFlightIssueReads } from './domain/single-flight-reads.js';
 import type { IdentityRepository } from './domain/identity.js';
 import {
   ANONYMOUS,
@@ -92,7 +93,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
   });
-  const { repository, identity } = database;
+  const { identity } = database;
+  // Subscribers of one issue share its first-payload read (see single-flight-reads.ts).
+  const repository = withSingleFlightIssueReads(database.repository);
   const adapter = options.adapter ?? new MemoryAdapter();
   const schema = buildSchema();
   const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {

@@ -32,7 +32,10 @@ async function mountLoaded(assignees: string[], updatedBy = alice) {
   });
   context.link.reply(
     'issue',
-    issueResult(assignees, { updatedBy, updatedAt: new Date(Date.now() - 3 * 60_000).toISOString() }),
+    issueResult(assignees, {
+      updatedBy,
+      updatedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+    }),
   );
   await flushPromises();
   return { wrapper, ...context };
@@ -55,12 +58,16 @@ describe('describeAssignees', () => {
 
 describe('"Changed by" hints', () => {
   it('announces a pushed change with the name of who made it', async () => {
-    const { wrapper, link } = await mountLoaded(['alice'], bob);
+    const { wrapper, link } = await mountLoaded(['dave'], bob);
+    const pushed = issueUpdatedResult([], {
+      updatedBy: alice,
+      updatedAt: new Date().toISOString(),
+    });
     link.push('issueUpdated', {
       data: {
-        ...issueUpdatedResult([], { updatedBy: alice }).data,
+        ...pushed.data,
         issueUpdated: {
-          ...issueUpdatedResult([], { updatedBy: alice }).data.issueUpdated!,
+          ...pushed.data.issueUpdated!,
           assignees: { __typename: 'UserCoreConnection', nodes: [bob, carol] },
         },
       },
@@ -85,7 +92,7 @@ describe('"Changed by" hints', () => {
   });
 
   it('shows "Last changed by" with a relative time when updatedBy is set', async () => {
-    const { wrapper } = await mountLoaded(['alice']);
+    const { wrapper } = await mountLoaded(['dave']);
     const line = wrapper.get('[data-testid="assignees-last-changed"]');
     expect(line.text()).toBe('Last changed by Alice Liddell 3 minutes ago');
     expect(line.get('time').attributes('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);

@@ -110,3 +110,19 @@ export async function chooseAssignees(page: Page, usernames: string[]): Promise<
 }
 
 export const test = base;
+
+/** Path of the personal access tokens page (GitLab's). */
+export const PERSONAL_ACCESS_TOKENS_PATH = '/-/user_settings/personal_access_tokens';
+
+/** A GraphQL request authenticated only by a personal access token (no cookies, no CSRF). */
+export async function graphqlWithToken(
+  request: APIRequestContext,
+  token: string,
+  query: string,
+): Promise<{ status: number; body: unknown }> {
+  const response = await request.post('/api/graphql', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { query },
+  });
+  return { status: response.status(), body: (await response.json()) as unknown };
+}

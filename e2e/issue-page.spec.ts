@@ -68,7 +68,7 @@ test('an edit in the picker appears in a second browser without a reload', async
   }
   await expect(pageB.getByTestId('assignees-block')).toHaveAttribute('data-highlighted', 'true');
   await expect(pageB.getByTestId('assignees-announcement')).toHaveText(
-    'Assignees changed: Alice Liddell, Carol Danvers',
+    'Alice Liddell changed the assignees: Alice Liddell, Carol Danvers',
   );
   await expectNotReloaded(pageB);
   expect(errors.flat()).toEqual([]);
@@ -89,7 +89,7 @@ test('a push while the picker is open keeps the draft and shows a notice', async
 
   await setAssigneesOverHttp(request, 16, ['carol']);
   await expect(page.getByTestId('assignees-draft-notice')).toContainText(
-    'Assignees were changed while you were editing',
+    'Assignees were changed by Alice Liddell while you were editing',
   );
   await expect(bob).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('assignees-merge-remote').click();

@@ -53,7 +53,7 @@ function calls(method: string, path: string) {
 beforeEach(() => {
   answers = new Map();
   fetchMock = vi.fn<typeof fetch>((input, init) => {
-    const key = `${init?.method ?? 'GET'} ${String(input as string)}`;
+    const key = `${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`;
     const next = answers.get(key)?.shift();
     return next ? Promise.resolve(next) : Promise.reject(new Error(`unexpected ${key}`));
   });
@@ -135,7 +135,7 @@ describe('PersonalAccessTokensView', () => {
     expect(
       fieldset.findAll('input[type="checkbox"]').map((box) => box.attributes('value')),
     ).toEqual(['api', 'read_api']);
-    expect(wrapper.get('[data-testid="no-active-tokens"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="no-active-tokens"]').exists()).toBe(true);
     wrapper.unmount();
   });
 

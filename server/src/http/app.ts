@@ -39,6 +39,10 @@ export function createApp(options: AppOptions): express.Express {
   const disconnectUser = (userId: number) => options.disconnectUser(userId);
   const app = express();
   app.disable('x-powered-by');
+  // Static files and avatars are the same for everyone: served before authentication, so a
+  // page load does not cost a session lookup per asset.
+  app.use(express.static(options.clientDir, { index: false }));
+  app.get('/avatars/:file', avatarHandler);
   app.use(authMiddleware(services.identity));
 
   app.use(
@@ -66,9 +70,6 @@ export function createApp(options: AppOptions): express.Express {
   app.all(CABLE.mountPath, (_req, res) => {
     res.status(404).type('text/plain').send('Page not found');
   });
-  app.get('/avatars/:file', avatarHandler);
-
-  app.use(express.static(options.clientDir, { index: false }));
   const page = indexHtmlHandler(options.clientDir);
   app.get('/{*path}', (req, res) => {
     if (req.path.startsWith('/api/')) res.status(404).json({ message: '404 Not found' });

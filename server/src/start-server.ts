@@ -22,6 +22,7 @@ import {
 import { GraphqlTriggers } from './graphql/graphql-triggers.js';
 import { issueEventAuthorizer } from './graphql/resolvers/operations.js';
 import { buildSchema } from './graphql/schema.js';
+import { viewerVisibilityKey } from './graphql/viewer-specific.js';
 import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
 import { createApp } from './http/app.js';
 import { authenticate } from './identity/authenticate.js';
@@ -101,6 +102,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {
     authorize: issueEventAuthorizer(identity),
     grouping: options.grouping ?? true,
+    visibilityKey: viewerVisibilityKey,
   });
   const triggers = new GraphqlTriggers(subscriptions);
   const issues = new IssueUpdateService(

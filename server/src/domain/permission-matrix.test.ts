@@ -17,6 +17,7 @@ import {
 import { GraphqlTriggers } from '../graphql/graphql-triggers.js';
 import { issueEventAuthorizer } from '../graphql/resolvers/operations.js';
 import { buildSchema } from '../graphql/schema.js';
+import { viewerVisibilityKey } from '../graphql/viewer-specific.js';
 import { ActionCableSubscriptions } from '../graphql/subscriptions/action-cable-subscriptions.js';
 import { MemoryAdapter } from '../pubsub/memory-adapter.js';
 
@@ -294,5 +295,67 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
     ).toMatchObject({ errors: [] });
     await expect.poll(() => payloads.length).toBe(2);
     expect(payloads[1]).toEqual({ more: false }); // ended, with nothing of the issue
+  });
+
+  it('never shares a viewer-specific result (userPermissions) between subscribers', async () => {
+    const { repository, identity } = fixture.database;
+    const engine = new ActionCableSubscriptions(
+      schema,
+      new MemoryAdapter(),
+      pino({ level: 'silent' }),
+      {
+        authorize: issueEventAuthorizer(identity),
+        visibilityKey: viewerVisibilityKey,
+      },
+    );
+    const issues = new IssueUpdateService(
+      repository,
+      identity,
+      new GraphqlTriggers(engine),
+      pino({ level: 'silent' }),
+    );
+    const issue = await issueAt('gitlab-org/gitlab-test', 9);
+    const query =
+      'subscription($id: IssueID!) { issueUpdated(issueId: $id) { id userPermissions { updateIssue } } }';
+    const received = new Map<Persona, ChannelResult[]>();
+    for (const persona of ['alice', 'dave', 'anonymous', 'erin'] as Persona[]) {
+      const payloads: ChannelResult[] = [];
+      received.set(persona, payloads);
+      await engine.execute(
+        { query, variables: { id: `gid://gitlab/Issue/${issue.id}` }, action: 'execute' },
+        createGraphQLContext(
+          { repository, identity, issues },
+          principals.get(persona) ?? ANONYMOUS,
+        ),
+        {
+          transmit: (p: ChannelResult) => payloads.push(p),
+          transmitSerialized: (j: string) => payloads.push(JSON.parse(j) as ChannelResult),
+        },
+      );
+    }
+    expect(engine.groupCount).toBe(4); // one per viewer: nothing viewer-specific is shared
+    const alice = principals.get('alice')?.account ?? null;
+    await issues.setAssignees({
+      projectPath: 'gitlab-org/gitlab-test',
+      iid: '9',
+      usernames: ['bob'],
+      mode: 'REPLACE',
+      actor: alice,
+    });
+    await expect
+      .poll(() => [...received.values()].every((payloads) => payloads.length === 2))
+      .toBe(true);
+    const canUpdate = (persona: Persona) =>
+      (
+        received.get(persona)?.[1]?.result?.data?.issueUpdated as {
+          userPermissions: { updateIssue: boolean };
+        }
+      ).userPermissions.updateIssue;
+    expect([
+      canUpdate('alice'),
+      canUpdate('dave'),
+      canUpdate('anonymous'),
+      canUpdate('erin'),
+    ]).toEqual([true, false, false, false]);
   });
 });

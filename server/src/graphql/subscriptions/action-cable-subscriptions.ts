@@ -8,6 +8,7 @@ import {
   GraphQLError,
   Kind,
   OperationTypeNode,
+  type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -58,6 +59,11 @@ export interface EngineOptions {
    * GitLab does). Only for benchmarks that compare the two designs.
    */
   grouping?: boolean;
+  /**
+   * Part of the group key for documents whose result depends on who asks (e.g. a selection of
+   * `userPermissions`): subscribers only share an execution when this key is equal too.
+   */
+  visibilityKey?: (document: DocumentNode, context: unknown) => string;
 }
 
 /**
@@ -77,6 +83,7 @@ export class ActionCableSubscriptions {
   private readonly namespace: string;
   private readonly documents: DocumentCache;
   private readonly grouping: boolean;
+  private readonly visibilityKey: (document: DocumentNode, context: unknown) => string;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -88,6 +95,7 @@ export class ActionCableSubscriptions {
     this.namespace = options.namespace ?? '';
     this.documents = new DocumentCache(schema);
     this.grouping = options.grouping ?? true;
+    this.visibilityKey = options.visibilityKey ?? (() => '');
   }
 
   /** Live subscriptions in this process. */
@@ -198,7 +206,7 @@ export class ActionCableSubscriptions {
       pendingJson: undefined,
     };
     const fingerprint = this.grouping
-      ? `${operationName ?? 'anonymous'}/${sha256(query)}/${stableJson(variables)}`
+      ? `${operationName ?? 'anonymous'}/${sha256(query)}/${stableJson(variables)}/${this.visibilityKey(document, context)}`
       : member.id;
     await this.register(
       { member, topic, fingerprint, transport },

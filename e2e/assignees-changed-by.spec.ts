@@ -3,13 +3,15 @@ import {
   chooseAssignees,
   expect,
   openIssue,
+  setAssigneesOverHttp,
   signIn,
   test,
   trackConsoleErrors,
 } from './fixtures.js';
 
 // Issue 17 belongs to this spec alone.
-test('another browser is told who changed the assignees', async ({ browser }) => {
+test('another browser is told who changed the assignees', async ({ browser, request }) => {
+  await setAssigneesOverHttp(request, 17, []); // the seeded state, so the spec can repeat
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   const pageA = await contextA.newPage();

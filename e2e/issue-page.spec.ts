@@ -41,7 +41,11 @@ test('the issue list leads to an issue', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('an edit in the picker appears in a second browser without a reload', async ({ browser }) => {
+test('an edit in the picker appears in a second browser without a reload', async ({
+  browser,
+  request,
+}) => {
+  await setAssigneesOverHttp(request, 14, ['alice']); // the seeded state, so the spec can repeat
   const pages = await Promise.all([1, 2].map(async () => (await browser.newContext()).newPage()));
   const [pageA, pageB] = pages as [(typeof pages)[0], (typeof pages)[0]];
   const errors = pages.map(trackConsoleErrors);
@@ -79,6 +83,7 @@ test('a push while the picker is open keeps the draft and shows a notice', async
   page,
   request,
 }) => {
+  await setAssigneesOverHttp(request, 16, ['dave', 'alice']); // the seeded state
   const errors = trackConsoleErrors(page);
   await signIn(page);
   await openIssue(page, 16);

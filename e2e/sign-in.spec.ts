@@ -1,8 +1,18 @@
-import { DEMO_PASSWORD, expect, openIssue, PROJECT, test, trackConsoleErrors } from './fixtures.js';
+import {
+  DEMO_PASSWORD,
+  expect,
+  openIssue,
+  PROJECT,
+  setAssigneesOverHttp,
+  test,
+  trackConsoleErrors,
+} from './fixtures.js';
 
 test('signing in from an issue returns to it, shows the user and "assign yourself"', async ({
   page,
+  request,
 }) => {
+  await setAssigneesOverHttp(request, 19, []); // "assign yourself" needs an issue with none
   const errors = trackConsoleErrors(page);
   await openIssue(page, 19);
   await expect(page.getByTestId('assign-yourself')).toBeHidden();

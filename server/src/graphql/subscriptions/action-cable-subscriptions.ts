@@ -1,17 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 import {
   execute,
-  getArgumentValues,
   getOperationAST,
-  getVariableValues,
   GraphQLError,
-  Kind,
   OperationTypeNode,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
-  type OperationDefinitionNode,
 } from 'graphql';
 import type { Logger } from 'pino';
 
@@ -30,6 +26,8 @@ import {
   type Member,
   type SubscriptionSink,
 } from './topic-fanout.js';
+import { groupFingerprint } from './fingerprint.js';
+import { topicOfOperation } from './operation-topic.js';
 import { eventStream, topicFor } from './topic.js';
 
 /** Where a subscription's payloads go: the GraphqlChannel that executed it. */
@@ -197,7 +195,7 @@ export class ActionCableSubscriptions {
       return null;
     }
 
-    const topic = this.topicOf(operation, variables);
+    const topic = topicOfOperation(this.schema, operation, variables);
     const member: Member = {
       id: randomUUID(),
       context,
@@ -206,7 +204,7 @@ export class ActionCableSubscriptions {
       pendingJson: undefined,
     };
     const fingerprint = this.grouping
-      ? `${operationName ?? 'anonymous'}/${sha256(query)}/${stableJson(variables)}/${this.visibilityKey(document, context)}`
+      ? groupFingerprint(operationName, query, variables, this.visibilityKey(document, context))
       : member.id;
     await this.register(
       { member, topic, fingerprint, transport },
@@ -224,19 +222,6 @@ export class ActionCableSubscriptions {
     if (member.pendingJson !== undefined) transport.transmitSerialized(member.pendingJson);
     member.pendingJson = undefined;
     return member.id;
-  }
-
-  /** The topic of the subscription's single root field with its coerced arguments. */
-  private topicOf(operation: OperationDefinitionNode, variables: Record<string, unknown>): string {
-    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables);
-    if (coerced.errors) throw coerced.errors[0] ?? new GraphQLError('Invalid variables');
-    const [selection] = operation.selectionSet.selections;
-    if (selection?.kind !== Kind.FIELD) {
-      throw new GraphQLError('A subscription must select its root field directly');
-    }
-    const field = this.schema.getSubscriptionType()?.getFields()[selection.name.value];
-    if (!field) throw new GraphQLError(`Unknown subscription field "${selection.name.value}"`);
-    return topicFor(field.name, getArgumentValues(field, selection, coerced.coerced));
   }
 
   private async register(
@@ -290,19 +275,4 @@ export class ActionCableSubscriptions {
       json.errors = result.errors.map((error) => maskError(error, this.logger).toJSON());
     return json;
   }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
-}
-
-/** JSON with object keys sorted, so equal variables give equal fingerprints. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(
-          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : inner,
-  );
 }

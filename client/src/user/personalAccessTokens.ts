@@ -108,3 +108,14 @@ export function localDate(days = 0, now = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** The part of the new-token form an error is shown next to. */
+export type TokenFormField = 'name' | 'expires' | 'scopes' | 'form';
+
+/** Which field a 400 error is about (GitLab's messages start with the parameter's name). */
+export function fieldOfError(message: string): TokenFormField {
+  if (/^name\b/.test(message)) return 'name';
+  if (/^scopes\b/.test(message)) return 'scopes';
+  if (/^expires_at\b/.test(message)) return 'expires';
+  return 'form';
+}

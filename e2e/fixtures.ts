@@ -99,11 +99,19 @@ export async function chooseAssignees(page: Page, usernames: string[]): Promise<
   await page.getByTestId('edit-assignees').click();
   const picker = page.getByTestId('assignees-editor');
   await expect(picker).toBeVisible();
-  await expect(picker.getByTestId('assignee-option').first()).toBeVisible();
-  for (const option of await picker.getByTestId('assignee-option').all()) {
-    const username = await option.getAttribute('data-username');
-    const selected = (await option.getAttribute('aria-selected')) === 'true';
-    if (selected !== usernames.includes(username ?? '')) await option.click();
+  // The first options can be the pinned ones (you, the author) before the member search
+  // answers: wait until every wanted user is listed before reading the list.
+  const option = (username: string) =>
+    picker.locator(`[data-testid="assignee-option"][data-username="${username}"]`);
+  for (const username of usernames) await expect(option(username)).toBeVisible();
+  for (const listed of await picker.getByTestId('assignee-option').all()) {
+    const username = (await listed.getAttribute('data-username')) ?? '';
+    const selected = (await listed.getAttribute('aria-selected')) === 'true';
+    if (selected !== usernames.includes(username)) await listed.click();
+  }
+  for (const listed of await picker.getByTestId('assignee-option').all()) {
+    const username = (await listed.getAttribute('data-username')) ?? '';
+    await expect(listed).toHaveAttribute('aria-selected', String(usernames.includes(username)));
   }
   await page.getByTestId('edit-assignees').click();
   await expect(picker).toBeHidden();

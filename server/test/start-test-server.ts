@@ -5,6 +5,8 @@ import { afterAll } from 'vitest';
 
 import { startServer, type RunningServer, type StartOptions } from '../src/start-server.js';
 
+import { graphqlAs } from './sign-in.js';
+
 /** The origin test clients send; same-origin checks compare it with the Host header. */
 export const TEST_ORIGIN = 'http://test.example';
 
@@ -28,16 +30,12 @@ export async function startTestServer(
   return server;
 }
 
-/** POSTs a GraphQL operation over HTTP and returns the parsed body. */
+/** POSTs a GraphQL operation over HTTP as an anonymous visitor and returns the parsed body. */
 export async function graphqlRequest<T = Record<string, unknown>>(
   server: Pick<RunningServer, 'url'>,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<{ data?: T; errors?: { message: string }[] }> {
-  const response = await fetch(`${server.url}/api/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: T; errors?: { message: string }[] };
+  const { body } = await graphqlAs(server, null, query, variables);
+  return body as { data?: T; errors?: { message: string }[] };
 }

@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
 
+import { z } from 'zod';
+
+/** Which parts of the app one process serves (GitLab's web / Action Cable split). */
+export const ROLES = ['all', 'web', 'cable'] as const;
+export type Role = (typeof ROLES)[number];
+
 /** Settings from the environment; see the README's configuration table. */
 export interface Config {
   port: number;
@@ -15,6 +21,8 @@ export interface Config {
   cableMaxPayload: number;
   /** Channel subscriptions one cable connection may hold. */
   cableMaxSubscriptions: number;
+  /** Window over which shutdown spreads `server_restart` disconnects, in milliseconds. */
+  cableDrainMs: number;
   /** A real PostgreSQL shared by every process; unset: the embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   /** Redis for pub/sub between processes; unset: in-process pub/sub. */
@@ -25,95 +33,179 @@ export interface Config {
   subscriptionGrouping: boolean;
   /** Most assignees one issue may have. */
   maxAssignees: number;
+  /** all: web + cable; web: HTTP only; cable: only /-/cable, health and metrics. */
+  role: Role;
+  /** Worker processes (node:cluster) sharing the port. */
+  webConcurrency: number;
+  /** Serve /-/metrics (always to loopback; to others only with `metricsToken`). */
+  metricsEnabled: boolean;
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const unset = (value: unknown) => (value === '' ? undefined : value);
+
+const positiveInteger = (fallback: number) =>
+  z.preprocess(
+    unset,
+    z.coerce
+      .number({ error: 'must be a positive integer' })
+      .int('must be a positive integer')
+      .positive('must be a positive integer')
+      .default(fallback),
+  );
+
+const onOff = (fallback: boolean) =>
+  z.preprocess(
+    unset,
+    z
+      .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'must be on or off' })
+      .default(fallback ? 'on' : 'off')
+      .transform((value) => value === 'on' || value === 'true' || value === '1'),
+  );
+
+const url = (protocols: readonly string[]) =>
+  z.preprocess(
+    unset,
+    z
+      .url({
+        protocol: new RegExp(`^(${protocols.join('|')})$`),
+        error: `must be a URL like ${protocols[0]}://host:port`,
+      })
+      .optional(),
+  );
+
+const origin = z
+  .string()
+  .regex(/^https?:\/\/[^/\s]+$/, 'entries must look like https://host[:port]');
+
+/** The environment as zod sees it: each key is the variable's name, so errors can name it. */
+const Environment = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.preprocess(
+    unset,
+    z.coerce
+      .number({ error: 'must be an integer from 0 to 65535' })
+      .int('must be an integer from 0 to 65535')
+      .min(0, 'must be an integer from 0 to 65535')
+      .max(65535, 'must be an integer from 0 to 65535')
+      .default(3000),
+  ),
+  HOST: z.preprocess(unset, z.string().default('127.0.0.1')),
+  DATA_DIR: z.preprocess(unset, z.string().default('.data')),
+  LOG_LEVEL: z.preprocess(
+    unset,
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+  ALLOWED_ORIGINS: z.preprocess(
+    (raw) =>
+      typeof raw === 'string'
+        ? raw
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean)
+        : [],
+    z.array(origin),
+  ),
+  DATABASE_URL: url(['postgres', 'postgresql']),
+  REDIS_URL: url(['redis', 'rediss']),
+  REDIS_CHANNEL_PREFIX: z.preprocess(unset, z.string().default('issues:')),
+  SUBSCRIPTION_GROUPING: onOff(true),
+  MAX_ASSIGNEES: positiveInteger(100),
+  CABLE_MAX_PAYLOAD: positiveInteger(64 * 1024),
+  CABLE_MAX_SUBSCRIPTIONS: positiveInteger(100),
+  CABLE_DRAIN_SECONDS: z.preprocess(
+    unset,
+    z.coerce
+      .number({ error: 'must be a number of seconds from 0 to 300' })
+      .min(0, 'must be a number of seconds from 0 to 300')
+      .max(300, 'must be a number of seconds from 0 to 300')
+      .default(5),
+  ),
+  ROLE: z.preprocess(unset, z.enum(ROLES, { error: 'must be all, web or cable' }).default('all')),
+  WEB_CONCURRENCY: positiveInteger(1),
+  METRICS_ENABLED: onOff(true),
+  METRICS_TOKEN: z.preprocess(
+    unset,
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+});
 
 /** Reads and validates the environment; an invalid value throws one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const production = env.NODE_ENV === 'production';
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(
-      `PORT must be an integer from 0 to 65535, got ${JSON.stringify(env.PORT)}`,
-    );
+  const parsed = Environment.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const got = /TOKEN|PASSWORD|SECRET/.test(name) ? '' : `, got ${shown(env[name])}`;
+    throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'}${got}`);
   }
-  const logLevel = env.LOG_LEVEL ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError(
-      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`,
-    );
-  }
-  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean);
-  for (const origin of allowedOrigins) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError(
-        `ALLOWED_ORIGINS entries must look like https://host[:port], got ${JSON.stringify(origin)}`,
-      );
-    }
-  }
-  const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
-  const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
-  return {
-    databaseUrl,
-    redisUrl,
-    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX ?? 'issues:',
-    subscriptionGrouping: onOff(env, 'SUBSCRIPTION_GROUPING', true),
-    maxAssignees: positiveInteger(env, 'MAX_ASSIGNEES', 100),
-    cableMaxPayload: positiveInteger(env, 'CABLE_MAX_PAYLOAD', 64 * 1024),
-    cableMaxSubscriptions: positiveInteger(env, 'CABLE_MAX_SUBSCRIPTIONS', 100),
-    port,
-    host: env.HOST ?? '127.0.0.1',
-    dataDir: resolve(env.DATA_DIR ?? '.data'),
-    logLevel,
-    allowedOrigins,
-    allowLocalhostOrigins: !production,
-    production,
+  const e = parsed.data;
+  const config: Config = {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    allowLocalhostOrigins: e.NODE_ENV !== 'production',
+    production: e.NODE_ENV === 'production',
+    cableMaxPayload: e.CABLE_MAX_PAYLOAD,
+    cableMaxSubscriptions: e.CABLE_MAX_SUBSCRIPTIONS,
+    cableDrainMs: Math.round(e.CABLE_DRAIN_SECONDS * 1000),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisChannelPrefix: e.REDIS_CHANNEL_PREFIX,
+    subscriptionGrouping: e.SUBSCRIPTION_GROUPING,
+    maxAssignees: e.MAX_ASSIGNEES,
+    role: e.ROLE,
+    webConcurrency: e.WEB_CONCURRENCY,
+    metricsEnabled: e.METRICS_ENABLED,
+    metricsToken: e.METRICS_TOKEN,
   };
+  checkMultiProcess(config);
+  return config;
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new ConfigError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  }
-  return value;
-}
-
-function optionalUrl(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  protocols: string[],
-): string | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  let protocol: string;
-  try {
-    protocol = new URL(raw).protocol;
-  } catch {
+/**
+ * Several processes only agree on data and pushes through a shared PostgreSQL and Redis; the
+ * embedded defaults (PGlite in a local directory, in-process pub/sub) would split the world.
+ */
+function checkMultiProcess(config: Config): void {
+  const why =
+    config.role !== 'all'
+      ? `ROLE=${config.role}`
+      : config.webConcurrency > 1
+        ? `WEB_CONCURRENCY=${config.webConcurrency}`
+        : undefined;
+  if (!why) return;
+  const missing = [
+    config.databaseUrl ? undefined : 'DATABASE_URL',
+    config.redisUrl ? undefined : 'REDIS_URL',
+  ].filter(Boolean);
+  if (missing.length > 0) {
     throw new ConfigError(
-      `${name} must be a URL like ${protocols[0]}//host:port, got something else`,
+      `${why} runs several processes, which must share a database and pub/sub: set ${missing.join(' and ')} (or use the embedded defaults with ROLE=all and WEB_CONCURRENCY=1)`,
     );
   }
-  if (!protocols.includes(protocol)) {
-    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
-  }
-  return raw;
 }
 
-function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'on' || raw === 'true' || raw === '1') return true;
-  if (raw === 'off' || raw === 'false' || raw === '0') return false;
-  throw new ConfigError(`${name} must be on or off, got ${JSON.stringify(raw)}`);
+/** Secrets are never echoed back: URLs lose their credentials, tokens are not shown at all. */
+function shown(raw: string | undefined): string {
+  if (raw === undefined) return 'nothing';
+  try {
+    const parsed = new URL(raw);
+    if (parsed.password || parsed.username) {
+      parsed.username = '';
+      parsed.password = '';
+      return JSON.stringify(parsed.toString());
+    }
+  } catch {
+    // not a URL: shown as it is below
+  }
+  return JSON.stringify(raw);
 }

@@ -34,7 +34,26 @@ describe('main', () => {
       });
       expect((await client.waitForClose()).code).toBe(1000);
     }
-    expect(await main.exit).toBe(0);
+    expect(await main.exit, main.output()).toBe(0);
+  }, 60_000);
+
+  it('spreads the server_restart disconnects over CABLE_DRAIN_SECONDS', async () => {
+    const main = startMainProcess({ PORT: '0', DATA_DIR: dataDir, CABLE_DRAIN_SECONDS: '1' });
+    const url = await main.ready();
+    const clients = await Promise.all(
+      [1, 2, 3, 4].map(() => CableClient.connect(url, { origin: url })),
+    );
+    for (const client of clients) expect(await client.nextNonPing()).toEqual({ type: 'welcome' });
+
+    main.child.kill('SIGTERM');
+    const arrivals: number[] = [];
+    for (const client of clients) {
+      expect(await client.nextNonPing()).toMatchObject({ reason: 'server_restart' });
+      arrivals.push(Date.now());
+    }
+    // Four batches spaced 250 ms apart: the last leaves at least 750 ms after the first.
+    expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeGreaterThanOrEqual(500);
+    expect(await main.exit, main.output()).toBe(0);
   }, 60_000);
 
   it('refuses an invalid setting with one line naming the variable', async () => {

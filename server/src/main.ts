@@ -1,19 +1,42 @@
+import cluster from 'node:cluster';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { pino } from 'pino';
+import type { Logger } from 'pino';
 
-import { ConfigError, loadConfig } from './config.js';
+import { CABLE } from '@shared/cable/protocol.js';
+
+import { runClusterPrimary } from './cluster-primary.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './logging/logger.js';
 import { RedisAdapter } from './pubsub/redis-adapter.js';
 import { startServer } from './start-server.js';
 
-/** `npm start`: read the environment, start everything in one process, stop cleanly on signals. */
+/**
+ * `npm start`: read the environment (and `.env`, when present), then either serve (one process,
+ * or one cluster worker) or fork `WEB_CONCURRENCY` workers. Stops cleanly on signals.
+ */
 async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger({
+    level: config.logLevel,
+    base: { pid: process.pid, role: config.role },
+  });
+  if (config.webConcurrency > 1 && cluster.isPrimary) {
+    runClusterPrimary(config.webConcurrency, logger);
+    return;
+  }
+  await serve(config, logger);
+}
+
+async function serve(config: Config, logger: Logger): Promise<void> {
   const adapter = config.redisUrl
     ? new RedisAdapter({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
     : undefined;
   const server = await startServer({
+    role: config.role,
+    drainMs: config.cableDrainMs,
     databaseUrl: config.databaseUrl,
     grouping: config.subscriptionGrouping,
     maxAssignees: config.maxAssignees,
@@ -41,13 +64,18 @@ async function main(): Promise<void> {
     },
     'server ready',
   );
-  console.log(`\n  Ready: ${shown}/gitlab-org/gitlab-test/-/issues/1\n`);
+  const worker = cluster.isWorker ? ` (worker ${process.pid})` : '';
+  console.log(
+    config.role === 'cable'
+      ? `\n  Ready: ${shown} (cable only: ${CABLE.mountPath})${worker}\n`
+      : `\n  Ready: ${shown}/gitlab-org/gitlab-test/-/issues/1${worker}\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, drainMs: config.cableDrainMs }, 'shutting down');
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,14 +1,14 @@
-import { print } from 'graphql';
 import { pino } from 'pino';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
-import { IssueUpdatedDocument } from '@shared/graphql/generated/operations.js';
-
-import { CableClient, graphqlIdentifier, type Frame } from '../test/cable-client.js';
+import {
+  mutateIssueTwo as mutate,
+  subscribeIssueTwo as subscribeIssue2,
+  usernames,
+} from '../test/issue-two.js';
 import { startMainProcess } from '../test/main-process.js';
 import { startPostgresServer } from '../test/postgres-server.js';
 import { startRedisServer } from '../test/redis-server.js';
-import { graphqlAs, signIn } from '../test/sign-in.js';
 import { graphqlRequest, startTestServer } from '../test/start-test-server.js';
 
 import { RedisAdapter } from './pubsub/redis-adapter.js';
@@ -18,42 +18,6 @@ import { RedisAdapter } from './pubsub/redis-adapter.js';
  * subscribers of every other one; and a Redis outage never fails a write.
  */
 const redis = await startRedisServer();
-const query = print(IssueUpdatedDocument);
-/** Sets issue #2's assignees through the server at `url`, signed in as alice (a maintainer). */
-async function mutate(url: string, usernames: string[]) {
-  const { body } = await graphqlAs(
-    { url },
-    await signIn({ url }, 'alice'),
-    setAssignees(usernames),
-  );
-  return body;
-}
-const setAssignees = (usernames: string[]) =>
-  `mutation { issueSetAssignees(input: { projectPath: "gitlab-org/gitlab-test", iid: "2", assigneeUsernames: ${JSON.stringify(usernames)} }) { errors } }`;
-const usernames = (frame: Frame) =>
-  (
-    frame.message as {
-      result: { data: { issueUpdated: { assignees: { nodes: { username: string }[] } } } };
-    }
-  ).result.data.issueUpdated.assignees.nodes.map((node) => node.username);
-
-async function subscribeIssue2(
-  url: string,
-  origin?: string,
-): Promise<{ client: CableClient; first: Frame }> {
-  const client = await CableClient.connect(url, origin ? { origin } : {});
-  await client.nextNonPing();
-  const identifier = graphqlIdentifier('scale');
-  client.subscribe(identifier);
-  await client.nextNonPing();
-  client.perform(identifier, {
-    query,
-    variables: { issueId: 'gid://gitlab/Issue/2' },
-    action: 'execute',
-  });
-  return { client, first: await client.nextNonPing() };
-}
-
 describe('scale-out', () => {
   it('a subscriber on process B receives the push for a mutation sent to process A', async () => {
     const postgres = await startPostgresServer();

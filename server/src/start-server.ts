@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import express from 'express';
 import type { Logger } from 'pino';
 
+import type { Role } from './config.js';
 import type { ChannelFactory, ConnectionIdentity } from './cable/channel.js';
 import { GraphqlChannel } from './cable/channels/graphql-channel.js';
 import type { IdentifyHook } from './cable/connection.js';
@@ -50,6 +52,12 @@ export interface StartOptions {
   maxAssignees?: number;
   /** false: one execution per subscriber per event (GitLab's design), for benchmarks. */
   grouping?: boolean;
+  /** all (default): web + cable; web: HTTP only (no cable); cable: only the cable and health. */
+  role?: Role;
+  /** Window over which shutdown spreads the cable's `server_restart` disconnects (default 0). */
+  drainMs?: number;
+  /** How long shutdown waits for in-flight HTTP requests before closing them (default 10 s). */
+  httpGraceMs?: number;
   /** Channels besides GraphqlChannel (tests register probes here). */
   channels?: Readonly<Record<string, ChannelFactory>>;
 }
@@ -124,7 +132,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     disconnectUser,
     clientDir: options.clientDir,
   });
-  const http = createServer(app);
+  const role = options.role ?? 'all';
+  const http = createServer(role === 'cable' ? cableOnlyApp() : app);
   const cable: CableServer = new CableServer({
     channels: {
       ...options.channels,
@@ -144,7 +153,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     pubsub: adapter,
     limits: options.cable,
   });
-  await cable.attach(http);
+  // A web process builds the cable without attaching it: its remote disconnects still reach
+  // the cable processes through the pub/sub, but it accepts no upgrades itself.
+  if (role !== 'web') await cable.attach(http);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -162,13 +173,26 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     services,
     database,
     async close() {
-      await cable.shutdown();
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      });
+      // Stop accepting first (clients reconnect elsewhere), then drain the cable, then give
+      // in-flight requests their grace period, then close what they needed.
+      const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+      await cable.shutdown({ drainMs: options.drainMs ?? 0 });
+      http.closeIdleConnections();
+      const grace = setTimeout(() => http.closeAllConnections(), options.httpGraceMs ?? 10_000);
+      await httpClosed;
+      clearTimeout(grace);
       await adapter.shutdown();
       await database.close();
     },
   };
+}
+
+/** The app of a `ROLE=cable` process: the cable answers upgrades; every plain request is a 404. */
+function cableOnlyApp(): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('Page not found');
+  });
+  return app;
 }

@@ -125,13 +125,18 @@ export class CableServer {
     await this.options.pubsub.broadcast(INTERNAL_STREAM, JSON.stringify(command));
   }
 
-  /** Stops accepting upgrades, sends `server_restart` (reconnect: true) to everyone and closes. */
-  async shutdown(): Promise<void> {
+  /**
+   * Stops accepting upgrades, sends `server_restart` (reconnect: true) to everyone and closes.
+   * With a `drainMs` window the disconnects go out in batches spread over it, so a deploy does
+   * not send every client back at the same instant (they would all reconnect at once).
+   */
+  async shutdown(options: { drainMs?: number } = {}): Promise<void> {
     this.accepting = false;
+    // Heartbeats go on during the drain: a client still waiting for its turn must not go stale.
+    await drainInBatches([...this.connections], options.drainMs ?? 0, (connection) =>
+      connection.close(DisconnectReason.serverRestart, true),
+    );
     clearInterval(this.beatTimer);
-    for (const connection of this.connections) {
-      connection.close(DisconnectReason.serverRestart, true);
-    }
     this.upgrade.close();
     await this.options.pubsub.unsubscribe(INTERNAL_STREAM, this.onInternal);
   }
@@ -203,4 +208,21 @@ function pathOf(request: IncomingMessage): string {
   const url = request.url ?? '/';
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
+}
+
+/** Shortest pause between two batches of a drain: finer spreading gains nothing. */
+const DRAIN_STEP_MS = 50;
+
+/** Calls `each` on every item, in equal batches spaced evenly over `windowMs`. */
+async function drainInBatches<T>(
+  items: readonly T[],
+  windowMs: number,
+  each: (item: T) => void,
+): Promise<void> {
+  const steps = Math.max(1, Math.min(items.length, Math.floor(windowMs / DRAIN_STEP_MS)));
+  const batchSize = Math.ceil(items.length / steps);
+  for (let step = 0; step * batchSize < items.length; step += 1) {
+    if (step > 0) await new Promise((resolve) => setTimeout(resolve, windowMs / steps));
+    for (const item of items.slice(step * batchSize, (step + 1) * batchSize)) each(item);
+  }
 }

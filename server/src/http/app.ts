@@ -13,6 +13,7 @@ import type { SignInThrottle } from '../identity/sign-in-throttle.js';
 import { apiV4Routes } from './api-v4.js';
 import { avatarHandler } from './avatars.js';
 import { indexHtmlHandler } from './index-html.js';
+import { requestLog } from './request-log.js';
 import { sessionRoutes } from './session-routes.js';
 
 export interface AppOptions {
@@ -43,6 +44,7 @@ export function createApp(options: AppOptions): express.Express {
   // page load does not cost a session lookup per asset.
   app.use(express.static(options.clientDir, { index: false }));
   app.get('/avatars/:file', avatarHandler);
+  app.use(requestLog(logger));
   app.use(authMiddleware(services.identity));
 
   app.use(

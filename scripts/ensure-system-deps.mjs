@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes sure the system packages the tests need are present: Debian's chromium (Playwright
 // drives it; browser downloads are blocked here), redis-server (the Redis adapter tests) and
-// postgresql (the data-layer tests start throw-away PostgreSQL servers from its binaries).
+// postgresql (the data-layer tests start throw-away PostgreSQL servers from its binaries) and
+// nginx (the scale-out spec runs the split deployment behind docs/nginx/split-deployment.conf).
 // On Debian as root it installs what is missing with apt-get; elsewhere it names the packages.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -21,6 +22,7 @@ const needed = [
   { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
   { pkg: 'redis-server', present: () => existsSync('/usr/bin/redis-server') },
   { pkg: 'postgresql', present: hasPostgresServer },
+  { pkg: 'nginx', present: () => existsSync('/usr/sbin/nginx') },
 ];
 const missing = needed.filter(({ present }) => !present()).map(({ pkg }) => pkg);
 if (missing.length === 0) process.exit(0);

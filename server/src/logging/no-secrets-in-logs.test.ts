@@ -46,7 +46,7 @@ describe('logs', () => {
     await graphqlAs(server, { token }, '{ currentUser { username } }');
     await graphqlAs(server, { token: revoked }, '{ currentUser { username } }');
     await fetch(`${server.url}/api/v4/personal_access_tokens?private_token=${token}`);
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { cookie: session.cookie },
       { authorization: `Bearer ${token}` },
       { authorization: `Bearer ${revoked}` },

@@ -60,7 +60,8 @@ type State = 'identifying' | 'open' | 'closed';
  */
 export class Connection implements ChannelConnection {
   readonly id = randomUUID();
-  readonly logger: Logger;
+  /** Bound to the connection, and to the user once identified: every line says whose it is. */
+  logger: Logger;
   readonly pubsub: SubscriptionAdapter;
   identity: ConnectionIdentity = { userId: null };
   private state: State = 'identifying';
@@ -137,6 +138,7 @@ export class Connection implements ChannelConnection {
   /** Sends `disconnect` with an explicit `reconnect` (a missing one stops the client for good), then closes. */
   close(reason: DisconnectReason, reconnect: boolean): void {
     if (this.socket.isOpen) {
+      this.logger.info({ reason, reconnect }, 'disconnecting');
       this.socket.send(stringifyMessage({ type: MessageType.disconnect, reason, reconnect }));
       this.socket.close(1000, reason);
     }
@@ -158,9 +160,10 @@ export class Connection implements ChannelConnection {
     }
     if (this.state !== 'identifying') return; // closed while identifying
     this.state = 'open';
+    this.logger = this.logger.child({ userId: this.identity.userId });
     this.transmit({ type: MessageType.welcome });
     this.options.onOpen(this);
-    this.logger.info({ userId: this.identity.userId }, 'connection open');
+    this.logger.info('connection open');
   }
 
   private enqueue(task: () => Promise<void>): void {

@@ -80,6 +80,7 @@ export class Subscriptions {
     }
     this.channels.set(identifier, channel);
     if (await channel.subscribeToChannel()) {
+      this.connection.logger.info({ identifier: forLog(identifier) }, 'subscribed');
       this.connection.transmit(channel.confirmation());
     } else {
       this.channels.delete(identifier);
@@ -103,6 +104,7 @@ export class Subscriptions {
     }
     this.channels.delete(identifier);
     await channel.unsubscribeFromChannel();
+    this.connection.logger.info({ identifier: forLog(identifier) }, 'unsubscribed');
   }
 
   private async perform(identifier: string, data: string): Promise<void> {

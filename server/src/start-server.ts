@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { Router } from 'express';
 import type { Logger } from 'pino';
 
 import type { ChannelFactory, ConnectionIdentity } from './cable/channel.js';
@@ -28,6 +29,10 @@ import { createApp } from './http/app.js';
 import { authenticate } from './identity/authenticate.js';
 import { principalOf } from './identity/request-auth.js';
 import { SignInThrottle } from './identity/sign-in-throttle.js';
+import { healthRoutes } from './observability/health-routes.js';
+import type { MetricsAccessOptions } from './observability/metrics-access.js';
+import { metricsRoutes } from './observability/metrics-routes.js';
+import { ServerMetrics } from './observability/metrics.js';
 import type { SubscriptionAdapter } from './pubsub/adapter.js';
 import { MemoryAdapter } from './pubsub/memory-adapter.js';
 
@@ -52,6 +57,11 @@ export interface StartOptions {
   grouping?: boolean;
   /** Channels besides GraphqlChannel (tests register probes here). */
   channels?: Readonly<Record<string, ChannelFactory>>;
+  /**
+   * `/-/metrics`: default enabled for loopback clients only; a token also admits others
+   * (METRICS_ENABLED, METRICS_TOKEN).
+   */
+  metrics?: MetricsAccessOptions;
 }
 
 /** The identity cable connections carry in this app: who, and with which credentials. */
@@ -67,6 +77,7 @@ export interface RunningServer {
   subscriptions: ActionCableSubscriptions;
   services: ContextServices;
   database: Database;
+  metrics: ServerMetrics;
   close(): Promise<void>;
 }
 
@@ -99,10 +110,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const repository = withSingleFlightIssueReads(database.repository);
   const adapter = options.adapter ?? new MemoryAdapter();
   const schema = buildSchema();
+  const metrics = new ServerMetrics();
   const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {
     authorize: issueEventAuthorizer(identity),
     grouping: options.grouping ?? true,
     visibilityKey: viewerVisibilityKey,
+    onEventDelivered: metrics.observeEventDelivery,
   });
   const triggers = new GraphqlTriggers(subscriptions);
   const issues = new IssueUpdateService(
@@ -114,9 +127,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   );
   const services: ContextServices = { repository, identity, issues };
 
-  // The cable is built below; the app only calls this after start.
+  // The cable is built below; the app only calls these after start.
   const disconnectUser = (userId: number) => cable.disconnect({ userId });
+  let closing = false;
+  const operationsRoutes = Router().use(
+    healthRoutes({
+      database,
+      pubsub: adapter,
+      isShuttingDown: () => closing || cable.isShuttingDown,
+      logger,
+    }),
+    metricsRoutes({ metrics, access: options.metrics ?? { enabled: true }, logger }),
+  );
   const app = createApp({
+    operationsRoutes,
     schema,
     services,
     logger,
@@ -145,6 +169,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     limits: options.cable,
   });
   await cable.attach(http);
+  metrics.track({ cable, engine: subscriptions, pubsub: adapter });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -161,7 +186,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     subscriptions,
     services,
     database,
+    metrics,
     async close() {
+      closing = true;
       await cable.shutdown();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());

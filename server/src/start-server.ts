@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { Router } from 'express';
 import type { Logger } from 'pino';
 
 import type { ChannelFactory, ConnectionIdentity } from './cable/channel.js';
@@ -29,10 +28,9 @@ import { createApp } from './http/app.js';
 import { authenticate } from './identity/authenticate.js';
 import { principalOf } from './identity/request-auth.js';
 import { SignInThrottle } from './identity/sign-in-throttle.js';
-import { healthRoutes } from './observability/health-routes.js';
 import type { MetricsAccessOptions } from './observability/metrics-access.js';
-import { metricsRoutes } from './observability/metrics-routes.js';
 import { ServerMetrics } from './observability/metrics.js';
+import { operationsRoutes } from './observability/operations-routes.js';
 import type { SubscriptionAdapter } from './pubsub/adapter.js';
 import { MemoryAdapter } from './pubsub/memory-adapter.js';
 
@@ -130,17 +128,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // The cable is built below; the app only calls these after start.
   const disconnectUser = (userId: number) => cable.disconnect({ userId });
   let closing = false;
-  const operationsRoutes = Router().use(
-    healthRoutes({
+  const app = createApp({
+    operationsRoutes: operationsRoutes({
       database,
       pubsub: adapter,
       isShuttingDown: () => closing || cable.isShuttingDown,
       logger,
+      metrics,
+      metricsAccess: options.metrics ?? { enabled: true },
     }),
-    metricsRoutes({ metrics, access: options.metrics ?? { enabled: true }, logger }),
-  );
-  const app = createApp({
-    operationsRoutes,
     schema,
     services,
     logger,

@@ -29,9 +29,16 @@ describe('ROLE=web and ROLE=cable', () => {
     // web: no cable, neither as a page nor as a WebSocket.
     expect((await fetch(`${webUrl}/-/cable`)).status).toBe(404);
     await expect(CableClient.connect(webUrl, { origin: webUrl })).rejects.toThrow('HTTP 404');
-    // cable: nothing but the cable.
+    // cable: nothing but the cable, health and metrics.
     for (const path of ['/', '/api/graphql', '/gitlab-org/gitlab-test/-/issues/2']) {
       expect((await fetch(`${cableUrl}${path}`)).status).toBe(404);
+    }
+    for (const url of [webUrl, cableUrl]) {
+      expect((await fetch(`${url}/-/readiness`)).status).toBe(200);
+      expect((await fetch(`${url}/-/liveness`)).status).toBe(200);
+      expect(await (await fetch(`${url}/-/metrics`)).text()).toContain(
+        'action_cable_active_connections',
+      );
     }
 
     const watcher = await subscribeIssueTwo(cableUrl, cableUrl);

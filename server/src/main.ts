@@ -37,6 +37,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   const server = await startServer({
     role: config.role,
     drainMs: config.cableDrainMs,
+    metrics: { enabled: config.metricsEnabled, token: config.metricsToken },
     databaseUrl: config.databaseUrl,
     grouping: config.subscriptionGrouping,
     maxAssignees: config.maxAssignees,

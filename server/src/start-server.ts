@@ -30,6 +30,9 @@ import { createApp } from './http/app.js';
 import { authenticate } from './identity/authenticate.js';
 import { principalOf } from './identity/request-auth.js';
 import { SignInThrottle } from './identity/sign-in-throttle.js';
+import type { MetricsAccessOptions } from './observability/metrics-access.js';
+import { ServerMetrics } from './observability/metrics.js';
+import { operationsRoutes } from './observability/operations-routes.js';
 import type { SubscriptionAdapter } from './pubsub/adapter.js';
 import { MemoryAdapter } from './pubsub/memory-adapter.js';
 
@@ -60,6 +63,11 @@ export interface StartOptions {
   httpGraceMs?: number;
   /** Channels besides GraphqlChannel (tests register probes here). */
   channels?: Readonly<Record<string, ChannelFactory>>;
+  /**
+   * `/-/metrics`: default enabled for loopback clients only; a token also admits others
+   * (METRICS_ENABLED, METRICS_TOKEN).
+   */
+  metrics?: MetricsAccessOptions;
 }
 
 /** The identity cable connections carry in this app: who, and with which credentials. */
@@ -75,6 +83,7 @@ export interface RunningServer {
   subscriptions: ActionCableSubscriptions;
   services: ContextServices;
   database: Database;
+  metrics: ServerMetrics;
   close(): Promise<void>;
 }
 
@@ -107,10 +116,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const repository = withSingleFlightIssueReads(database.repository);
   const adapter = options.adapter ?? new MemoryAdapter();
   const schema = buildSchema();
+  const metrics = new ServerMetrics();
   const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {
     authorize: issueEventAuthorizer(identity),
     grouping: options.grouping ?? true,
     visibilityKey: viewerVisibilityKey,
+    onEventDelivered: metrics.observeEventDelivery,
   });
   const triggers = new GraphqlTriggers(subscriptions);
   const issues = new IssueUpdateService(
@@ -122,9 +133,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   );
   const services: ContextServices = { repository, identity, issues };
 
-  // The cable is built below; the app only calls this after start.
+  // The cable is built below; the app only calls these after start.
   const disconnectUser = (userId: number) => cable.disconnect({ userId });
+  let closing = false;
+  const operations = operationsRoutes({
+    database,
+    pubsub: adapter,
+    isShuttingDown: () => closing || cable.isShuttingDown,
+    logger,
+    metrics,
+    metricsAccess: options.metrics ?? { enabled: true },
+  });
+  const role = options.role ?? 'all';
   const app = createApp({
+    operationsRoutes: operations,
     schema,
     services,
     logger,
@@ -132,8 +154,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     disconnectUser,
     clientDir: options.clientDir,
   });
-  const role = options.role ?? 'all';
-  const http = createServer(role === 'cable' ? cableOnlyApp() : app);
+  const http = createServer(role === 'cable' ? cableOnlyApp(operations) : app);
   const cable: CableServer = new CableServer({
     channels: {
       ...options.channels,
@@ -156,6 +177,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // A web process builds the cable without attaching it: its remote disconnects still reach
   // the cable processes through the pub/sub, but it accepts no upgrades itself.
   if (role !== 'web') await cable.attach(http);
+  metrics.track({ cable, engine: subscriptions, pubsub: adapter });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -172,9 +194,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     subscriptions,
     services,
     database,
+    metrics,
     async close() {
       // Stop accepting first (clients reconnect elsewhere), then drain the cable, then give
       // in-flight requests their grace period, then close what they needed.
+      closing = true;
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
       await cable.shutdown({ drainMs: options.drainMs ?? 0 });
       http.closeIdleConnections();
@@ -187,10 +211,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
 }
 
-/** The app of a `ROLE=cable` process: the cable answers upgrades; every plain request is a 404. */
-function cableOnlyApp(): express.Express {
+/**
+ * The app of a `ROLE=cable` process: the cable answers upgrades, health and metrics answer
+ * probes and scrapers, and every other plain request is a 404.
+ */
+function cableOnlyApp(operations: express.Router): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(operations);
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('Page not found');
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { MemoryAdapter } from '../pubsub/memory-adapter.js';
 
+import { CableStats } from './cable-stats.js';
 import { Connection, type ConnectionOptions } from './connection.js';
 import { DEFAULT_CABLE_LIMITS } from './server.js';
 import { TestSocket } from './testing.js';
@@ -31,9 +32,11 @@ function openConnection(socket: TestSocket, overrides: Partial<ConnectionOptions
 describe('Connection', () => {
   it('disconnects a slow consumer instead of buffering without bound', async () => {
     const socket = new TestSocket();
-    const { connection, opened } = openConnection(socket);
+    const stats = new CableStats();
+    const { connection, opened } = openConnection(socket, { stats });
     await expect.poll(() => opened.length).toBe(1);
     expect(socket.sent).toEqual([{ type: 'welcome' }]);
+    expect(stats).toMatchObject({ framesTransmitted: 1, controlFramesTransmitted: 1 });
 
     socket.bufferedAmount = 1025; // the peer stopped reading: unsent bytes pile up
     connection.beat(Date.now());
@@ -44,6 +47,8 @@ describe('Connection', () => {
     });
     expect(socket.closedWith).toEqual({ code: 1000, reason: 'slow_consumer' });
     expect(connection.isOpen).toBe(false);
+    // The dropped ping is not counted as transmitted.
+    expect(stats).toMatchObject({ slowConsumerDisconnects: 1, framesTransmitted: 1 });
   });
 
   it('keeps sending while the buffer is under the limit', async () => {

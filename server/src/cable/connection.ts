@@ -8,6 +8,7 @@ import { DisconnectReason, MessageType } from '@shared/cable/protocol.js';
 
 import type { SubscriptionAdapter } from '../pubsub/adapter.js';
 
+import { CableStats } from './cable-stats.js';
 import type { ChannelConnection, ChannelFactory, ConnectionIdentity } from './channel.js';
 import { UnauthorizedError } from './errors.js';
 import { Subscriptions, type SubscriptionLimits } from './subscriptions.js';
@@ -41,6 +42,8 @@ export interface ConnectionOptions {
   maxBufferedBytes: number;
   onOpen(connection: Connection): void;
   onClose(connection: Connection): void;
+  /** Counters shared by the server's connections (metrics); a private set when absent. */
+  stats?: CableStats;
 }
 
 type State = 'identifying' | 'open' | 'closed';
@@ -67,6 +70,7 @@ export class Connection implements ChannelConnection {
   private state: State = 'identifying';
   private queue: Promise<void> = Promise.resolve();
   private readonly subscriptions: Subscriptions;
+  private readonly stats: CableStats;
 
   constructor(
     private readonly socket: CableSocket,
@@ -75,6 +79,7 @@ export class Connection implements ChannelConnection {
   ) {
     this.logger = options.logger.child({ connectionId: this.id });
     this.pubsub = options.pubsub;
+    this.stats = options.stats ?? new CableStats();
     this.subscriptions = new Subscriptions(this, options.channels, options.limits);
   }
 
@@ -117,17 +122,24 @@ export class Connection implements ChannelConnection {
   }
 
   transmit(message: ServerMessage): void {
-    this.transmitRaw(stringifyMessage(message));
+    if (this.transmitRaw(stringifyMessage(message)) && 'type' in message) {
+      this.stats.countControlFrame(message.type);
+    }
   }
 
-  transmitRaw(frame: string): void {
-    if (!this.socket.isOpen) return;
+  /** Sends a frame; false when it was dropped (socket closed, or a slow consumer cut off). */
+  transmitRaw(frame: string): boolean {
+    if (!this.socket.isOpen) return false;
     if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.logger.warn({ buffered: this.socket.bufferedAmount }, 'slow consumer disconnected');
+      this.stats.slowConsumerDisconnects += 1;
       this.close(DisconnectReason.slowConsumer, true);
-      return;
+      return false;
     }
     this.socket.send(frame);
+    this.stats.framesTransmitted += 1;
+    this.stats.bytesTransmitted += Buffer.byteLength(frame);
+    return true;
   }
 
   /** Sends a ping with the server's Unix time in seconds. */

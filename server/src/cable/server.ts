@@ -7,6 +7,7 @@ import { CABLE, DisconnectReason } from '@shared/cable/protocol.js';
 
 import type { StreamListener, SubscriptionAdapter } from '../pubsub/adapter.js';
 
+import { CableStats } from './cable-stats.js';
 import type { ChannelFactory } from './channel.js';
 import { Connection, type IdentifyHook } from './connection.js';
 import { isOriginAllowed, type OriginPolicy } from './origin.js';
@@ -71,6 +72,8 @@ interface RemoteDisconnect {
 export class CableServer {
   readonly mountPath: string;
   readonly limits: CableLimits;
+  /** Counters for metrics, shared by every connection of this server. */
+  readonly stats = new CableStats();
   private readonly connections = new Set<Connection>();
   private readonly sockets = new WeakMap<Connection, WsCableSocket>();
   private readonly upgrade: ReturnType<typeof createUpgradeHandler>;
@@ -105,6 +108,11 @@ export class CableServer {
     return this.connections.size;
   }
 
+  /** True once shutdown() has begun: no new connections, readiness fails. */
+  get isShuttingDown(): boolean {
+    return !this.accepting;
+  }
+
   /** Channel subscriptions held by the open connections. */
   get channelCount(): number {
     let count = 0;
@@ -122,6 +130,7 @@ export class CableServer {
       userId: target.userId,
       reconnect: target.reconnect ?? true,
     };
+    this.stats.remoteDisconnectBroadcasts += 1;
     await this.options.pubsub.broadcast(INTERNAL_STREAM, JSON.stringify(command));
   }
 
@@ -190,7 +199,9 @@ export class CableServer {
         pubsub: this.options.pubsub,
         limits: this.limits,
         maxBufferedBytes: this.limits.maxBufferedBytes,
+        stats: this.stats,
         onOpen: (c) => {
+          this.stats.connectionsOpened += 1;
           this.connections.add(c);
           this.sockets.set(c, socket);
         },

@@ -18,6 +18,8 @@ export interface Database {
   repository: IssueRepository;
   /** Accounts, memberships, sessions and personal access tokens. */
   identity: IdentityRepository;
+  /** Resolves when the database answers a trivial query (readiness); rejects otherwise. */
+  ping(): Promise<void>;
   /** Closes the underlying connection (or pool); call it exactly once. */
   close(): Promise<void>;
 }

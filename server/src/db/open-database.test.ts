@@ -93,4 +93,12 @@ describe.each(drivers)('openDatabase on %s', (driver) => {
       await second.close();
     }
   });
+
+  it('answers ping while open and rejects it once closed (readiness)', async () => {
+    if (!target) throw new Error('no target');
+    const database = await openDatabase(target.options);
+    await expect(database.ping()).resolves.toBeUndefined();
+    await database.close();
+    await expect(database.ping()).rejects.toThrow();
+  });
 });

@@ -11,6 +11,7 @@ import type { AppDatabase, Database } from './database.js';
 import { DrizzleIdentityRepository } from './drizzle-identity-repository.js';
 import { DrizzleIssueRepository } from './drizzle-issue-repository.js';
 import * as schema from './schema.js';
+import { pingDatabase } from './ping.js';
 import { seed } from './seed.js';
 
 /**
@@ -32,6 +33,7 @@ export async function openPglite(
       db,
       repository: new DrizzleIssueRepository(db),
       identity: new DrizzleIdentityRepository(db),
+      ping: () => pingDatabase(db),
       close: () => client.close(),
     };
   } catch (error) {

@@ -11,6 +11,7 @@ import type { AppDatabase, Database } from './database.js';
 import { DrizzleIdentityRepository } from './drizzle-identity-repository.js';
 import { DrizzleIssueRepository } from './drizzle-issue-repository.js';
 import * as schema from './schema.js';
+import { pingDatabase } from './ping.js';
 import { seed } from './seed.js';
 
 /** Connections per process; the work per request is a few short queries. */
@@ -53,6 +54,7 @@ export async function openPostgres(
     db,
     repository: new DrizzleIssueRepository(db),
     identity: new DrizzleIdentityRepository(db),
+    ping: () => pingDatabase(db),
     close: () => pool.end(),
   };
 }

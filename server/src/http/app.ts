@@ -27,6 +27,8 @@ export interface AppOptions {
   clientDir: string;
   /** Largest accepted GraphQL request body. */
   maxBodyBytes?: number;
+  /** Health and metrics routes (observability/), served before anything else. */
+  operationsRoutes?: express.Router;
 }
 
 /**
@@ -40,6 +42,8 @@ export function createApp(options: AppOptions): express.Express {
   const disconnectUser = (userId: number) => options.disconnectUser(userId);
   const app = express();
   app.disable('x-powered-by');
+  // Probes and scrapes come often and need no session: answered before any other work.
+  if (options.operationsRoutes) app.use(options.operationsRoutes);
   // Static files and avatars are the same for everyone: served before authentication, so a
   // page load does not cost a session lookup per asset.
   app.use(express.static(options.clientDir, { index: false }));

@@ -21,7 +21,11 @@ describe('logs', () => {
         done();
       },
     });
-    const server = await startTestServer({ logger: createLogger({ level: 'trace' }, sink) });
+    const metricsToken = 'metrics-scraper-token-0123456789';
+    const server = await startTestServer({
+      logger: createLogger({ level: 'trace' }, sink),
+      metrics: { enabled: true, token: metricsToken },
+    });
 
     const session = await signIn(server, 'alice');
     const wrongPassword = 'not-the-password-but-secret';
@@ -46,6 +50,10 @@ describe('logs', () => {
     await graphqlAs(server, { token }, '{ currentUser { username } }');
     await graphqlAs(server, { token: revoked }, '{ currentUser { username } }');
     await fetch(`${server.url}/api/v4/personal_access_tokens?private_token=${token}`);
+    await fetch(`${server.url}/-/metrics?token=${metricsToken}`);
+    await fetch(`${server.url}/-/metrics?token=wrong-${metricsToken}`, {
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    });
     for (const headers of <Record<string, string>[]>[
       { cookie: session.cookie },
       { authorization: `Bearer ${token}` },
@@ -71,6 +79,7 @@ describe('logs', () => {
       revoked,
       sessionSecret,
       session.csrfToken,
+      metricsToken,
     ]) {
       expect(secret.length).toBeGreaterThan(7);
       expect(logged).not.toContain(secret);

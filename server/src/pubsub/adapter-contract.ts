@@ -123,6 +123,16 @@ export function adapterContract(name: string, setup: () => Promise<AdapterPair>)
       expect(received.values).toEqual(sent);
     });
 
+    it('reports itself ready once a round trip went through', async () => {
+      const { a, b } = pair;
+      const { listener, received } = inbox();
+      await a.subscribe('ready', listener);
+      await b.broadcast('ready', 'up');
+      expect(await received.next()).toBe('up');
+      expect(a.isReady()).toBe(true);
+      expect(b.isReady()).toBe(true);
+    });
+
     it('lets each process receive what the other broadcasts', async () => {
       const { a, b } = pair;
       const onA = inbox();

@@ -10,6 +10,18 @@
  */
 export type StreamListener = (payload: string) => void;
 
+/** Counters a networked adapter keeps for metrics; they only grow. */
+export interface PubSubStats {
+  /** Broadcasts the server accepted. */
+  published: number;
+  /** Broadcasts that rejected (server unreachable, timed out, or the adapter was shut down). */
+  publishFailures: number;
+  /** Connections re-established after a loss. */
+  reconnects: number;
+  /** Messages received from the server, before fan-out to local listeners. */
+  received: number;
+}
+
 export interface SubscriptionAdapter {
   /** Publishes to every listener of `stream` in every process sharing this adapter. */
   broadcast(stream: string, payload: string): Promise<void>;
@@ -19,4 +31,11 @@ export interface SubscriptionAdapter {
   unsubscribe(stream: string, listener: StreamListener): Promise<void>;
   /** Drops every listener and releases connections. */
   shutdown(): Promise<void>;
+  /**
+   * Whether broadcasts can go out and come in right now (readiness): false while a networked
+   * adapter has lost its server or after shutdown; the in-process adapter is always ready.
+   */
+  isReady(): boolean;
+  /** Counters for metrics; absent when there is no server to count against (in-process). */
+  readonly stats?: PubSubStats;
 }

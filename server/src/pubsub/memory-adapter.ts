@@ -36,6 +36,11 @@ export class MemoryAdapter implements SubscriptionAdapter {
     return Promise.resolve();
   }
 
+  /** Nothing to lose a connection to. */
+  isReady(): boolean {
+    return true;
+  }
+
   /** Number of (stream, listener) pairs held; for leak tests. */
   get listenerCount(): number {
     return this.subscribers.listenerCount;

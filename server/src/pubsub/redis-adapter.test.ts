@@ -115,7 +115,9 @@ describe('RedisAdapter against a real redis-server', () => {
     await a.subscribe('s', () => undefined);
     await a.broadcast('s', 'x');
     expect(await clientCount()).toBe(3);
+    expect(a.isReady()).toBe(true);
     await a.shutdown();
+    expect(a.isReady()).toBe(false);
     await expect.poll(clientCount).toBe(1);
     await expect(a.broadcast('s', 'y')).rejects.toThrow(/shut down/);
     await expect(a.subscribe('s', () => undefined)).rejects.toThrow(/shut down/);
@@ -159,6 +161,7 @@ describe('RedisAdapter against a real redis-server', () => {
       expect(performance.now() - started).toBeLessThan(1500);
       expect(b.stats.publishFailures).toBe(attempt);
     }
+    await expect.poll(() => [a.isReady(), b.isReady()]).toEqual([false, false]);
     // Queued while down: resolves once Redis confirms after the reconnection.
     const queued = a.subscribe('during', (payload) => during.observer.next(payload));
     const retries = (): number =>
@@ -188,6 +191,7 @@ describe('RedisAdapter against a real redis-server', () => {
     await b.broadcast('during', 'new');
     expect(await during.next()).toBe('new');
     await expect.poll(() => a.stats.reconnects).toBe(2); // publisher and subscriber
+    expect(a.isReady()).toBe(true);
     expect(b.stats.reconnects).toBeGreaterThanOrEqual(1);
     expect(entries.filter((entry) => entry.msg === 'Redis reconnected')).toHaveLength(2);
   });

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
-import type { StreamListener, SubscriptionAdapter } from './adapter.js';
+import type { PubSubStats, StreamListener, SubscriptionAdapter } from './adapter.js';
 import { SubscriberMap } from './subscriber-map.js';
 
 /** Options of {@link RedisAdapter}. */
@@ -13,17 +13,8 @@ export interface RedisAdapterOptions {
   logger: Logger;
 }
 
-/** Counters for metrics; they only grow. */
-export interface RedisAdapterStats {
-  /** Broadcasts Redis accepted. */
-  published: number;
-  /** Broadcasts that rejected (Redis unreachable, timed out, or the adapter was shut down). */
-  publishFailures: number;
-  /** Connections re-established after a loss, publisher and subscriber counted separately. */
-  reconnects: number;
-  /** Messages received from Redis, before fan-out to local listeners. */
-  received: number;
-}
+/** Counters for metrics; they only grow (reconnects count publisher and subscriber separately). */
+export type RedisAdapterStats = PubSubStats;
 
 /** How long a broadcast waits for a (re)connecting publisher before it gives up. */
 const PUBLISH_READY_WAIT_MS = 500;
@@ -130,6 +121,15 @@ export class RedisAdapter implements SubscriptionAdapter {
       await Promise.all([close(this.publisher), close(this.subscriber)]);
     })();
     return this.closing;
+  }
+
+  /** Both connections are up (the subscriber re-subscribes on its own once it is). */
+  isReady(): boolean {
+    return (
+      this.closing === undefined &&
+      this.publisher.status === 'ready' &&
+      this.subscriber.status === 'ready'
+    );
   }
 
   private receive(channel: string, message: string): void {

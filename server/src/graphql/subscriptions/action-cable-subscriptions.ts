@@ -62,6 +62,11 @@ export interface EngineOptions {
    * `userPermissions`): subscribers only share an execution when this key is equal too.
    */
   visibilityKey?: (document: DocumentNode, context: unknown) => string;
+  /**
+   * Called once per event delivered in this process with the seconds from its arrival (in
+   * `trigger()` for in-process pub/sub) until its last frame was handed to the sockets (metrics).
+   */
+  onEventDelivered?: (seconds: number) => void;
 }
 
 /**
@@ -82,6 +87,7 @@ export class ActionCableSubscriptions {
   private readonly documents: DocumentCache;
   private readonly grouping: boolean;
   private readonly visibilityKey: (document: DocumentNode, context: unknown) => string;
+  private readonly onEventDelivered: (seconds: number) => void;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -94,6 +100,7 @@ export class ActionCableSubscriptions {
     this.documents = new DocumentCache(schema);
     this.grouping = options.grouping ?? true;
     this.visibilityKey = options.visibilityKey ?? (() => '');
+    this.onEventDelivered = options.onEventDelivered ?? (() => undefined);
   }
 
   /** Live subscriptions in this process. */
@@ -111,6 +118,13 @@ export class ActionCableSubscriptions {
     let count = 0;
     for (const { fanout } of this.topics.values()) count += fanout.groupCount;
     return count;
+  }
+
+  /** Subscriptions of the most watched topic in this process (a hot issue shows here). */
+  get largestTopicSize(): number {
+    let largest = 0;
+    for (const { fanout } of this.topics.values()) largest = Math.max(largest, fanout.memberCount);
+    return largest;
   }
 
   /**
@@ -244,8 +258,10 @@ export class ActionCableSubscriptions {
     const state: TopicState = {
       fanout,
       listener: (payload) => {
+        const receivedAt = performance.now();
         fanout.queue = fanout.queue
           .then(() => fanout.dispatch(decodeEvent(payload))) // decoded once per event
+          .then(() => this.onEventDelivered((performance.now() - receivedAt) / 1000))
           .catch((error: unknown) =>
             this.logger.error({ err: error, topic: registration.topic }, 'event delivery failed'),
           );

@@ -10,6 +10,7 @@ import { UnauthorizedError } from './cable/errors.js';
 import type { OriginPolicy } from './cable/origin.js';
 import { CableServer, type CableLimits } from './cable/server.js';
 import { openDatabase, type Database } from './db/open-database.js';
+import { FeatureFlags } from './features/feature-flags.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
 import { withSingleFlightIssueReads } from './domain/single-flight-reads.js';
 import type { IdentityRepository } from './domain/identity.js';
@@ -67,6 +68,8 @@ export interface RunningServer {
   subscriptions: ActionCableSubscriptions;
   services: ContextServices;
   database: Database;
+  /** Feature flags (`real_time_issue_sidebar`, `broadcast_issue_updates`), shared by every process. */
+  features: FeatureFlags;
   close(): Promise<void>;
 }
 
@@ -104,7 +107,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     grouping: options.grouping ?? true,
     visibilityKey: viewerVisibilityKey,
   });
-  const triggers = new GraphqlTriggers(subscriptions);
+  const features = await FeatureFlags.start({ db: database.db, pubsub: adapter, logger });
+  const triggers = new GraphqlTriggers(subscriptions, {
+    broadcastEnabled: () => features.isEnabled('broadcast_issue_updates'),
+    logger,
+  });
   const issues = new IssueUpdateService(
     repository,
     identity,
@@ -123,6 +130,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throttle: new SignInThrottle(),
     disconnectUser,
     clientDir: options.clientDir,
+    features,
   });
   const http = createServer(app);
   const cable: CableServer = new CableServer({
@@ -161,12 +169,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     subscriptions,
     services,
     database,
+    features,
     async close() {
       await cable.shutdown();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();
       });
+      await features.close();
       await adapter.shutdown();
       await database.close();
     },

@@ -109,6 +109,8 @@ describe('Features API', () => {
     const on = await call('POST', '/features/broadcast_issue_updates', session, { value: 'true' });
     expect(on.body).toMatchObject({ state: 'on' });
     expect(server.features.isEnabled('broadcast_issue_updates')).toBe(true);
+    const query = await call('POST', '/features/broadcast_issue_updates?value=false', session);
+    expect(query.body).toMatchObject({ state: 'off' });
     expect((await call('DELETE', '/features/broadcast_issue_updates', session)).status).toBe(204);
     expect(server.features.state('broadcast_issue_updates').isDefault).toBe(true);
   });

@@ -38,7 +38,9 @@ export function featuresApiRoutes(deps: FeaturesApiDeps): Router {
     const account = admin(req, res, 'write');
     if (!account || !known(req.params.name, res)) return;
     const name = req.params.name;
-    const value = parseValue((req.body as Record<string, unknown> | undefined)?.value);
+    // Like GitLab (Grape), `value` may also come in the query string.
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const value = parseValue(body.value ?? req.query.value);
     if (value === null) {
       res.status(400).json({ message: '400 Bad request', error: 'value must be true or false' });
       return;

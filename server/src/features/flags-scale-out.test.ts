@@ -91,6 +91,10 @@ async function subscribeIssue2(url: string): Promise<CableClient> {
 describe('feature flags across processes', () => {
   it('toggled through process A, honoured by process B: pushes stop, the page meta flips', async () => {
     const a = startMainProcess({ PORT: '0', DATABASE_URL: postgres.url, REDIS_URL: redis.url });
+    // startMainProcess's afterAll does not run when registered inside a test: kill A here too.
+    onTestFinished(() => {
+      if (a.child.exitCode === null) a.child.kill('SIGKILL');
+    });
     const urlA = await a.ready();
     const b = await startTestServer({
       databaseUrl: postgres.url,

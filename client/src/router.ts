@@ -1,5 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 
+import { ADMIN_FEATURE_FLAGS_PATH } from './admin/featureFlags';
+import FeatureFlagsView from './admin/FeatureFlagsView.vue';
 import IssueListView from './issue/IssueListView.vue';
 import IssueView from './issue/IssueView.vue';
 import NotFoundView from './NotFoundView.vue';
@@ -21,6 +23,8 @@ export const routes: RouteRecordRaw[] = [
     name: 'personal-access-tokens',
     component: PersonalAccessTokensView,
   },
+  // Administrators only: the API answers 403 to others and the page says so.
+  { path: ADMIN_FEATURE_FLAGS_PATH, name: 'admin-feature-flags', component: FeatureFlagsView },
   {
     path: '/:fullPath(.*)/-/issues',
     name: 'issues',

@@ -12,6 +12,7 @@ import { UnauthorizedError } from './cable/errors.js';
 import type { OriginPolicy } from './cable/origin.js';
 import { CableServer, type CableLimits } from './cable/server.js';
 import { openDatabase, type Database } from './db/open-database.js';
+import { FeatureFlags } from './features/feature-flags.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
 import { withSingleFlightIssueReads } from './domain/single-flight-reads.js';
 import type { IdentityRepository } from './domain/identity.js';
@@ -84,6 +85,8 @@ export interface RunningServer {
   services: ContextServices;
   database: Database;
   metrics: ServerMetrics;
+  /** Feature flags (`real_time_issue_sidebar`, `broadcast_issue_updates`), shared by every process. */
+  features: FeatureFlags;
   close(): Promise<void>;
 }
 
@@ -123,7 +126,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     visibilityKey: viewerVisibilityKey,
     onEventDelivered: metrics.observeEventDelivery,
   });
-  const triggers = new GraphqlTriggers(subscriptions);
+  const features = await FeatureFlags.start({ db: database.db, pubsub: adapter, logger });
+  const triggers = new GraphqlTriggers(subscriptions, {
+    broadcastEnabled: () => features.isEnabled('broadcast_issue_updates'),
+    logger,
+  });
   const issues = new IssueUpdateService(
     repository,
     identity,
@@ -153,6 +160,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throttle: new SignInThrottle(),
     disconnectUser,
     clientDir: options.clientDir,
+    features,
   });
   const http = createServer(role === 'cable' ? cableOnlyApp(operations) : app);
   const cable: CableServer = new CableServer({
@@ -195,6 +203,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     services,
     database,
     metrics,
+    features,
     async close() {
       // Stop accepting first (clients reconnect elsewhere), then drain the cable, then give
       // in-flight requests their grace period, then close what they needed.
@@ -205,6 +214,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const grace = setTimeout(() => http.closeAllConnections(), options.httpGraceMs ?? 10_000);
       await httpClosed;
       clearTimeout(grace);
+      await features.close();
       await adapter.shutdown();
       await database.close();
     },

@@ -1,7 +1,14 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { createApolloTestContext, failOnConsoleWarnings } from '../test-utils/apollo-test-context';
+import { createRealtimeState, realtimeStateKey } from '../apollo/realtime-state';
+import { realtimeEnabled } from '../bootstrap';
+
+import {
+  createApolloTestContext,
+  fakeConnection,
+  failOnConsoleWarnings,
+} from '../test-utils/apollo-test-context';
 import {
   FULL_PATH,
   IID,
@@ -205,6 +212,42 @@ describe('IssueView', () => {
 
     expect(assigneeTexts(wrapper)).toEqual(['Dave @dave']);
     expect(wrapper.find('[data-testid="issue-loading"]').exists()).toBe(false);
+  });
+
+  it('with real_time_issue_sidebar off (page meta): no subscription, "Real-time off", polls', async () => {
+    // What the server injects when the flag is off, read as main.ts does.
+    const meta = document.createElement('meta');
+    meta.name = 'real-time-issue-sidebar';
+    meta.content = 'false';
+    document.head.append(meta);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const context = createApolloTestContext();
+      const realtime = createRealtimeState(fakeConnection(), null, { enabled: realtimeEnabled() });
+      const wrapper = mount(IssueView, {
+        props: { fullPath: FULL_PATH, iid: IID },
+        global: { provide: { ...context.global.provide, [realtimeStateKey]: realtime } },
+      });
+      context.link.reply('issue', issueResult(['alice']));
+      await flushPromises();
+
+      expect(context.link.all('issueUpdated')).toHaveLength(0);
+      const sidebar = wrapper.get('[data-testid="issue-sidebar"]');
+      expect(sidebar.attributes('data-realtime-state')).toBe('disabled');
+      expect(sidebar.get('[data-testid="realtime-indicator"]').text()).toBe('Real-time off');
+      expect(sidebar.get('[data-testid="realtime-polling"]').text()).toContain('every 10 s');
+
+      vi.advanceTimersByTime(10_000);
+      expect(context.link.all('issue')).toHaveLength(2);
+      context.link.reply('issue', issueResult(['bob']));
+      await flushPromises();
+      expect(assigneeTexts(wrapper)).toEqual(['Bob @bob']);
+      expect(context.link.all('issueUpdated')).toHaveLength(0);
+      wrapper.unmount();
+    } finally {
+      vi.useRealTimers();
+      meta.remove();
+    }
   });
 
   it('shows an error when the issue does not exist', async () => {

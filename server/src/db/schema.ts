@@ -171,3 +171,15 @@ export const seedSteps = pgTable('seed_steps', {
   name: text('name').primaryKey(),
   appliedAt: timestamp('applied_at', timestamps).notNull().defaultNow(),
 });
+
+/**
+ * Feature flag overrides (GitLab's `feature_gates`, boolean gate only). A flag without a row
+ * has its default (every flag here defaults to on), so "reset" deletes the row.
+ */
+export const featureGates = pgTable('feature_gates', {
+  name: text('name').primaryKey(),
+  enabled: boolean('enabled').notNull(),
+  /** Who changed it last, for the audit log line and the admin page. */
+  updatedById: integer('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', timestamps).notNull().defaultNow(),
+});

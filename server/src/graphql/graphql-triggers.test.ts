@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { IssueRecord } from '../domain/types.js';
 
@@ -54,6 +54,26 @@ describe('GraphqlTriggers#issuableAssigneesUpdated', () => {
         object: issue,
       },
     ]);
+  });
+});
+
+describe('GraphqlTriggers with the broadcast_issue_updates gate', () => {
+  it('triggers nothing while the flag is off and again once it is on', async () => {
+    const engine = new RecordingEngine();
+    let enabled = false;
+    const debug = vi.fn();
+    const triggers = new GraphqlTriggers(engine, {
+      broadcastEnabled: () => enabled,
+      logger: { debug },
+    });
+    await triggers.issueUpdated(issue);
+    await triggers.issuableAssigneesUpdated(issue);
+    expect(engine.calls).toEqual([]);
+    expect(debug).toHaveBeenCalledTimes(2);
+
+    enabled = true;
+    await triggers.issueUpdated(issue);
+    expect(engine.calls.map((call) => call.field)).toEqual(['issueUpdated']);
   });
 });
 

@@ -1,3 +1,5 @@
+import type { Logger } from 'pino';
+
 import { toGlobalId } from '@shared/graphql/global-id.js';
 
 import type { IssueEvents } from '../domain/issue-update-service.js';
@@ -5,17 +7,27 @@ import type { IssueRecord } from '../domain/types.js';
 
 import type { ActionCableSubscriptions } from './subscriptions/action-cable-subscriptions.js';
 
+/** The `broadcast_issue_updates` feature flag, read on every event. */
+export interface BroadcastGate {
+  broadcastEnabled(): boolean;
+  logger: Pick<Logger, 'debug'>;
+}
+
 /**
  * The facade domain services call after a commit (GitLab's `GraphqlTriggers`): one method per
  * event, each a thin call to the subscription engine with the topic's arguments. Resolvers never
  * publish on their own. The event carries the whole loaded issue, so a delivery reads nothing.
+ * With the `broadcast_issue_updates` flag off, events are dropped here (the write stands).
  */
 export class GraphqlTriggers implements IssueEvents {
-  constructor(private readonly subscriptions: Pick<ActionCableSubscriptions, 'trigger'>) {}
+  constructor(
+    private readonly subscriptions: Pick<ActionCableSubscriptions, 'trigger'>,
+    private readonly gate?: BroadcastGate,
+  ) {}
 
   /** Triggers GitLab's `issuableAssigneesUpdated(issuableId: "gid://gitlab/Issue/<id>")`. */
   issuableAssigneesUpdated(issue: IssueRecord): Promise<void> {
-    return this.subscriptions.trigger(
+    return this.trigger(
       'issuableAssigneesUpdated',
       { issuableId: toGlobalId('Issue', issue.id) },
       issue,
@@ -24,10 +36,17 @@ export class GraphqlTriggers implements IssueEvents {
 
   /** Triggers `issueUpdated(issueId: "gid://gitlab/Issue/<id>")`. */
   issueUpdated(issue: IssueRecord): Promise<void> {
-    return this.subscriptions.trigger(
-      'issueUpdated',
-      { issueId: toGlobalId('Issue', issue.id) },
-      issue,
-    );
+    return this.trigger('issueUpdated', { issueId: toGlobalId('Issue', issue.id) }, issue);
+  }
+
+  private trigger(field: string, args: Record<string, string>, issue: IssueRecord): Promise<void> {
+    if (this.gate && !this.gate.broadcastEnabled()) {
+      this.gate.logger.debug(
+        { field, issueId: issue.id },
+        'trigger skipped: broadcast_issue_updates is off',
+      );
+      return Promise.resolve();
+    }
+    return this.subscriptions.trigger(field, args, issue);
   }
 }

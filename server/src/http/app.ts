@@ -6,12 +6,14 @@ import type { Logger } from 'pino';
 import { CABLE } from '@shared/cable/protocol.js';
 
 import { createGraphQLContext, type ContextServices } from '../graphql/context.js';
+import type { FeatureFlags } from '../features/feature-flags.js';
 import { maskError } from '../graphql/mask-error.js';
 import { authMiddleware, authOf, principalOf, requireCsrfToken } from '../identity/request-auth.js';
 import type { SignInThrottle } from '../identity/sign-in-throttle.js';
 
 import { apiV4Routes } from './api-v4.js';
 import { avatarHandler } from './avatars.js';
+import { featuresApiRoutes } from './features-api.js';
 import { indexHtmlHandler } from './index-html.js';
 import { requestLog } from './request-log.js';
 import { sessionRoutes } from './session-routes.js';
@@ -25,6 +27,8 @@ export interface AppOptions {
   disconnectUser(userId: number): Promise<void>;
   /** The built client (dist/client); absent in API-only tests. */
   clientDir: string;
+  /** Feature flags (the Features API, and the page's real-time switch). */
+  features: FeatureFlags;
   /** Largest accepted GraphQL request body. */
   maxBodyBytes?: number;
   /** Health and metrics routes (observability/), served before anything else. */
@@ -72,11 +76,14 @@ export function createApp(options: AppOptions): express.Express {
       disconnectUser,
     }),
   );
+  app.use(featuresApiRoutes({ features: options.features, logger }));
   app.use(apiV4Routes({ ...services, logger, disconnectUser }));
   app.all(CABLE.mountPath, (_req, res) => {
     res.status(404).type('text/plain').send('Page not found');
   });
-  const page = indexHtmlHandler(options.clientDir);
+  const page = indexHtmlHandler(options.clientDir, {
+    realtimeEnabled: () => options.features.isEnabled('real_time_issue_sidebar'),
+  });
   app.get('/{*path}', (req, res) => {
     if (req.path.startsWith('/api/')) res.status(404).json({ message: '404 Not found' });
     else page(req, res);

@@ -5,12 +5,19 @@ import type { Request, Response } from 'express';
 
 import { authOf } from '../identity/request-auth.js';
 
+export interface IndexHtmlOptions {
+  /** The `real_time_issue_sidebar` flag, read per page so a toggle shows on the next load. */
+  realtimeEnabled?: () => boolean;
+}
+
 /**
  * Serves the client's index.html with the page's bootstrap data, as GitLab's layouts do:
- * `<meta name="csrf-token">` (the session's token, sent back as X-CSRF-Token by the client).
+ * `<meta name="csrf-token">` (the session's token, sent back as X-CSRF-Token by the client)
+ * and, when the real-time sidebar is turned off, `<meta name="real-time-issue-sidebar"
+ * content="false">` (the client then skips the subscription and polls).
  * The file is read once and cached; it is absent in API-only tests.
  */
-export function indexHtmlHandler(clientDir: string) {
+export function indexHtmlHandler(clientDir: string, options: IndexHtmlOptions = {}) {
   const path = join(clientDir, 'index.html');
   let template: string | undefined;
   return (req: Request, res: Response): void => {
@@ -21,7 +28,10 @@ export function indexHtmlHandler(clientDir: string) {
     }
     const auth = authOf(req);
     const csrf = auth.kind === 'session' ? auth.session.csrfToken : '';
-    const meta = `<meta name="csrf-token" content="${csrf}">`;
+    let meta = `<meta name="csrf-token" content="${csrf}">`;
+    if (options.realtimeEnabled?.() === false) {
+      meta += '\n    <meta name="real-time-issue-sidebar" content="false">';
+    }
     res
       .type('html')
       .set('Cache-Control', 'no-store') // the page carries a per-session token

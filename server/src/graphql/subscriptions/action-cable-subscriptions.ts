@@ -18,6 +18,8 @@ import { maskError } from '../mask-error.js';
 
 import { DocumentCache } from './document-cache.js';
 import { EngineStats } from './engine-stats.js';
+import { correlationId, withCorrelationId } from '../../logging/correlation.js';
+
 import { decodeEvent, encodeEvent } from './event-codec.js';
 import { parseExecutePayload } from './execute-payload.js';
 import {
@@ -174,7 +176,7 @@ export class ActionCableSubscriptions {
     this.stats.publishes += 1;
     await this.adapter.broadcast(
       eventStream(topicFor(field, args), this.namespace),
-      encodeEvent(object),
+      encodeEvent({ object, correlationId: correlationId() }),
     );
   }
 
@@ -259,12 +261,32 @@ export class ActionCableSubscriptions {
       fanout,
       listener: (payload) => {
         const receivedAt = performance.now();
-        fanout.queue = fanout.queue
-          .then(() => fanout.dispatch(decodeEvent(payload))) // decoded once per event
-          .then(() => this.onEventDelivered((performance.now() - receivedAt) / 1000))
-          .catch((error: unknown) =>
-            this.logger.error({ err: error, topic: registration.topic }, 'event delivery failed'),
-          );
+        const event = decodeEvent(payload); // decoded once per event
+        // The delivery runs under the triggering request's correlation id, so its log lines
+        // (on every process) can be joined with the mutation's.
+        fanout.queue = fanout.queue.then(() =>
+          withCorrelationId(event.correlationId, () =>
+            fanout.dispatch(event.object).then(
+              () => {
+                const seconds = (performance.now() - receivedAt) / 1000;
+                this.onEventDelivered(seconds);
+                this.logger.info(
+                  {
+                    topic: registration.topic,
+                    subscribers: fanout.memberCount,
+                    duration_s: seconds,
+                  },
+                  'push',
+                );
+              },
+              (error: unknown) =>
+                this.logger.error(
+                  { err: error, topic: registration.topic },
+                  'event delivery failed',
+                ),
+            ),
+          ),
+        );
       },
     };
     fanout.add(registration.fingerprint, registration.member, shape);

@@ -2,6 +2,8 @@ import cluster, { type Worker } from 'node:cluster';
 
 import type { Logger } from 'pino';
 
+import { serveClusterMetrics } from './observability/cluster-metrics.js';
+
 /**
  * `WEB_CONCURRENCY=N`: this process forks N workers that share the listening port (node:cluster
  * hands each new TCP connection, WebSocket upgrades included, to one worker), so one machine's
@@ -20,6 +22,7 @@ export function runClusterPrimary(workers: number, logger: Logger): void {
     });
     return worker;
   };
+  serveClusterMetrics();
   for (let i = 0; i < workers; i += 1) fork();
   logger.info({ workers }, 'cluster primary started');
 

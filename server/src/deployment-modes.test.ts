@@ -79,6 +79,12 @@ describe('WEB_CONCURRENCY', () => {
       expect(usernames(await watcher.client.nextNonPing())).toEqual(['dave']);
     }
 
+    // Whichever worker answers, the metrics are the cluster's: four subscriptions in all.
+    for (let scrape = 0; scrape < 4; scrape += 1) {
+      const text = await (await fetch(`${url}/-/metrics`)).text();
+      expect(text, cluster.output()).toMatch(/^action_cable_active_connections 4$/m);
+    }
+
     cluster.child.kill('SIGTERM');
     for (const watcher of watchers) {
       expect(await watcher.client.nextNonPing()).toMatchObject({ reason: 'server_restart' });

@@ -53,6 +53,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
     cable: { maxPayload: config.cableMaxPayload, maxSubscriptions: config.cableMaxSubscriptions },
   });
+  if (cluster.isWorker) server.metrics.aggregateAcrossCluster();
   const shown =
     config.host === '127.0.0.1' || config.host === '0.0.0.0'
       ? `http://localhost:${server.port}`

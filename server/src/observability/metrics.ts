@@ -8,6 +8,7 @@ import {
   registerEngineMetrics,
   type EngineMetricsSource,
 } from './engine-metrics.js';
+import { CLUSTER_METRICS_CONTENT_TYPE, clusterMetricsScraper } from './cluster-metrics.js';
 import { processMetricsRegistry } from './process-metrics.js';
 import { registerPubSubMetrics } from './pubsub-metrics.js';
 
@@ -66,8 +67,18 @@ export class ServerMetrics {
     });
   }
 
+  private clusterScrape: (() => Promise<string>) | undefined;
+
+  /** In a cluster worker: `render()` answers with every worker's metrics, summed by the primary. */
+  aggregateAcrossCluster(): void {
+    this.clusterScrape = clusterMetricsScraper([processMetricsRegistry(), this.registry]);
+  }
+
   /** The Prometheus text exposition of this server's and the process's metrics. */
   async render(): Promise<{ contentType: string; text: string }> {
+    if (this.clusterScrape) {
+      return { contentType: CLUSTER_METRICS_CONTENT_TYPE, text: await this.clusterScrape() };
+    }
     const merged = Registry.merge([processMetricsRegistry(), this.registry]);
     return { contentType: merged.contentType, text: await merged.metrics() };
   }

@@ -50,3 +50,24 @@ export async function graphqlAs(
     body: (await response.json()) as { data?: Record<string, unknown> | null },
   };
 }
+
+/** Creates a personal access token for `username` through the API, as the tokens page does. */
+export async function createToken(
+  server: { url: string },
+  username: string,
+  scopes: string[],
+  name = 'test',
+): Promise<string> {
+  const session = await signIn(server, username);
+  const response = await fetch(`${server.url}/api/v4/user/personal_access_tokens`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+    },
+    body: JSON.stringify({ name, scopes }),
+  });
+  expect(response.status, `token for ${username}`).toBe(201);
+  return ((await response.json()) as { token: string }).token;
+}

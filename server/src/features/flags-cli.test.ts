@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 
 import { describe, expect, it } from 'vitest';
 
-import { signIn } from '../../test/sign-in.js';
+import { createToken } from '../../test/sign-in.js';
 import { startTestServer } from '../../test/start-test-server.js';
 
 import { runFlagsCli } from './flags-cli.js';
@@ -11,19 +11,7 @@ import { runFlagsCli } from './flags-cli.js';
 /** The `npm run flags` command against a real server on port 0. */
 const server = await startTestServer();
 
-async function token(username: string, scopes: string[]): Promise<string> {
-  const session = await signIn(server, username);
-  const response = await fetch(`${server.url}/api/v4/user/personal_access_tokens`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-    },
-    body: JSON.stringify({ name: 'cli', scopes }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
+const token = (username: string, scopes: string[]) => createToken(server, username, scopes, 'cli');
 
 async function run(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];

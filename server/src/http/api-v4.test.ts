@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { signIn } from '../../test/sign-in.js';
+import { createToken } from '../../test/sign-in.js';
 import { startTestServer } from '../../test/start-test-server.js';
 
 /** GitLab's REST route for assignees (what GitLab's QA uses), through the same update service. */
 const server = await startTestServer();
 
-async function token(username: string, scopes: string[]): Promise<string> {
-  const session = await signIn(server, username);
-  const response = await fetch(`${server.url}/api/v4/user/personal_access_tokens`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-    },
-    body: JSON.stringify({ name: 'qa', scopes }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
+const token = (username: string, scopes: string[]) => createToken(server, username, scopes, 'qa');
 
 async function userId(username: string): Promise<number> {
   const account = await server.database.identity.findAccountByUsername(username);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { signIn, type SignedIn } from '../../test/sign-in.js';
+import { signIn, type SignedIn, createToken } from '../../test/sign-in.js';
 import { startTestServer } from '../../test/start-test-server.js';
 
 /** GitLab's Features API: admin only, boolean gates, and what a change does to the page. */
@@ -15,19 +15,8 @@ const server = await startTestServer({ clientDir });
 
 type Auth = SignedIn | { token: string } | null;
 
-async function token(username: string, scopes: string[]): Promise<string> {
-  const session = await signIn(server, username);
-  const response = await fetch(`${server.url}/api/v4/user/personal_access_tokens`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-    },
-    body: JSON.stringify({ name: 'flags', scopes }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
+const token = (username: string, scopes: string[]) =>
+  createToken(server, username, scopes, 'flags');
 
 function headersOf(auth: Auth): Record<string, string> {
   if (auth && 'token' in auth) return { authorization: `Bearer ${auth.token}` };

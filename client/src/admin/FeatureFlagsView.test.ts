@@ -1,9 +1,8 @@
-import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { createMemoryHistory, createRouter } from 'vue-router';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
 
-import { setCsrfToken } from '../bootstrap';
 import { failOnConsoleWarnings } from '../test-utils/apollo-test-context';
+import { mountRestPage, useRestMock } from '../test-utils/rest-page';
 import { ADMIN_FEATURE_FLAGS_PATH, type FeatureFlag } from './featureFlags';
 import FeatureFlagsView from './FeatureFlagsView.vue';
 
@@ -16,47 +15,9 @@ const flag = (name: string, on: boolean): FeatureFlag => ({
   description: `What ${name} does.`,
 });
 
-const jsonResponse = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-let fetchMock: Mock<typeof fetch>;
-let answers: Map<string, Response[]>;
-
-function answer(method: string, path: string, status: number, body: unknown) {
-  const key = `${method} ${path}`;
-  answers.set(key, [...(answers.get(key) ?? []), jsonResponse(status, body)]);
-}
-
-beforeEach(() => {
-  answers = new Map();
-  fetchMock = vi.fn<typeof fetch>((input, init) => {
-    const key = `${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`;
-    const next = answers.get(key)?.shift();
-    return next ? Promise.resolve(next) : Promise.reject(new Error(`unexpected ${key}`));
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  setCsrfToken('csrf-123');
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
-async function mountPage() {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: ADMIN_FEATURE_FLAGS_PATH, component: FeatureFlagsView },
-      { path: '/users/sign_in', component: { template: '<p>sign in</p>' } },
-    ],
-  });
-  await router.push(ADMIN_FEATURE_FLAGS_PATH);
-  const wrapper = mount(FeatureFlagsView, {
-    global: { plugins: [router] },
-    attachTo: document.body,
-  });
-  await flushPromises();
-  return { wrapper, router };
-}
+const rest = useRestMock();
+const { answer } = rest;
+const mountPage = () => mountRestPage(ADMIN_FEATURE_FLAGS_PATH, FeatureFlagsView);
 
 const BOTH_ON = [flag('real_time_issue_sidebar', true), flag('broadcast_issue_updates', true)];
 
@@ -95,7 +56,7 @@ describe('FeatureFlagsView', () => {
     await wrapper.findAll('[data-testid="flag-toggle"]')[1]?.trigger('click');
     await flushPromises();
 
-    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    const post = rest.fetch.mock.calls.find(([, init]) => init?.method === 'POST');
     expect(post?.[0]).toBe('/api/v4/features/broadcast_issue_updates');
     expect(JSON.parse(post?.[1]?.body as string)).toEqual({ value: false });
     expect((post?.[1]?.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf-123');

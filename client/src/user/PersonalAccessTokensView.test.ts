@@ -1,9 +1,8 @@
-import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { createMemoryHistory, createRouter } from 'vue-router';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
 
 import { failOnConsoleWarnings } from '../test-utils/apollo-test-context';
-import { setCsrfToken } from '../bootstrap';
+import { mountRestPage, useRestMock } from '../test-utils/rest-page';
 import {
   PERSONAL_ACCESS_TOKENS_PATH,
   type CreatedPersonalAccessToken,
@@ -29,57 +28,9 @@ function token(overrides: Partial<PersonalAccessToken> = {}): PersonalAccessToke
   };
 }
 
-const jsonResponse = (status: number, body: unknown) =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-
-let fetchMock: Mock<typeof fetch>;
-/** Answers queued per `METHOD path`, in order. */
-let answers: Map<string, Response[]>;
-
-function answer(method: string, path: string, status: number, body?: unknown) {
-  const key = `${method} ${path}`;
-  answers.set(key, [...(answers.get(key) ?? []), jsonResponse(status, body)]);
-}
-
-function calls(method: string, path: string) {
-  return fetchMock.mock.calls.filter(
-    ([url, init]) => url === path && (init?.method ?? 'GET') === method,
-  );
-}
-
-beforeEach(() => {
-  answers = new Map();
-  fetchMock = vi.fn<typeof fetch>((input, init) => {
-    const key = `${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`;
-    const next = answers.get(key)?.shift();
-    return next ? Promise.resolve(next) : Promise.reject(new Error(`unexpected ${key}`));
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  setCsrfToken('csrf-123');
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
-async function mountPage() {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: PERSONAL_ACCESS_TOKENS_PATH, component: PersonalAccessTokensView },
-      { path: '/users/sign_in', component: { template: '<p>sign in</p>' } },
-    ],
-  });
-  await router.push(PERSONAL_ACCESS_TOKENS_PATH);
-  const wrapper = mount(PersonalAccessTokensView, {
-    global: { plugins: [router] },
-    attachTo: document.body,
-  });
-  await flushPromises();
-  return { wrapper, router };
-}
+const rest = useRestMock();
+const { answer, calls } = rest;
+const mountPage = () => mountRestPage(PERSONAL_ACCESS_TOKENS_PATH, PersonalAccessTokensView);
 
 type Wrapper = Awaited<ReturnType<typeof mountPage>>['wrapper'];
 

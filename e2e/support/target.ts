@@ -9,9 +9,6 @@ export const REMOTE_BASE_URL = process.env.E2E_BASE_URL?.replace(/\/$/, '') || u
 
 export const BASE_URL = REMOTE_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? '3000'}`;
 
-/** Why a spec that restarts or reconfigures the server cannot run against a remote instance. */
-export const NEEDS_LOCAL_SERVER = 'needs a server process started by the suite (local mode only)';
-
 /** The public project specs create their issues in. */
 export const PROJECT = process.env.E2E_PROJECT ?? 'gitlab-org/gitlab-test';
 

@@ -54,6 +54,15 @@ export class AssigneesSidebar {
     await expect(this.editor).toBeVisible();
   }
 
+  /** In the open picker: searches for the user (the list shows 20 members) and selects them. */
+  async select(username: string): Promise<void> {
+    await this.search.fill(username);
+    const option = this.option(username);
+    await expect(option).toBeVisible();
+    if ((await option.getAttribute('aria-selected')) !== 'true') await option.click();
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+  }
+
   /**
    * Opens the picker, selects exactly `usernames` and applies. Each user is searched for (the
    * list shows 20 members); selected users are listed first, so unwanted ones are unselected
@@ -61,13 +70,7 @@ export class AssigneesSidebar {
    */
   async choose(usernames: readonly string[]): Promise<void> {
     await this.openEditor();
-    for (const username of usernames) {
-      await this.search.fill(username);
-      const option = this.option(username);
-      await expect(option).toBeVisible();
-      if ((await option.getAttribute('aria-selected')) !== 'true') await option.click();
-      await expect(option).toHaveAttribute('aria-selected', 'true');
-    }
+    for (const username of usernames) await this.select(username);
     await this.search.fill('');
     const selected = this.editor.locator('[data-testid="assignee-option"][aria-selected="true"]');
     const unwanted = (

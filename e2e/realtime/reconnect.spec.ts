@@ -31,5 +31,14 @@ test.describe('reconnecting', () => {
     await viewer.expectRealtimeState('live');
     await viewer.assignees.expectAssignees([after.username]);
     await viewer.expectNotReloaded();
+    // The server's part: the re-subscription's first payload carries the current assignees.
+    await expect
+      .poll(
+        () => hold.framesAfterReconnect.some((frame) => frame.includes(`"${after.username}"`)),
+        {
+          message: 'the catch-up payload after the reconnect names the new assignee',
+        },
+      )
+      .toBe(true);
   });
 });

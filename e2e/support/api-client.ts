@@ -30,11 +30,11 @@ export class ApiClient {
     private readonly headers: Record<string, string>,
   ) {}
 
-  static async signIn(credentials: AdminCredentials): Promise<ApiClient> {
+  static async signIn(credentials: AdminCredentials, baseURL = BASE_URL): Promise<ApiClient> {
     // A fresh connection per request: a kept-alive one can be closed by the server (idle
     // timeout) just as the next request is written, an ECONNRESET that is no bug of the app.
     const request = await playwrightRequest.newContext({
-      baseURL: BASE_URL,
+      baseURL,
       extraHTTPHeaders: { Connection: 'close' },
     });
     if ('token' in credentials) {

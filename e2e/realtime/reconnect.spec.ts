@@ -69,7 +69,7 @@ test.describe('reconnecting after a server restart', () => {
       await server.start();
       await admin.setAssigneesOverGraphql(issue.iid, ['bob']);
       await hold.reconnecting;
-      await viewer.assignees.expectNone(); // held: nothing has reached the page
+      await viewer.assignees.expectNone(); // held: neither the cable nor a poll reached the page
 
       hold.release();
       await viewer.expectRealtimeState('live');

@@ -2,9 +2,9 @@ import type { Page } from '@playwright/test';
 
 /**
  * Lets the page's first cable connection through and holds every later one (a reconnect) until
- * `release()`, so a spec can change data while the page is provably disconnected. From the first
- * reconnect attempt on, the page's GraphQL requests are held too: a disconnected page polls, and
- * a poll must not deliver the change before the reconnect does. Frames the
+ * `release()`, so a spec can change data while the page is provably disconnected. From the moment
+ * the server closes the first connection, the page's GraphQL requests are held too: a
+ * disconnected page polls, and a poll must not deliver the change before the reconnect does. Frames the
  * server sends on a reconnected socket are recorded: the catch-up the server owes the page
  * arrives there (the page's own refetch over HTTP would hide a missing one).
  */
@@ -21,14 +21,19 @@ export async function holdReconnects(page: Page): Promise<{
   const released = new Promise<void>((resolve) => (release = resolve));
   const reconnecting = new Promise<void>((resolve) => (attempted = resolve));
   const framesAfterReconnect: string[] = [];
+  let disconnected = false;
   await page.route(/\/api\/graphql$/, async (route) => {
-    if (connections > 1) await released;
+    if (disconnected) await released;
     await route.continue();
   });
   await page.routeWebSocket(/\/-\/cable/, async (socket) => {
     connections += 1;
     if (connections === 1) {
-      socket.connectToServer();
+      const server = socket.connectToServer();
+      server.onClose(() => {
+        disconnected = true; // before the page can notice and start polling
+        void socket.close();
+      });
       return;
     }
     attempted();

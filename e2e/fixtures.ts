@@ -1,136 +1,97 @@
-import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+import { expect, test as base, type BrowserContextOptions, type Page } from '@playwright/test';
+
+import { IssuePage } from './pages/issue-page.js';
+import { ApiClient } from './support/api-client.js';
+import { ConsoleErrors } from './support/console-errors.js';
+import { signInOverHttp } from './support/api-client.js';
+import { TestData, type TestUser } from './support/test-data.js';
+import { adminCredentials } from './support/target.js';
 
 export { expect };
+export type { TestUser };
 
-/** The demo project every spec works in (the server seeds it). */
-export const PROJECT = 'gitlab-org/gitlab-test';
+const SCREENSHOTS = 'e2e/screenshots';
 
-/** Console errors and page errors collected per page; specs assert there are none. */
-export function trackConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (
-      message.type() === 'error' ||
-      (message.type() === 'warning' && /apollo/i.test(message.text()))
-    ) {
-      errors.push(`${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
+interface Fixtures {
+  /** Every page's console errors and Apollo warnings; asserted empty when the test ends. */
+  consoleErrors: ConsoleErrors;
+  /** Creates this test's own users and issues through the public API. */
+  data: TestData;
+  /** The default `page` as an issue page (anonymous unless signed in with `signIn`). */
+  issuePage: IssuePage;
+  /** A new browser context signed in as `user` (anonymous for null), its page as an issue page. */
+  openAs: (user: TestUser | null, options?: BrowserContextOptions) => Promise<IssuePage>;
+  /** A screenshot of a key state: attached to the report and kept in e2e/screenshots/. */
+  saveScreenshot: (page: Page, name: string, options?: { fullPage?: boolean }) => Promise<void>;
 }
 
-/** Opens an issue and waits until its sidebar says pushes are flowing. */
-export async function openIssue(page: Page, iid: number): Promise<void> {
-  await page.goto(`/${PROJECT}/-/issues/${iid}`);
-  await expect(page.getByTestId('issue-title')).toBeVisible();
-  await expect(page.getByTestId('issue-sidebar')).toHaveAttribute('data-realtime-state', 'live');
+interface WorkerFixtures {
+  /** The admin's API client, one per worker. */
+  adminApi: ApiClient;
 }
 
-/**
- * Sets a marker on `window`: it survives only as long as the page is not reloaded, so a spec
- * that still finds it after an update proves the update arrived live.
- */
-export async function markPage(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as { __noReloadMarker?: string }).__noReloadMarker = 'still-here';
-  });
-}
-
-export async function expectNotReloaded(page: Page): Promise<void> {
-  expect(
-    await page.evaluate(
-      () => (window as unknown as { __noReloadMarker?: string }).__noReloadMarker,
-    ),
-  ).toBe('still-here');
-}
-
-/** The usernames shown in the assignees block, in order. */
-export function assigneeItems(page: Page) {
-  return page.getByTestId('assignees-block').getByTestId('assignee');
-}
-
-/** Seeded users' password (the server's DEMO_PASSWORD default, GitLab's historical one). */
-export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? '5iveL!fe';
-
-/** Signs `request` in (its cookie jar keeps the session) and returns the session's CSRF token. */
-export async function signInOverHttp(
-  request: APIRequestContext,
-  username = 'alice',
-): Promise<string> {
-  const response = await request.post('/users/sign_in', {
-    data: { username, password: DEMO_PASSWORD },
-  });
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { csrfToken: string };
-  return body.csrfToken;
-}
-
-/** Signs a page's browser context in as `username` (a maintainer by default), then reloads nothing. */
-export async function signIn(page: Page, username = 'alice'): Promise<void> {
-  await signInOverHttp(page.request, username);
-}
-
-/**
- * Changes assignees out of band, the way a script or another service would: plain HTTP GraphQL,
- * signed in as a maintainer of the project.
- */
-export async function setAssigneesOverHttp(
-  request: APIRequestContext,
-  iid: number,
-  usernames: string[],
-): Promise<void> {
-  const csrfToken = await signInOverHttp(request);
-  const response = await request.post('/api/graphql', {
-    headers: { 'X-CSRF-Token': csrfToken },
-    data: {
-      query: `mutation($projectPath: ID!, $iid: String!, $usernames: [String!]!) {
-        issueSetAssignees(input: { projectPath: $projectPath, iid: $iid, assigneeUsernames: $usernames }) { errors }
-      }`,
-      variables: { projectPath: PROJECT, iid: String(iid), usernames },
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  adminApi: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+    async ({}, use) => {
+      const client = await ApiClient.signIn(adminCredentials());
+      await use(client);
+      await client.dispose();
     },
-  });
-  expect(response.ok()).toBe(true);
-  expect(await response.json()).toEqual({ data: { issueSetAssignees: { errors: [] } } });
-}
+    { scope: 'worker' },
+  ],
 
-/** Opens the picker, selects exactly `usernames` (by clicking rows) and applies. */
-export async function chooseAssignees(page: Page, usernames: string[]): Promise<void> {
-  await page.getByTestId('edit-assignees').click();
-  const picker = page.getByTestId('assignees-editor');
-  await expect(picker).toBeVisible();
-  // The first options can be the pinned ones (you, the author) before the member search
-  // answers: wait until every wanted user is listed before reading the list.
-  const option = (username: string) =>
-    picker.locator(`[data-testid="assignee-option"][data-username="${username}"]`);
-  for (const username of usernames) await expect(option(username)).toBeVisible();
-  for (const listed of await picker.getByTestId('assignee-option').all()) {
-    const username = (await listed.getAttribute('data-username')) ?? '';
-    const selected = (await listed.getAttribute('aria-selected')) === 'true';
-    if (selected !== usernames.includes(username)) await listed.click();
-  }
-  for (const listed of await picker.getByTestId('assignee-option').all()) {
-    const username = (await listed.getAttribute('data-username')) ?? '';
-    await expect(listed).toHaveAttribute('aria-selected', String(usernames.includes(username)));
-  }
-  await page.getByTestId('edit-assignees').click();
-  await expect(picker).toBeHidden();
-}
+  consoleErrors: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+    async ({}, use) => {
+      const errors = new ConsoleErrors();
+      await use(errors);
+      expect(errors.unexpected(), 'console errors or Apollo warnings').toEqual([]);
+    },
+    { auto: true },
+  ],
 
-export const test = base;
+  context: async ({ context, consoleErrors }, use) => {
+    context.on('page', (page) => consoleErrors.track(page));
+    await use(context);
+  },
 
-/** Path of the personal access tokens page (GitLab's). */
-export const PERSONAL_ACCESS_TOKENS_PATH = '/-/user_settings/personal_access_tokens';
+  data: async ({ adminApi }, use, testInfo) => {
+    const data = new TestData(adminApi, `w${testInfo.workerIndex}-`);
+    await use(data);
+    await data.dispose();
+  },
 
-/** A GraphQL request authenticated only by a personal access token (no cookies, no CSRF). */
-export async function graphqlWithToken(
-  request: APIRequestContext,
-  token: string,
-  query: string,
-): Promise<{ status: number; body: unknown }> {
-  const response = await request.post('/api/graphql', {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { query },
-  });
-  return { status: response.status(), body: (await response.json()) as unknown };
+  issuePage: async ({ page }, use) => {
+    await use(new IssuePage(page));
+  },
+
+  openAs: async ({ browser, consoleErrors }, use) => {
+    const contexts: { close(): Promise<void> }[] = [];
+    await use(async (user, options) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      const page = await context.newPage();
+      consoleErrors.track(page);
+      if (user) await signIn(page, user);
+      return new IssuePage(page);
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+  saveScreenshot: async ({}, use, testInfo) => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await use(async (page, name, options) => {
+      const body = await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, ...options });
+      await testInfo.attach(name, { body, contentType: 'image/png' });
+    });
+  },
+});
+
+/** Signs a page's browser context in (the context's cookie jar keeps the session). */
+export async function signIn(page: Page, user: TestUser): Promise<void> {
+  await signInOverHttp(page.request, user.username, user.password);
 }

@@ -331,4 +331,31 @@ describe.each(drivers)('%s', (driver) => {
       expect(viewers.get(fx.userId('alice'))?.accessLevel).toBeNull();
     });
   });
+
+  describe('creating accounts and members', () => {
+    it('creates an account once per username and a membership once per project', async () => {
+      const account = await identity().createAccount({
+        username: 'new-user',
+        name: 'New User',
+        passwordHash: 'scrypt$x',
+        admin: false,
+      });
+      expect(account).toMatchObject({ username: 'new-user', state: 'active', admin: false });
+      expect(
+        await identity().createAccount({
+          username: 'new-user',
+          name: 'Other',
+          passwordHash: 'scrypt$y',
+          admin: true,
+        }),
+      ).toBeNull();
+      expect((await identity().findAccountByUsername('new-user'))?.name).toBe('New User');
+
+      const id = account?.id ?? -1;
+      expect(await identity().addMember(fx.projectId, id, AccessLevel.reporter)).toBe(true);
+      expect(await identity().addMember(fx.projectId, id, AccessLevel.owner)).toBe(false);
+      const viewers = await identity().projectViewers(fx.projectId, [id]);
+      expect(viewers.get(id)?.accessLevel).toBe(AccessLevel.reporter);
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 
 import type {
+  AccessLevel,
   AccountRecord,
   IdentityRepository,
   ProjectViewer,
@@ -74,6 +75,30 @@ export class DrizzleIdentityRepository implements IdentityRepository {
 
   findAccountById(id: number): Promise<AccountRecord | null> {
     return this.findAccount(eq(users.id, id));
+  }
+
+  async createAccount(account: {
+    username: string;
+    name: string;
+    passwordHash: string;
+    admin: boolean;
+  }): Promise<AccountRecord | null> {
+    // ON CONFLICT: two concurrent requests for one username cannot both succeed.
+    const [row] = await this.db
+      .insert(users)
+      .values(account)
+      .onConflictDoNothing({ target: users.username })
+      .returning(accountColumns);
+    return row ? toAccount(row) : null;
+  }
+
+  async addMember(projectId: number, userId: number, accessLevel: AccessLevel): Promise<boolean> {
+    const rows = await this.db
+      .insert(members)
+      .values({ projectId, userId, accessLevel })
+      .onConflictDoNothing({ target: [members.projectId, members.userId] })
+      .returning({ userId: members.userId });
+    return rows.length > 0;
   }
 
   async createSession(session: {

@@ -93,4 +93,49 @@ describe.each(drivers)('%s', (driver) => {
       expect(zeds[19]).toBe('Zed 19');
     });
   });
+
+  describe('creating', () => {
+    it('gives concurrent creations distinct, consecutive iids and keeps assignee order', async () => {
+      const repository = fx.database.repository;
+      const before = (await repository.listIssues(fx.projectId, 1))[0]?.iid ?? 0;
+      const created = await Promise.all(
+        [1, 2, 3, 4, 5].map((n) =>
+          repository.createIssue({
+            projectId: fx.projectId,
+            title: `Concurrent ${n}`,
+            description: null,
+            confidential: n === 1,
+            authorId: fx.userId('alice'),
+            assigneeIds: [fx.userId('carol'), fx.userId('bob'), fx.userId('carol')],
+          }),
+        ),
+      );
+      expect(created.map((issue) => issue.iid).sort((a, b) => a - b)).toEqual(
+        [1, 2, 3, 4, 5].map((n) => before + n),
+      );
+      expect(usernames(created[0]!)).toEqual(['carol', 'bob']);
+      expect(created[0]).toMatchObject({
+        confidential: true,
+        state: 'opened',
+        author: { username: 'alice' },
+      });
+      expect(await repository.findIssueById(created[0]!.id)).toEqual(created[0]);
+    });
+
+    it('writes nothing when an assignee does not exist', async () => {
+      const repository = fx.database.repository;
+      const count = (await repository.listIssues(fx.projectId, 10_000)).length;
+      await expect(
+        repository.createIssue({
+          projectId: fx.projectId,
+          title: 'Half',
+          description: null,
+          confidential: false,
+          authorId: fx.userId('alice'),
+          assigneeIds: [fx.userId('bob'), 999_999],
+        }),
+      ).rejects.toThrow(/unknown user id/);
+      expect((await repository.listIssues(fx.projectId, 10_000)).length).toBe(count);
+    });
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 
-import type { IssueRepository } from '../domain/repository.js';
+import type { IssueRepository, NewIssue } from '../domain/repository.js';
 import type { IssueRecord, ProjectRecord, UserRecord } from '../domain/types.js';
 import type { AppDatabase } from './database.js';
 import { loadAssignees, loadIssues, userColumns } from './load-issues.js';
@@ -135,6 +135,39 @@ export class DrizzleIssueRepository implements IssueRepository {
   async listIssues(projectId: number, limit: number): Promise<IssueRecord[]> {
     const rows = await loadIssues(this.db, eq(issues.projectId, projectId));
     return rows.sort((a, b) => b.iid - a.iid).slice(0, limit);
+  }
+
+  async createIssue(issue: NewIssue): Promise<IssueRecord> {
+    return this.db.transaction(async (tx) => {
+      const { assigneeIds, ...row } = issue;
+      // Locking the project serialises creations in it, so max(iid) + 1 is never taken twice.
+      const [project] = await tx
+        .select({ id: projects.id })
+        .from(projects)
+        .where(eq(projects.id, issue.projectId))
+        .for('update');
+      if (!project)
+        throw new Error(`Cannot create issue: project ${issue.projectId} does not exist`);
+      const [last] = await tx
+        .select({ iid: sql<number>`coalesce(max(${issues.iid}), 0)::int` })
+        .from(issues)
+        .where(eq(issues.projectId, issue.projectId));
+      const ids = uniqueInOrder(assigneeIds);
+      await assertUsersExist(tx, ids);
+      const [created] = await tx
+        .insert(issues)
+        .values({ ...row, iid: (last?.iid ?? 0) + 1 })
+        .returning({ id: issues.id });
+      if (!created) throw new Error('Cannot create issue: the database returned no row');
+      if (ids.length > 0) {
+        await tx
+          .insert(issueAssignees)
+          .values(ids.map((userId, position) => ({ issueId: created.id, userId, position })));
+      }
+      const [loaded] = await loadIssues(tx, eq(issues.id, created.id));
+      if (!loaded) throw new Error(`Issue ${created.id} vanished inside its transaction`);
+      return loaded;
+    });
   }
 
   async setConfidential(

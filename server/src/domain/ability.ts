@@ -1,4 +1,4 @@
-import { AccessLevel, type ProjectViewer } from './identity.js';
+import { AccessLevel, type AccountRecord, type ProjectViewer } from './identity.js';
 import type { IssueRecord, ProjectRecord, ProjectVisibility } from './types.js';
 
 /**
@@ -12,6 +12,14 @@ import type { IssueRecord, ProjectRecord, ProjectVisibility } from './types.js';
  * - update_issue: readers who are reporter and up, or the author (or admins).
  */
 export type Viewer = ProjectViewer | null;
+
+/**
+ * Whether an account has instance-wide admin rights (GitLab's `admin?`): the one place that
+ * question is answered, so how "admin" is stored can change without touching callers.
+ */
+export function isAdmin(account: Pick<AccountRecord, 'admin' | 'state'> | null): boolean {
+  return account !== null && account.state === 'active' && account.admin;
+}
 
 export const Ability = {
   readProject(viewer: Viewer, project: Pick<ProjectRecord, 'visibility'>): boolean {
@@ -36,6 +44,18 @@ export const Ability = {
     return (
       viewer.admin || atLeast(viewer, AccessLevel.reporter) || issue.author.id === viewer.userId
     );
+  },
+
+  /** Creating issues here (and setting assignees/confidential on them): reporter and up. */
+  createIssue(viewer: Viewer, project: Pick<ProjectRecord, 'visibility'>): boolean {
+    if (!viewer || !Ability.readProject(viewer, project)) return false;
+    return viewer.admin || atLeast(viewer, AccessLevel.reporter);
+  },
+
+  /** Adding members: maintainers and owners of the project, or admins. */
+  adminMembers(viewer: Viewer, project: Pick<ProjectRecord, 'visibility'>): boolean {
+    if (!viewer || !Ability.readProject(viewer, project)) return false;
+    return viewer.admin || atLeast(viewer, AccessLevel.maintainer);
   },
 
   /** GitLab assigns only members who may read the issue. */

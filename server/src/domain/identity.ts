@@ -58,6 +58,16 @@ export interface IdentityRepository {
   findAccountByUsername(username: string): Promise<AccountRecord | null>;
   findAccountById(id: number): Promise<AccountRecord | null>;
 
+  /** Creates an active account; null when the username is taken (nothing written). */
+  createAccount(account: {
+    username: string;
+    name: string;
+    passwordHash: string;
+    admin: boolean;
+  }): Promise<AccountRecord | null>;
+  /** Adds a membership; false when the user is already a member (nothing changed). */
+  addMember(projectId: number, userId: number, accessLevel: AccessLevel): Promise<boolean>;
+
   createSession(session: {
     digest: string;
     userId: number;

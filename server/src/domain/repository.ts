@@ -1,5 +1,15 @@
 import type { IssueRecord, ProjectRecord, UserRecord } from './types.js';
 
+/** What `createIssue` writes; the iid, timestamps and state are the database's. */
+export interface NewIssue {
+  projectId: number;
+  title: string;
+  description: string | null;
+  confidential: boolean;
+  authorId: number;
+  assigneeIds: readonly number[];
+}
+
 /**
  * Storage for the issue domain. One implementation runs on PGlite (embedded) and on `pg`
  * (a real PostgreSQL) through Drizzle; unit tests may use an in-memory double that
@@ -28,6 +38,11 @@ export interface IssueRepository {
     compute: (current: readonly UserRecord[]) => readonly number[],
     actorId?: number | null,
   ): Promise<{ issue: IssueRecord; changed: boolean }>;
+  /**
+   * Creates an issue with the project's next iid and its ordered assignees in one transaction
+   * (the project row is locked, so concurrent creations get distinct iids). Returns it as committed.
+   */
+  createIssue(issue: NewIssue): Promise<IssueRecord>;
   /** Sets the confidential flag in one transaction; `updatedAt` moves when it changes. */
   setConfidential(
     issueId: number,

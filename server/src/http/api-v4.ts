@@ -1,4 +1,4 @@
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type Response } from 'express';
 import type { Logger } from 'pino';
 
 import type {
@@ -7,11 +7,14 @@ import type {
   TokenRecord,
   TokenScope,
 } from '../domain/identity.js';
-import type { IssueUpdateService } from '../domain/issue-update-service.js';
+import type { IssueUpdateService, UpdateResult } from '../domain/issue-update-service.js';
 import type { IssueRepository } from '../domain/repository.js';
-import { issueJson } from './issue-json.js';
-import { authOf, principalOf, requireCsrfToken } from '../identity/request-auth.js';
+import { requireCsrfToken } from '../identity/request-auth.js';
 import { digest, newSecret } from '../identity/secrets.js';
+
+import { apiV4WriteRoutes } from './api-v4-writes.js';
+import { badRequest, isId, projectPathOf, signedIn } from './api-v4-helpers.js';
+import { issueJson } from './issue-json.js';
 
 export interface ApiV4Deps {
   identity: IdentityRepository;
@@ -26,8 +29,9 @@ const SCOPES: readonly TokenScope[] = ['api', 'read_api'];
 
 /**
  * The REST endpoints scripts and GitLab's QA use (GitLab's paths and shapes): personal access
- * tokens, and `PUT /projects/:id/issues/:iid` with `assignee_ids`, which goes through the same
- * update service (and so the same permissions and triggers) as the GraphQL mutation.
+ * tokens, and `PUT /projects/:id/issues/:iid` with `assignee_ids` or `confidential`, which goes
+ * through the same update service (and so the same permissions and triggers) as the GraphQL
+ * mutation; creating issues, users and memberships is in api-v4-writes.ts.
  */
 export function apiV4Routes(deps: ApiV4Deps): Router {
   const router = Router();
@@ -89,65 +93,69 @@ export function apiV4Routes(deps: ApiV4Deps): Router {
   router.put('/api/v4/projects/:id/issues/:iid', async (req, res) => {
     const account = signedIn(req, res, 'write');
     if (!account) return;
-    const projectPath = await projectPathOf(deps.repository, req.params.id ?? '');
-    const body = (req.body ?? {}) as { assignee_ids?: unknown; assignee_id?: unknown };
+    const target = {
+      projectPath: (await projectPathOf(deps.repository, req.params.id ?? '')) ?? '',
+      iid: req.params.iid ?? '',
+      actor: account,
+    };
+    const body = (req.body ?? {}) as Record<string, unknown>;
     const ids =
       body.assignee_ids ?? (body.assignee_id === undefined ? undefined : [body.assignee_id]);
-    if (
-      !Array.isArray(ids) ||
-      !ids.every((id) => Number.isSafeInteger(id) && (id as number) >= 0)
-    ) {
-      res
-        .status(400)
-        .json({ message: '400 Bad request', error: 'assignee_ids must be a list of user ids' });
+    const { confidential } = body;
+    if (ids !== undefined && confidential !== undefined) {
+      // Two fields would be two transactions: refused rather than half applied.
+      badRequest(res, 'change assignee_ids and confidential in separate requests');
+      return;
+    }
+    if (confidential !== undefined) {
+      if (typeof confidential !== 'boolean') {
+        badRequest(res, 'confidential must be true or false');
+        return;
+      }
+      const result = await deps.issues.setConfidential({ ...target, confidential });
+      if (result.issue) {
+        deps.logger.info(
+          { userId: account.id, issueId: result.issue.id, confidential },
+          'issue confidentiality set over REST',
+        );
+      }
+      answer(res, result);
+      return;
+    }
+    if (!Array.isArray(ids) || !ids.every(isId)) {
+      badRequest(
+        res,
+        ids === undefined
+          ? 'assignee_ids or confidential is missing'
+          : 'assignee_ids must be a list of user ids',
+      );
       return;
     }
     const accounts = await Promise.all(
-      ids.filter((id) => id !== 0).map((id) => deps.identity.findAccountById(id as number)),
+      ids.filter((id) => id !== 0).map((id) => deps.identity.findAccountById(id)),
     );
     if (accounts.some((found) => found === null)) {
-      res
-        .status(400)
-        .json({ message: '400 Bad request', error: 'unknown user id in assignee_ids' });
+      badRequest(res, 'unknown user id in assignee_ids');
       return;
     }
     const result = await deps.issues.setAssignees({
-      projectPath: projectPath ?? '',
-      iid: req.params.iid ?? '',
-      actor: account,
+      ...target,
       usernames: accounts.map((found) => (found as AccountRecord).username),
       mode: 'REPLACE',
     });
-    if (!result.issue) {
-      res.status(404).json({ message: '404 Issue Not Found' });
-    } else if (result.errors.length > 0) {
-      res.status(400).json({ message: result.errors });
-    } else {
-      res.json(issueJson(result.issue));
-    }
+    answer(res, result);
   });
+
+  router.use(apiV4WriteRoutes(deps));
 
   return router;
 }
 
-/** The caller's account, or an answer: 401 when anonymous, 403 when a read_api token writes. */
-function signedIn(req: Request, res: Response, need: 'read' | 'write'): AccountRecord | null {
-  const principal = principalOf(authOf(req));
-  if (!principal.account) {
-    res.status(401).json({ message: '401 Unauthorized' });
-    return null;
-  }
-  if (need === 'write' && principal.readOnly) {
-    res.status(403).json({ message: '403 Forbidden', error: 'insufficient_scope' });
-    return null;
-  }
-  return principal.account;
-}
-
-/** GitLab accepts a numeric id or the URL-encoded full path. */
-async function projectPathOf(repository: IssueRepository, id: string): Promise<string | null> {
-  if (!/^\d+$/.test(id)) return id;
-  return (await repository.findProjectById(Number(id)))?.fullPath ?? null;
+/** 404 without an existence oracle, the service's errors as GitLab's 400, or the issue. */
+function answer(res: Response, result: UpdateResult): void {
+  if (!result.issue) res.status(404).json({ message: '404 Issue Not Found' });
+  else if (result.errors.length > 0) res.status(400).json({ message: result.errors });
+  else res.json(issueJson(result.issue));
 }
 
 function tokenJson(token: TokenRecord) {

@@ -1,0 +1,52 @@
+import type { Request, Response } from 'express';
+
+import type { AccountRecord } from '../domain/identity.js';
+import type { IssueRepository } from '../domain/repository.js';
+import type { ProjectRecord } from '../domain/types.js';
+import { authOf, principalOf } from '../identity/request-auth.js';
+
+/** The caller's account, or an answer: 401 when anonymous, 403 when a read_api token writes. */
+export function signedIn(
+  req: Request,
+  res: Response,
+  need: 'read' | 'write',
+): AccountRecord | null {
+  const principal = principalOf(authOf(req));
+  if (!principal.account) {
+    res.status(401).json({ message: '401 Unauthorized' });
+    return null;
+  }
+  if (need === 'write' && principal.readOnly) {
+    res.status(403).json({ message: '403 Forbidden', error: 'insufficient_scope' });
+    return null;
+  }
+  return principal.account;
+}
+
+/** GitLab accepts a numeric id or the URL-encoded full path. */
+export async function projectPathOf(
+  repository: IssueRepository,
+  id: string,
+): Promise<string | null> {
+  if (!/^\d+$/.test(id)) return id;
+  return (await repository.findProjectById(Number(id)))?.fullPath ?? null;
+}
+
+/** The project named by `:id` (numeric id or full path), or null. */
+export async function projectOf(
+  repository: IssueRepository,
+  id: string,
+): Promise<ProjectRecord | null> {
+  if (/^\d{1,9}$/.test(id)) return repository.findProjectById(Number(id));
+  return id.length <= 255 ? repository.findProjectByFullPath(id) : null;
+}
+
+/** GitLab's 400 shape: a fixed message and the reason in `error`. */
+export function badRequest(res: Response, error: string): void {
+  res.status(400).json({ message: '400 Bad request', error });
+}
+
+/** A non-negative safe integer (GitLab's ids), from JSON. */
+export function isId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}

@@ -1,5 +1,8 @@
 import { expect, test } from '../fixtures.js';
-import { IssuePage } from '../pages/issue-page.js';
+import { ApiClient } from '../support/api-client.js';
+import { OwnServer } from '../support/own-server.js';
+import { adminCredentials, REMOTE_BASE_URL } from '../support/target.js';
+import { TestData } from '../support/test-data.js';
 
 // The fallback polls every 10 s: allow a couple of rounds.
 test.describe('without a cable the page polls', () => {
@@ -30,39 +33,47 @@ test.describe('without a cable the page polls', () => {
     await issuePage.expectNotReloaded();
   });
 
-  test('with real-time turned off by the server it polls and shows "Real-time off"', async ({
-    data,
-    adminApi,
-    issuePage,
-  }) => {
-    const assignee = await data.user('developer');
-    const issue = await data.issue({ title: 'Real-time off' });
-    const page = issuePage.page;
-    let cableRequests = 0;
-    await page.routeWebSocket(/\/-\/cable/, (socket) => {
-      cableRequests += 1;
-      socket.connectToServer();
+  test.describe('real_time_issue_sidebar turned off', () => {
+    // Flipping the flag on the suite's server would take real-time away from every other spec.
+    test.skip(!!REMOTE_BASE_URL, 'turns a feature flag off: local runs on its own server only');
+    let server: OwnServer;
+    test.beforeAll(async () => {
+      test.setTimeout(120_000);
+      server = await OwnServer.start();
     });
-    // Stands in for the server's feature flag: the meta tag the server will render when it is off.
-    await page.route(new RegExp(`${IssuePage.path(issue.iid)}$`), async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text()).replace(
-        '<head>',
-        '<head><meta name="real-time-issue-sidebar" content="false">',
-      );
-      await route.fulfill({ response, body: html });
+    test.afterAll(async () => {
+      await server.dispose();
     });
-    await issuePage.goto(issue.iid);
-    await issuePage.expectRealtimeState('disabled');
-    await expect(issuePage.indicator).toHaveText('Real-time off');
-    await expect(issuePage.polling).toBeVisible();
-    await issuePage.markNoReload();
 
-    await adminApi.updateIssue(issue.iid, { assignee_ids: [assignee.id] });
-    await expect(issuePage.assignees.items.first()).toContainText(`@${assignee.username}`, {
-      timeout: 25_000,
+    test('the page opens no cable, polls, and says "Real-time off"', async ({ openAs }) => {
+      const admin = await ApiClient.signIn(adminCredentials(), server.url);
+      const data = new TestData(admin, 'flag-');
+      const assignee = await data.user('developer');
+      const issue = await data.issue({ title: 'Real-time off' });
+      await admin.setFeatureFlag('real_time_issue_sidebar', false);
+
+      const viewer = await openAs(null, { baseURL: server.url });
+      const sockets: string[] = [];
+      viewer.page.on('websocket', (socket) => sockets.push(socket.url()));
+      await viewer.goto(issue.iid);
+      await viewer.expectRealtimeState('disabled');
+      await expect(viewer.indicator).toHaveText('Real-time off');
+      await expect(viewer.polling).toBeVisible();
+      await viewer.markNoReload();
+
+      await admin.updateIssue(issue.iid, { assignee_ids: [assignee.id] });
+      await expect(viewer.assignees.items.first()).toContainText(`@${assignee.username}`, {
+        timeout: 25_000,
+      });
+      await viewer.expectNotReloaded();
+      expect(sockets).toEqual([]);
+
+      // Back on: a page opened now is live again, without a restart.
+      await admin.setFeatureFlag('real_time_issue_sidebar', true);
+      const next = await openAs(null, { baseURL: server.url });
+      await next.open(issue.iid);
+      await data.dispose();
+      await admin.dispose();
     });
-    await issuePage.expectNotReloaded();
-    expect(cableRequests).toBe(0);
   });
 });

@@ -101,6 +101,11 @@ export class ApiClient {
     return body.data?.issueSetAssignees?.issue?.updatedAt ?? '';
   }
 
+  /** GitLab's Features API (admins): turns a feature flag on or off for every process. */
+  async setFeatureFlag(name: string, enabled: boolean): Promise<void> {
+    await this.send('post', `/api/v4/features/${name}`, { value: String(enabled) }, 201);
+  }
+
   /** Ends this client's session; the server then disconnects all of that user's cables. */
   async signOut(): Promise<void> {
     const response = await this.request.post('/users/sign_out', { headers: this.headers });

@@ -13,10 +13,14 @@ export class OwnServer {
   private child: ChildProcess | null = null;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'e2e-own-server-'));
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
 
-  static async start(): Promise<OwnServer> {
-    const server = new OwnServer(await freePort());
+  /** `env` adds settings (e.g. ROLE, DATABASE_URL, REDIS_URL for a split deployment). */
+  static async start(env: Record<string, string> = {}): Promise<OwnServer> {
+    const server = new OwnServer(await freePort(), env);
     await server.start();
     return server;
   }
@@ -33,6 +37,7 @@ export class OwnServer {
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
         LOG_LEVEL: 'warn',
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -64,7 +69,7 @@ export class OwnServer {
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

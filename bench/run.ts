@@ -17,6 +17,12 @@ const quick = process.argv.includes('--quick');
 const only = process.argv[process.argv.indexOf('--only') + 1];
 const pick = (name: string) => !process.argv.includes('--only') || only === name;
 const rounds = process.argv.includes('--only') ? 1 : 2;
+/** `--modes a,c` limits the servers started (for profiling one of them). */
+const onlyModes = process.argv.includes('--modes')
+  ? (process.argv[process.argv.indexOf('--modes') + 1] ?? '').split(',')
+  : undefined;
+/** `--cpu-prof`: servers write V8 CPU profiles to bench/results/prof/ when they stop. */
+const cpuProf = process.argv.includes('--cpu-prof');
 const hardStop = setTimeout(
   () => {
     console.error('bench: hard time limit reached, stopping');
@@ -30,7 +36,9 @@ const needsRedis =
   !quick && (!process.argv.includes('--only') || only?.startsWith('redis') === true);
 const redis = needsRedis ? await startRedis() : undefined;
 const issues = quick || (process.argv.includes('--only') && only !== 'spread') ? 20 : 1001;
-const modes: Mode[] = redis ? ['a', 'b', 'c', 'redis'] : ['a', 'b', 'c'];
+const modes = (redis ? (['a', 'b', 'c', 'redis'] as Mode[]) : (['a', 'b', 'c'] as Mode[])).filter(
+  (mode) => !onlyModes || onlyModes.includes(mode),
+);
 const servers = new Map<Mode, ServerProc>();
 const stopAll = async () => {
   await Promise.all([...servers.values()].map((s) => s.stop()));
@@ -92,7 +100,7 @@ async function sideBySideRun(
 
 try {
   const started = await Promise.all(
-    modes.map((mode) => startServer(mode, { issues, redisUrl: redis?.url })),
+    modes.map((mode) => startServer(mode, { issues, redisUrl: redis?.url, cpuProf })),
   );
   for (const s of started) servers.set(s.mode, s);
   const abc: Mode[] = ['a', 'b', 'c'];

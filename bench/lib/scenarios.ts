@@ -9,6 +9,7 @@ import {
   nowMs,
   type PlannedTrigger,
 } from './protocol.js';
+import type { ServerCounters } from './protocol.js';
 import type { Mode, ServerProc } from './servers.js';
 
 export interface Load {
@@ -27,6 +28,8 @@ export interface Measurement {
   triggers: number;
   ratePerSec: number;
   latency: Percentiles;
+  /** HTTP round trip of the triggering mutation. */
+  mutation: Percentiles;
   expected: number;
   delivered: number;
   lost: number;
@@ -37,7 +40,19 @@ export interface Measurement {
   rssAfterMb: number;
   kbPerConnection: number;
   cpuMsPerTrigger: number;
-  perTrigger: { executions: number; reads: number; publishes: number };
+  perTrigger: {
+    executions: number;
+    /** The mutation's own reads (auth, permission checks, the write's reads). */
+    reads: number;
+    /** Reads made by the fan-out for the event (subscriber authorization, resolvers). */
+    deliveryReads: number;
+    /** All publishes of the mutation (one per GitLab event it announces). */
+    publishes: number;
+    /** Publishes on the subscribed topic (`issueUpdated`). */
+    topicPublishes: number;
+  };
+  /** Medians inside the server, ms after the mutation's request arrived. */
+  phasesMs?: ServerCounters['phasesMs'];
   latencies: number[];
 }
 
@@ -102,9 +117,14 @@ export async function fire(
     plan.push({ issueId, key: assigneeKey(assigneesFor(c)) });
   }
   await conn.fleet.arm(plan);
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const profiling = profileDir !== undefined && server.mode !== 'c';
+  if (profiling) await server.profileStart();
   const before = await server.counters();
   const cpuBefore = server.cpuSec();
   const sendTimes: number[] = [];
+  /** Mutation round trips (request sent → response read), to split latency into write and push. */
+  const mutationMs: number[] = [];
   const pending: Promise<void>[] = [];
   const start = nowMs() + 20;
   for (let k = 0; k < triggers; k += 1) {
@@ -112,12 +132,20 @@ export async function fire(
     await new Promise((r) => setTimeout(r, Math.max(0, at - nowMs())));
     sendTimes.push(nowMs());
     const t = plan[k];
-    if (t) pending.push(mutate(server, t.issueId, usernames[k] ?? []));
+    const sentAt = nowMs();
+    if (t)
+      pending.push(
+        mutate(server, t.issueId, usernames[k] ?? []).then(() => {
+          mutationMs.push(nowMs() - sentAt);
+        }),
+      );
   }
   const sentMs = nowMs() - start;
   await Promise.all(pending);
   const got = await conn.fleet.collect(sendTimes, 30_000);
   const cpu = server.cpuSec() - cpuBefore;
+  if (profiling)
+    await server.profileStop(`${profileDir}/${scenario}-${server.mode}-${Date.now()}.cpuprofile`);
   const after = await server.counters();
   const per = (n: number) => Math.round((n / triggers) * 100) / 100;
   return {
@@ -128,6 +156,7 @@ export async function fire(
     triggers,
     ratePerSec: rate,
     latency: summarize(got.latencies),
+    mutation: summarize(mutationMs),
     expected: got.expected,
     delivered: got.delivered,
     lost: got.expected - got.delivered,
@@ -147,8 +176,13 @@ export async function fire(
     perTrigger: {
       executions: per(after.executions - before.executions),
       reads: per(after.reads - before.reads),
+      deliveryReads: per(after.deliveryReads - before.deliveryReads),
       publishes: per(after.publishes - before.publishes),
+      topicPublishes: per(
+        (after.publishesByField.issueUpdated ?? 0) - (before.publishesByField.issueUpdated ?? 0),
+      ),
     },
+    phasesMs: after.phasesMs,
     latencies: got.latencies,
   };
 }

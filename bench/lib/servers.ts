@@ -29,6 +29,9 @@ export interface ServerProc {
   headers: Record<string, string>;
   counters(): Promise<ServerCounters>;
   gc(): Promise<void>;
+  /** CPU profile of a window (real server only): start, then stop writing it to `file`. */
+  profileStart(): Promise<void>;
+  profileStop(file: string): Promise<void>;
   rssKb(): number;
   cpuSec(): number;
   stop(): Promise<void>;
@@ -76,7 +79,10 @@ async function exited(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /** Starts a server in its own process with `--expose-gc`; resolves once it prints `Ready:`. */
-export async function startServer(mode: Mode, opts: { issues: number; redisUrl?: string }) {
+export async function startServer(
+  mode: Mode,
+  opts: { issues: number; redisUrl?: string; cpuProf?: boolean },
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
   const entry = mode === 'c' ? 'bench/baselines/graphql-ws-server.ts' : 'bench/server-entry.ts';
   const env: NodeJS.ProcessEnv = {
@@ -90,7 +96,10 @@ export async function startServer(mode: Mode, opts: { issues: number; redisUrl?:
     DEMO_PASSWORD,
     REDIS_URL: mode === 'redis' ? opts.redisUrl : '',
   };
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', entry], {
+  const prof = opts.cpuProf
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/prof', mode)}`]
+    : [];
+  const child = spawn(process.execPath, ['--expose-gc', ...prof, '--import', 'tsx', entry], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -120,6 +129,10 @@ export async function startServer(mode: Mode, opts: { issues: number; redisUrl?:
     headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` },
     counters: async () => (await request(child, { type: 'stats' }, 'stats')).counters,
     gc: async () => void (await request(child, { type: 'gc' }, 'gc-done')),
+    profileStart: async () =>
+      void (await request(child, { type: 'profile-start' }, 'profile-started')),
+    profileStop: async (file) =>
+      void (await request(child, { type: 'profile-stop', file }, 'profile-written')),
     rssKb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]),
     // utime and stime are fields 14 and 15 (11 and 12 after the command name), in 1/100 s.
     cpuSec: () => (Number(stat()[11]) + Number(stat()[12])) / 100,

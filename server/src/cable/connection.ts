@@ -60,21 +60,29 @@ type State = 'identifying' | 'open' | 'closed';
  */
 export class Connection implements ChannelConnection {
   readonly id = randomUUID();
-  readonly logger: Logger;
   readonly pubsub: SubscriptionAdapter;
   identity: ConnectionIdentity = { userId: null };
   private state: State = 'identifying';
   private queue: Promise<void> = Promise.resolve();
   private readonly subscriptions: Subscriptions;
+  private childLogger: Logger | undefined;
 
   constructor(
     private readonly socket: CableSocket,
     readonly request: ConnectionRequest,
     private readonly options: ConnectionOptions,
   ) {
-    this.logger = options.logger.child({ connectionId: this.id });
     this.pubsub = options.pubsub;
     this.subscriptions = new Subscriptions(this, options.channels, options.limits);
+  }
+
+  /**
+   * Logger with this connection's id, made on first use: most connections never log past
+   * open/close (logged through the parent), and a child logger per idle connection is memory.
+   */
+  get logger(): Logger {
+    this.childLogger ??= this.options.logger.child({ connectionId: this.id });
+    return this.childLogger;
   }
 
   get isOpen(): boolean {
@@ -111,7 +119,7 @@ export class Connection implements ChannelConnection {
     this.enqueue(async () => {
       await this.subscriptions.removeAll();
       this.options.onClose(this);
-      this.logger.info('connection closed');
+      this.options.logger.info({ connectionId: this.id }, 'connection closed');
     });
   }
 
@@ -160,7 +168,10 @@ export class Connection implements ChannelConnection {
     this.state = 'open';
     this.transmit({ type: MessageType.welcome });
     this.options.onOpen(this);
-    this.logger.info({ userId: this.identity.userId }, 'connection open');
+    this.options.logger.info(
+      { connectionId: this.id, userId: this.identity.userId },
+      'connection open',
+    );
   }
 
   private enqueue(task: () => Promise<void>): void {

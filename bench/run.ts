@@ -187,10 +187,11 @@ const sustained = result.sustained.length
     ].join('\n')
   : '(full run only)';
 const queries = [
-  '| server | requests | p50 (ms) | p99 (ms) |',
-  '|---|---:|---:|---:|',
+  '| server | requests | errors | client p50 (ms) | client p99 (ms) | server p50 (ms) | server p99 (ms) |',
+  '|---|---:|---:|---:|---:|---:|---:|',
   ...result.initialQuery.map(
-    (q) => `| ${q.mode} | ${q.requests} | ${q.errors ?? 0} | ${q.p50} | ${q.p99} |`,
+    (q) =>
+      `| ${q.mode} | ${q.requests} | ${q.errors ?? 0} | ${q.p50} | ${q.p99} | ${q.serverP50 ?? '–'} | ${q.serverP99 ?? '–'} |`,
   ),
 ].join('\n');
 const markdown = [
@@ -210,7 +211,7 @@ const markdown = [
   '',
   sustained,
   '',
-  '## Initial sidebar query, 50 concurrent HTTP clients (client-side latency)',
+  '## Initial sidebar query, 50 concurrent HTTP clients (closed loop; server = request arrival → response finished)',
   '',
   queries,
   '',

@@ -86,7 +86,15 @@ export interface ServerCounters {
    * Medians since the last snapshot, ms after the mutation's request arrived: issueUpdated
    * published, fan-out started, last frame written, response finished.
    */
-  phasesMs?: { publish: number; fanoutStart: number; fanoutEnd: number; response: number };
+  phasesMs?: {
+    publish: number;
+    fanoutStart: number;
+    fanoutEnd: number;
+    response: number;
+    responseP99: number;
+    /** GraphQL POSTs answered since the last snapshot. */
+    requests: number;
+  };
 }
 
 /** Orchestrator → server process, and its replies. */

@@ -8,7 +8,16 @@ export interface RunResult {
   startedAt: string;
   measurements: Omit<Measurement, 'latencies'>[];
   sustained: { ratePerSec: number; deliveriesPerSec: number; p99: number; lost: number }[];
-  initialQuery: { mode: Mode; requests: number; errors?: number; p50: number; p99: number }[];
+  initialQuery: {
+    mode: Mode;
+    requests: number;
+    errors?: number;
+    p50: number;
+    p99: number;
+    /** Request arrival → response finished, inside the server. */
+    serverP50?: number;
+    serverP99?: number;
+  }[];
 }
 
 type M = RunResult['measurements'][number];
@@ -60,6 +69,7 @@ export function sideBySide(ms: readonly M[]): string {
       line('RSS before (MB)', (m) => m.rssBeforeMb),
       line('RSS after connect (MB)', (m) => m.rssAfterMb),
       line('RSS KB / connection', (m) => m.kbPerConnection),
+      line('JS heap KB / connection', (m) => m.heapKbPerConnection ?? 0),
       '',
     );
   }
@@ -99,13 +109,21 @@ export function targets(r: RunResult): string {
         (big.perTrigger.topicPublishes ?? Infinity) <= 1
       : undefined,
   ]);
-  const clean = (m: M | undefined) => (m && m.connect.failed === 0 ? m : undefined);
-  const idle = clean(find('fanout-10k', 'a')) ?? clean(find('fanout-1k', 'a'));
+  const idle = ['fanout-1k', 'fanout-10k']
+    .map((scenario) => find(scenario, 'a'))
+    .filter((m): m is M => m !== undefined);
   rows.push([
     'memory per idle subscribed connection',
     '≤ 10 KB',
-    idle ? `${idle.kbPerConnection} KB (${idle.subscribers} connections, after GC)` : 'not run',
-    idle ? idle.kbPerConnection <= 10 : undefined,
+    idle.length
+      ? idle
+          .map(
+            (m) =>
+              `${m.kbPerConnection} KB RSS (${m.heapKbPerConnection ?? '?'} KB of it JS heap) at ${m.connect.ok} connections`,
+          )
+          .join('; ')
+      : 'not run',
+    idle.length ? idle.every((m) => m.kbPerConnection <= 10) : undefined,
   ]);
   const ok = r.sustained.filter((s) => s.p99 <= 250 && s.lost === 0);
   const best = ok.reduce((x, s) => Math.max(x, s.deliveriesPerSec), 0);
@@ -118,11 +136,11 @@ export function targets(r: RunResult): string {
   const q = r.initialQuery.find((x) => x.mode === 'a');
   rows.push([
     'initial sidebar query, 50 concurrent clients',
-    'p50 ≤ 5 ms, p99 ≤ 20 ms',
+    'server p50 ≤ 5 ms, p99 ≤ 20 ms',
     q
-      ? `p50 ${q.p50} ms, p99 ${q.p99} ms, ${q.errors ?? 0} timeouts (client-side, anonymous)`
+      ? `server p50 ${q.serverP50 ?? '?'} ms, p99 ${q.serverP99 ?? '?'} ms (client-side incl. queueing behind 49 others: p50 ${q.p50}, p99 ${q.p99}); ${q.requests} requests, ${q.errors ?? 0} errors, anonymous`
       : 'not run',
-    q ? q.p50 <= 5 && q.p99 <= 20 && !q.errors : undefined,
+    q ? (q.serverP50 ?? Infinity) <= 5 && (q.serverP99 ?? Infinity) <= 20 && !q.errors : undefined,
   ]);
   const a10 = find('fanout-10k', 'a');
   const b10 = find('fanout-10k', 'b');

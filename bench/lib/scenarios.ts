@@ -39,6 +39,8 @@ export interface Measurement {
   rssBeforeMb: number;
   rssAfterMb: number;
   kbPerConnection: number;
+  /** V8 heap delta after GC per connection (the JS objects alone; RSS adds sockets and buffers). */
+  heapKbPerConnection: number;
   cpuMsPerTrigger: number;
   perTrigger: {
     executions: number;
@@ -84,16 +86,16 @@ export async function connectLoad(server: ServerProc, load: Load) {
   for (let i = 0; i < ids.length; i += 20) {
     await Promise.all(ids.slice(i, i + 20).map((id) => mutate(server, id, [])));
   }
-  await server.gc();
+  const heapBefore = await server.gc();
   const rssBefore = server.rssKb();
   const fleet = Fleet.start(load.workers);
   const clientIssues = Array.from({ length: load.subscribers }, (_, i) => ids[i % ids.length] ?? 1);
   const timeout = 30_000;
   const connected = await fleet.connect(server, clientIssues, load.connectRate, timeout);
   await new Promise((r) => setTimeout(r, 500));
-  await server.gc();
+  const heapAfter = await server.gc();
   const rssAfter = server.rssKb();
-  return { fleet, ids, connected, rssBefore, rssAfter };
+  return { fleet, ids, connected, rssBefore, rssAfter, heapBefore, heapAfter };
 }
 export type Connected = Awaited<ReturnType<typeof connectLoad>>;
 
@@ -172,6 +174,10 @@ export async function fire(
     rssAfterMb: Math.round(conn.rssAfter / 102.4) / 10,
     kbPerConnection:
       Math.round(((conn.rssAfter - conn.rssBefore) / Math.max(1, conn.connected.ok)) * 100) / 100,
+    heapKbPerConnection:
+      Math.round(
+        ((conn.heapAfter - conn.heapBefore) / 1024 / Math.max(1, conn.connected.ok)) * 100,
+      ) / 100,
     cpuMsPerTrigger: Math.round((cpu * 1000 * 10) / triggers) / 10,
     perTrigger: {
       executions: per(after.executions - before.executions),
@@ -196,6 +202,7 @@ export async function initialQuery(server: ServerProc, clients: number, ms: numb
     query: ISSUE_QUERY,
     variables: { fullPath: PROJECT_PATH, iid: '1' },
   });
+  if (server.mode !== 'c') await server.counters(); // resets the server-side timings
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (nowMs() < end) {
@@ -216,5 +223,12 @@ export async function initialQuery(server: ServerProc, clients: number, ms: numb
       }
     }),
   );
-  return { requests: latencies.length, errors, ...summarize(latencies) };
+  const inside = server.mode !== 'c' ? (await server.counters()).phasesMs : undefined;
+  return {
+    requests: latencies.length,
+    errors,
+    ...summarize(latencies),
+    serverP50: inside?.response,
+    serverP99: inside?.responseP99,
+  };
 }

@@ -30,10 +30,12 @@ function countReads(target: object, writes: readonly string[], counts: ServerCou
   }
 }
 
-const median = (values: number[]): number => {
+const quantile = (values: number[], q: number): number => {
   const sorted = [...values].sort((x, y) => x - y);
-  return Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 100) / 100;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return Math.round((sorted[rank] ?? 0) * 100) / 100;
 };
+const median = (values: number[]): number => quantile(values, 0.5);
 
 export function installProbes(server: RunningServer): () => ServerCounters {
   const counts: ServerCounters = {
@@ -98,6 +100,8 @@ export function installProbes(server: RunningServer): () => ServerCounters {
         fanoutStart: median(phases.fanoutStart),
         fanoutEnd: median(phases.fanoutEnd),
         response: median(phases.response),
+        responseP99: quantile(phases.response, 0.99),
+        requests: phases.response.length,
       },
     };
     for (const list of Object.values(phases)) list.length = 0;

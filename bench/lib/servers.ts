@@ -28,7 +28,8 @@ export interface ServerProc {
   /** Headers that authenticate a write (a personal access token of root), if the server has sign-in. */
   headers: Record<string, string>;
   counters(): Promise<ServerCounters>;
-  gc(): Promise<void>;
+  /** Full GC; resolves to the V8 heap in use afterwards (bytes). */
+  gc(): Promise<number>;
   /** CPU profile of a window (real server only): start, then stop writing it to `file`. */
   profileStart(): Promise<void>;
   profileStop(file: string): Promise<void>;
@@ -128,7 +129,7 @@ export async function startServer(
     protocol: mode === 'c' ? 'graphql-ws' : 'cable',
     headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` },
     counters: async () => (await request(child, { type: 'stats' }, 'stats')).counters,
-    gc: async () => void (await request(child, { type: 'gc' }, 'gc-done')),
+    gc: async () => (await request(child, { type: 'gc' }, 'gc-done')).heapUsed,
     profileStart: async () =>
       void (await request(child, { type: 'profile-start' }, 'profile-started')),
     profileStop: async (file) =>

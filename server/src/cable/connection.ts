@@ -69,7 +69,8 @@ export class Connection implements ChannelConnection {
 
   constructor(
     private readonly socket: CableSocket,
-    readonly request: ConnectionRequest,
+    /** Kept only until identification: an idle connection should not hold every header. */
+    private request: ConnectionRequest | undefined,
     private readonly options: ConnectionOptions,
   ) {
     this.pubsub = options.pubsub;
@@ -153,7 +154,10 @@ export class Connection implements ChannelConnection {
 
   private async identify(): Promise<void> {
     try {
-      this.identity = await this.options.identify(this.request);
+      const request = this.request;
+      this.request = undefined;
+      if (!request) return;
+      this.identity = await this.options.identify(request);
     } catch (error) {
       if (error instanceof UnauthorizedError) {
         this.logger.info({ reason: error.message }, 'connection rejected: unauthorized');

@@ -34,8 +34,11 @@ export class GraphqlChannel extends Channel {
   private async execute(data: ActionData): Promise<void> {
     const context = this.deps.contextFor(this.connection);
     // The channel is the engine's transport itself: no per-subscriber adapter object.
-    const transport: SubscriptionTransport = this;
-    const id = await this.deps.subscriptions.execute(data, context, transport);
+    const id = await this.deps.subscriptions.execute(
+      data,
+      context,
+      this satisfies SubscriptionTransport,
+    );
     if (id !== null) this.subscriptionIds.add(id);
   }
 

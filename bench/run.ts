@@ -46,6 +46,13 @@ const stopAll = async () => {
 };
 process.on('SIGINT', () => void stopAll().finally(() => process.exit(130)));
 
+// `--only <scenario>` adds to the previous run's results instead of replacing them.
+const latest = new URL('./results/latest.json', import.meta.url);
+const previous =
+  process.argv.includes('--only') && existsSync(latest)
+    ? (JSON.parse(readFileSync(latest, 'utf8')) as RunResult)
+    : undefined;
+
 const result: RunResult = {
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   machine: {
@@ -96,6 +103,7 @@ async function sideBySideRun(
     const { latencies: _l, ...rest } = m;
     result.measurements.push(rest);
   }
+  writeResults(false);
 }
 
 try {
@@ -120,6 +128,7 @@ try {
         mode,
         ...(await initialQuery(server, 50, quick ? 3000 : 10_000)),
       });
+    writeResults(false);
   }
   if (!quick) {
     if (pick('fanout-10k')) await sideBySideRun('fanout-10k', one(10_000, 400), 10, 2, abc);
@@ -152,6 +161,7 @@ try {
           console.error(
             `  sustained ${rate}/s: ${m.deliveriesPerSec} deliveries/s p99 ${m.latency.p99} lost ${m.lost}`,
           );
+          writeResults(false);
           if (m.latency.p99 > 250 || m.lost > 0) break;
         }
       } finally {
@@ -163,69 +173,76 @@ try {
   await stopAll();
 }
 
-// `--only <scenario>` adds to the previous run's results instead of replacing them.
-const latest = new URL('./results/latest.json', import.meta.url);
-if (process.argv.includes('--only') && existsSync(latest)) {
-  const prev = JSON.parse(readFileSync(latest, 'utf8')) as RunResult;
-  const fresh = new Set(result.measurements.map((m) => m.scenario));
-  result.measurements = [
-    ...prev.measurements.filter((m) => !fresh.has(m.scenario)),
-    ...result.measurements,
-  ];
-  if (!result.sustained.length) result.sustained = prev.sustained;
-  if (!result.initialQuery.length) result.initialQuery = prev.initialQuery;
-  result.command = `${prev.command}, then ${result.command}`;
-}
-const tables = sideBySide(result.measurements);
-const sustained = result.sustained.length
-  ? [
-      '| triggers/s | deliveries/s | p99 (ms) | lost |',
-      '|---:|---:|---:|---:|',
-      ...result.sustained.map(
-        (s) => `| ${s.ratePerSec} | ${s.deliveriesPerSec} | ${s.p99} | ${s.lost} |`,
-      ),
-    ].join('\n')
-  : '(full run only)';
-const queries = [
-  '| server | requests | errors | client p50 (ms) | client p99 (ms) | server p50 (ms) | server p99 (ms) |',
-  '|---|---:|---:|---:|---:|---:|---:|',
-  ...result.initialQuery.map(
-    (q) =>
-      `| ${q.mode} | ${q.requests} | ${q.errors ?? 0} | ${q.p50} | ${q.p99} | ${q.serverP50 ?? '–'} | ${q.serverP99 ?? '–'} |`,
-  ),
-].join('\n');
-const markdown = [
-  `# Benchmark results`,
-  '',
-  `Command: \`${result.command}\` — started ${result.startedAt}`,
-  `Machine: ${result.machine.cores} cores, ${result.machine.memory}, Node ${result.machine.node}; load generator on the same machine.`,
-  '',
-  '## Targets',
-  '',
-  targets(result),
-  '',
-  '## Side by side (rounds merged, order alternated)',
-  '',
-  tables,
-  '## Sustained fan-out, (a), 10k subscribers on one issue, 5 s per step',
-  '',
-  sustained,
-  '',
-  '## Initial sidebar query, 50 concurrent HTTP clients (closed loop; server = request arrival → response finished)',
-  '',
-  queries,
-  '',
-  '![latency vs subscribers](latency.svg)',
-  '',
-].join('\n');
-console.log(`\n${tables}\n${targets(result)}\n`);
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const stamp = result.startedAt.replace(/[:.]/g, '-');
-writeFileSync(new URL(`./results/${stamp}.json`, import.meta.url), JSON.stringify(result, null, 2));
-writeFileSync(latest, JSON.stringify(result, null, 2));
-writeFileSync(new URL(`./results/${stamp}.md`, import.meta.url), markdown);
-writeFileSync(new URL('./results/latency.svg', import.meta.url), chart(result.measurements));
-writeFileSync(new URL('./latency.svg', import.meta.url), chart(result.measurements));
-writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
-console.log(`wrote bench/results/${stamp}.{json,md}, bench/RESULTS.md, bench/latency.svg`);
+writeResults(true);
 process.exit(0);
+
+/**
+ * Writes bench/results/ and bench/RESULTS.md; called after every scenario so a run stopped by
+ * the hard time limit still leaves what it measured (`final` prints the tables).
+ */
+function writeResults(final: boolean): void {
+  const out: RunResult = { ...result, measurements: [...result.measurements] };
+  if (previous) {
+    const prev = previous;
+    const fresh = new Set(out.measurements.map((m) => m.scenario));
+    out.measurements = [
+      ...prev.measurements.filter((m) => !fresh.has(m.scenario)),
+      ...out.measurements,
+    ];
+    if (!out.sustained.length) out.sustained = prev.sustained;
+    if (!out.initialQuery.length) out.initialQuery = prev.initialQuery;
+    out.command = `${prev.command}, then ${out.command}`;
+  }
+  const tables = sideBySide(out.measurements);
+  const sustained = out.sustained.length
+    ? [
+        '| triggers/s | deliveries/s | p99 (ms) | lost |',
+        '|---:|---:|---:|---:|',
+        ...out.sustained.map(
+          (s) => `| ${s.ratePerSec} | ${s.deliveriesPerSec} | ${s.p99} | ${s.lost} |`,
+        ),
+      ].join('\n')
+    : '(full run only)';
+  const queries = [
+    '| server | requests | errors | client p50 (ms) | client p99 (ms) | server p50 (ms) | server p99 (ms) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...out.initialQuery.map(
+      (q) =>
+        `| ${q.mode} | ${q.requests} | ${q.errors ?? 0} | ${q.p50} | ${q.p99} | ${q.serverP50 ?? '–'} | ${q.serverP99 ?? '–'} |`,
+    ),
+  ].join('\n');
+  const markdown = [
+    `# Benchmark results`,
+    '',
+    `Command: \`${out.command}\` — started ${out.startedAt}`,
+    `Machine: ${out.machine.cores} cores, ${out.machine.memory}, Node ${out.machine.node}; load generator on the same machine.`,
+    '',
+    '## Targets',
+    '',
+    targets(out),
+    '',
+    '## Side by side (rounds merged, order alternated)',
+    '',
+    tables,
+    '## Sustained fan-out, (a), 10k subscribers on one issue, 5 s per step',
+    '',
+    sustained,
+    '',
+    '## Initial sidebar query, 50 concurrent HTTP clients (closed loop; server = request arrival → response finished)',
+    '',
+    queries,
+    '',
+    '![latency vs subscribers](latency.svg)',
+    '',
+  ].join('\n');
+  if (final) console.log(`\n${tables}\n${targets(out)}\n`);
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  const stamp = out.startedAt.replace(/[:.]/g, '-');
+  writeFileSync(new URL(`./results/${stamp}.json`, import.meta.url), JSON.stringify(out, null, 2));
+  writeFileSync(latest, JSON.stringify(out, null, 2));
+  writeFileSync(new URL(`./results/${stamp}.md`, import.meta.url), markdown);
+  writeFileSync(new URL('./results/latency.svg', import.meta.url), chart(out.measurements));
+  writeFileSync(new URL('./latency.svg', import.meta.url), chart(out.measurements));
+  writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
+  console.log(`wrote bench/results/${stamp}.{json,md}, bench/RESULTS.md, bench/latency.svg`);
+}

@@ -6,7 +6,7 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 import { summarize } from './lib/fleet.js';
 import { chart, sideBySide, targets, type RunResult } from './lib/report.js';
@@ -56,6 +56,9 @@ const previous =
 const result: RunResult = {
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   machine: {
+    loadAtStart: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
     cores: cpus().length,
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB (free -g: ${execSync('free -g | sed -n 2p').toString().trim().replace(/\s+/g, ' ')})`,
     node: process.version,
@@ -215,7 +218,9 @@ function writeResults(final: boolean): void {
     `# Benchmark results`,
     '',
     `Command: \`${out.command}\` — started ${out.startedAt}`,
-    `Machine: ${out.machine.cores} cores, ${out.machine.memory}, Node ${out.machine.node}; load generator on the same machine.`,
+    `Machine: ${out.machine.cores} cores, ${out.machine.memory}, Node ${out.machine.node}; load generator on the same machine. Load average (1/5/15 min) at start: ${out.machine.loadAtStart ?? '?'}, at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (other work shares the 2 cores: compare ratios, not absolutes).`,
     '',
     '## Targets',
     '',
@@ -244,5 +249,6 @@ function writeResults(final: boolean): void {
   writeFileSync(new URL('./results/latency.svg', import.meta.url), chart(out.measurements));
   writeFileSync(new URL('./latency.svg', import.meta.url), chart(out.measurements));
   writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
-  console.log(`wrote bench/results/${stamp}.{json,md}, bench/RESULTS.md, bench/latency.svg`);
+  if (final)
+    console.log(`wrote bench/results/${stamp}.{json,md}, bench/RESULTS.md, bench/latency.svg`);
 }

@@ -4,7 +4,7 @@ import type { Measurement } from './scenarios.js';
 
 export interface RunResult {
   command: string;
-  machine: { cores: number; memory: string; node: string };
+  machine: { cores: number; memory: string; node: string; loadAtStart?: string };
   startedAt: string;
   measurements: Omit<Measurement, 'latencies'>[];
   sustained: { ratePerSec: number; deliveriesPerSec: number; p99: number; lost: number }[];

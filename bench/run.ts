@@ -82,10 +82,17 @@ async function sideBySideRun(
     for (const mode of round % 2 === 0 ? on : [...on].reverse()) {
       const server = servers.get(mode);
       if (!server) continue;
-      const conn = await connectLoad(server, load);
-      const m = await fire(server, conn, scenario, load, triggers, rate).finally(() =>
-        conn.fleet.close(),
-      );
+      let m: Measurement;
+      try {
+        const conn = await connectLoad(server, load);
+        m = await fire(server, conn, scenario, load, triggers, rate).finally(() =>
+          conn.fleet.close(),
+        );
+      } catch (error) {
+        // One starved round must not end the whole run: report it and go on.
+        console.error(`  ${scenario} ${mode} round ${round + 1} failed: ${String(error)}`);
+        continue;
+      }
       const prev = merged.get(mode);
       if (prev) {
         m.latencies = [...prev.latencies, ...m.latencies];

@@ -126,7 +126,12 @@ export class TopicFanout {
   }
 }
 
-/** Socket writes per event-loop turn during a fan-out. */
-export const WRITE_CHUNK = 500;
+/**
+ * Socket writes per event-loop turn during a fan-out. Large on purpose: a yield lets the next
+ * mutation's database work run before the rest of this fan-out, which measurably delayed the
+ * following event's fan-out (request → fan-out start went from ~1 ms to 100-400 ms at 1k with
+ * 500). 2,000 writes (~40-80 ms here) still keep pings (every 3 s) and HTTP responsive at 10k.
+ */
+export const WRITE_CHUNK = 2000;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

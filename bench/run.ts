@@ -101,6 +101,7 @@ async function sideBySideRun(
         m.delivered += prev.delivered;
         m.lost += prev.lost;
         m.wrong += prev.wrong;
+        m.closed += prev.closed;
         m.triggers += prev.triggers;
       }
       merged.set(mode, m);

@@ -51,6 +51,7 @@ export function sideBySide(ms: readonly M[]): string {
       line('expected', (m) => m.expected),
       line('lost', (m) => m.lost),
       line('wrong payload', (m) => m.wrong),
+      line('subscribed sockets closed during the run', (m) => m.closed ?? 0),
       line('deliveries/s', (m) => m.deliveriesPerSec),
       line('server CPU ms / trigger', (m) => m.cpuMsPerTrigger),
       line('executions / trigger', (m) => m.perTrigger.executions),

@@ -34,6 +34,8 @@ export interface Measurement {
   delivered: number;
   lost: number;
   wrong: number;
+  /** Subscribed clients whose socket closed before the end of the measurement. */
+  closed: number;
   deliveriesPerSec: number;
   connect: { ok: number; failed: number; wallMs: number } & Percentiles;
   rssBeforeMb: number;
@@ -163,6 +165,7 @@ export async function fire(
     delivered: got.delivered,
     lost: got.expected - got.delivered,
     wrong: got.wrong,
+    closed: got.closed,
     deliveriesPerSec: Math.round(got.delivered / ((sentMs + 1000 / rate) / 1000)),
     connect: {
       ok: conn.connected.ok,

@@ -109,5 +109,10 @@ export type ServerReply =
   | { type: 'profile-started' }
   | { type: 'profile-written'; file: string };
 
-/** Wall-clock milliseconds with sub-millisecond resolution, comparable across processes. */
-export const nowMs = (): number => performance.timeOrigin + performance.now();
+/**
+ * Wall-clock milliseconds, comparable across processes. Date.now (1 ms resolution), not
+ * performance.timeOrigin + performance.now(): each process samples its timeOrigin once, and a
+ * clock slewed meanwhile made a long-lived orchestrator disagree with fresh workers by tens of ms
+ * (negative latencies in a spread run).
+ */
+export const nowMs = (): number => Date.now();

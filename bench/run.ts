@@ -6,7 +6,7 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 import { summarize } from './lib/fleet.js';
 import { chart, sideBySide, targets, type RunResult } from './lib/report.js';
@@ -17,6 +17,12 @@ const quick = process.argv.includes('--quick');
 const only = process.argv[process.argv.indexOf('--only') + 1];
 const pick = (name: string) => !process.argv.includes('--only') || only === name;
 const rounds = process.argv.includes('--only') ? 1 : 2;
+/** `--modes a,c` limits the servers started (for profiling one of them). */
+const onlyModes = process.argv.includes('--modes')
+  ? (process.argv[process.argv.indexOf('--modes') + 1] ?? '').split(',')
+  : undefined;
+/** `--cpu-prof`: servers write V8 CPU profiles to bench/results/prof/ when they stop. */
+const cpuProf = process.argv.includes('--cpu-prof');
 const hardStop = setTimeout(
   () => {
     console.error('bench: hard time limit reached, stopping');
@@ -30,7 +36,9 @@ const needsRedis =
   !quick && (!process.argv.includes('--only') || only?.startsWith('redis') === true);
 const redis = needsRedis ? await startRedis() : undefined;
 const issues = quick || (process.argv.includes('--only') && only !== 'spread') ? 20 : 1001;
-const modes: Mode[] = redis ? ['a', 'b', 'c', 'redis'] : ['a', 'b', 'c'];
+const modes = (redis ? (['a', 'b', 'c', 'redis'] as Mode[]) : (['a', 'b', 'c'] as Mode[])).filter(
+  (mode) => !onlyModes || onlyModes.includes(mode),
+);
 const servers = new Map<Mode, ServerProc>();
 const stopAll = async () => {
   await Promise.all([...servers.values()].map((s) => s.stop()));
@@ -38,9 +46,19 @@ const stopAll = async () => {
 };
 process.on('SIGINT', () => void stopAll().finally(() => process.exit(130)));
 
+// `--only <scenario>` adds to the previous run's results instead of replacing them.
+const latest = new URL('./results/latest.json', import.meta.url);
+const previous =
+  process.argv.includes('--only') && existsSync(latest)
+    ? (JSON.parse(readFileSync(latest, 'utf8')) as RunResult)
+    : undefined;
+
 const result: RunResult = {
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   machine: {
+    loadAtStart: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
     cores: cpus().length,
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB (free -g: ${execSync('free -g | sed -n 2p').toString().trim().replace(/\s+/g, ' ')})`,
     node: process.version,
@@ -64,10 +82,17 @@ async function sideBySideRun(
     for (const mode of round % 2 === 0 ? on : [...on].reverse()) {
       const server = servers.get(mode);
       if (!server) continue;
-      const conn = await connectLoad(server, load);
-      const m = await fire(server, conn, scenario, load, triggers, rate).finally(() =>
-        conn.fleet.close(),
-      );
+      let m: Measurement;
+      try {
+        const conn = await connectLoad(server, load);
+        m = await fire(server, conn, scenario, load, triggers, rate).finally(() =>
+          conn.fleet.close(),
+        );
+      } catch (error) {
+        // One starved round must not end the whole run: report it and go on.
+        console.error(`  ${scenario} ${mode} round ${round + 1} failed: ${String(error)}`);
+        continue;
+      }
       const prev = merged.get(mode);
       if (prev) {
         m.latencies = [...prev.latencies, ...m.latencies];
@@ -76,6 +101,7 @@ async function sideBySideRun(
         m.delivered += prev.delivered;
         m.lost += prev.lost;
         m.wrong += prev.wrong;
+        m.closed += prev.closed;
         m.triggers += prev.triggers;
       }
       merged.set(mode, m);
@@ -88,11 +114,12 @@ async function sideBySideRun(
     const { latencies: _l, ...rest } = m;
     result.measurements.push(rest);
   }
+  writeResults(false);
 }
 
 try {
   const started = await Promise.all(
-    modes.map((mode) => startServer(mode, { issues, redisUrl: redis?.url })),
+    modes.map((mode) => startServer(mode, { issues, redisUrl: redis?.url, cpuProf })),
   );
   for (const s of started) servers.set(s.mode, s);
   const abc: Mode[] = ['a', 'b', 'c'];
@@ -112,6 +139,7 @@ try {
         mode,
         ...(await initialQuery(server, 50, quick ? 3000 : 10_000)),
       });
+    writeResults(false);
   }
   if (!quick) {
     if (pick('fanout-10k')) await sideBySideRun('fanout-10k', one(10_000, 400), 10, 2, abc);
@@ -144,6 +172,7 @@ try {
           console.error(
             `  sustained ${rate}/s: ${m.deliveriesPerSec} deliveries/s p99 ${m.latency.p99} lost ${m.lost}`,
           );
+          writeResults(false);
           if (m.latency.p99 > 250 || m.lost > 0) break;
         }
       } finally {
@@ -155,68 +184,79 @@ try {
   await stopAll();
 }
 
-// `--only <scenario>` adds to the previous run's results instead of replacing them.
-const latest = new URL('./results/latest.json', import.meta.url);
-if (process.argv.includes('--only') && existsSync(latest)) {
-  const prev = JSON.parse(readFileSync(latest, 'utf8')) as RunResult;
-  const fresh = new Set(result.measurements.map((m) => m.scenario));
-  result.measurements = [
-    ...prev.measurements.filter((m) => !fresh.has(m.scenario)),
-    ...result.measurements,
-  ];
-  if (!result.sustained.length) result.sustained = prev.sustained;
-  if (!result.initialQuery.length) result.initialQuery = prev.initialQuery;
-  result.command = `${prev.command}, then ${result.command}`;
-}
-const tables = sideBySide(result.measurements);
-const sustained = result.sustained.length
-  ? [
-      '| triggers/s | deliveries/s | p99 (ms) | lost |',
-      '|---:|---:|---:|---:|',
-      ...result.sustained.map(
-        (s) => `| ${s.ratePerSec} | ${s.deliveriesPerSec} | ${s.p99} | ${s.lost} |`,
-      ),
-    ].join('\n')
-  : '(full run only)';
-const queries = [
-  '| server | requests | p50 (ms) | p99 (ms) |',
-  '|---|---:|---:|---:|',
-  ...result.initialQuery.map(
-    (q) => `| ${q.mode} | ${q.requests} | ${q.errors ?? 0} | ${q.p50} | ${q.p99} |`,
-  ),
-].join('\n');
-const markdown = [
-  `# Benchmark results`,
-  '',
-  `Command: \`${result.command}\` — started ${result.startedAt}`,
-  `Machine: ${result.machine.cores} cores, ${result.machine.memory}, Node ${result.machine.node}; load generator on the same machine.`,
-  '',
-  '## Targets',
-  '',
-  targets(result),
-  '',
-  '## Side by side (rounds merged, order alternated)',
-  '',
-  tables,
-  '## Sustained fan-out, (a), 10k subscribers on one issue, 5 s per step',
-  '',
-  sustained,
-  '',
-  '## Initial sidebar query, 50 concurrent HTTP clients (client-side latency)',
-  '',
-  queries,
-  '',
-  '![latency vs subscribers](latency.svg)',
-  '',
-].join('\n');
-console.log(`\n${tables}\n${targets(result)}\n`);
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const stamp = result.startedAt.replace(/[:.]/g, '-');
-writeFileSync(new URL(`./results/${stamp}.json`, import.meta.url), JSON.stringify(result, null, 2));
-writeFileSync(latest, JSON.stringify(result, null, 2));
-writeFileSync(new URL(`./results/${stamp}.md`, import.meta.url), markdown);
-writeFileSync(new URL('./results/latency.svg', import.meta.url), chart(result.measurements));
-writeFileSync(new URL('./latency.svg', import.meta.url), chart(result.measurements));
-writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
-console.log(`wrote bench/results/${stamp}.{json,md}, bench/RESULTS.md, bench/latency.svg`);
+writeResults(true);
 process.exit(0);
+
+/**
+ * Writes bench/results/ and bench/RESULTS.md; called after every scenario so a run stopped by
+ * the hard time limit still leaves what it measured (`final` prints the tables).
+ */
+function writeResults(final: boolean): void {
+  const out: RunResult = { ...result, measurements: [...result.measurements] };
+  if (previous) {
+    const prev = previous;
+    const fresh = new Set(out.measurements.map((m) => m.scenario));
+    out.measurements = [
+      ...prev.measurements.filter((m) => !fresh.has(m.scenario)),
+      ...out.measurements,
+    ];
+    if (!out.sustained.length) out.sustained = prev.sustained;
+    if (!out.initialQuery.length) out.initialQuery = prev.initialQuery;
+    out.command = `${prev.command}, then ${out.command}`;
+  }
+  const tables = sideBySide(out.measurements);
+  const sustained = out.sustained.length
+    ? [
+        '| triggers/s | deliveries/s | p99 (ms) | lost |',
+        '|---:|---:|---:|---:|',
+        ...out.sustained.map(
+          (s) => `| ${s.ratePerSec} | ${s.deliveriesPerSec} | ${s.p99} | ${s.lost} |`,
+        ),
+      ].join('\n')
+    : '(full run only)';
+  const queries = [
+    '| server | requests | errors | client p50 (ms) | client p99 (ms) | server p50 (ms) | server p99 (ms) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...out.initialQuery.map(
+      (q) =>
+        `| ${q.mode} | ${q.requests} | ${q.errors ?? 0} | ${q.p50} | ${q.p99} | ${q.serverP50 ?? '–'} | ${q.serverP99 ?? '–'} |`,
+    ),
+  ].join('\n');
+  const markdown = [
+    `# Benchmark results`,
+    '',
+    `Command: \`${out.command}\` — started ${out.startedAt}`,
+    `Machine: ${out.machine.cores} cores, ${out.machine.memory}, Node ${out.machine.node}; load generator on the same machine. Load average (1/5/15 min) at start: ${out.machine.loadAtStart ?? '?'}, at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (other work shares the 2 cores: compare ratios, not absolutes).`,
+    '',
+    '## Targets',
+    '',
+    targets(out),
+    '',
+    '## Side by side (rounds merged, order alternated)',
+    '',
+    tables,
+    '## Sustained fan-out, (a), 10k subscribers on one issue, 5 s per step',
+    '',
+    sustained,
+    '',
+    '## Initial sidebar query, 50 concurrent HTTP clients (closed loop; server = request arrival → response finished)',
+    '',
+    queries,
+    '',
+    '![latency vs subscribers](latency.svg)',
+    '',
+  ].join('\n');
+  if (final) console.log(`\n${tables}\n${targets(out)}\n`);
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  const stamp = out.startedAt.replace(/[:.]/g, '-');
+  writeFileSync(new URL(`./results/${stamp}.json`, import.meta.url), JSON.stringify(out, null, 2));
+  writeFileSync(latest, JSON.stringify(out, null, 2));
+  writeFileSync(new URL(`./results/${stamp}.md`, import.meta.url), markdown);
+  writeFileSync(new URL('./results/latency.svg', import.meta.url), chart(out.measurements));
+  writeFileSync(new URL('./latency.svg', import.meta.url), chart(out.measurements));
+  writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
+  if (final)
+    console.log(`wrote bench/results/${stamp}.{json,md}, bench/RESULTS.md, bench/latency.svg`);
+}

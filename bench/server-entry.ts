@@ -4,6 +4,8 @@
  * the engine's counters and a repository read counter over IPC, `global.gc()` on request, and
  * `BENCH_ISSUES` extra public issues (iid = id 21..N) for the spread scenario.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 
 import { pino } from 'pino';
@@ -15,6 +17,7 @@ import { RedisAdapter } from '../server/src/pubsub/redis-adapter.js';
 import { startServer } from '../server/src/start-server.js';
 
 import type { ServerCommand, ServerReply } from './lib/protocol.js';
+import { installProbes } from './lib/server-probes.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
@@ -50,26 +53,33 @@ if (wanted > 20) {
   await db.insert(issues).values(rows).onConflictDoNothing();
 }
 
-// Count repository reads (every method but the two writes) on the shared instance.
-let reads = 0;
-const repository = server.database.repository as unknown as Record<string, unknown>;
-for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(repository))) {
-  const original = repository[name];
-  if (name === 'constructor' || typeof original !== 'function') continue;
-  if (name === 'updateAssignees' || name === 'setConfidential') continue;
-  const method = original as (...args: unknown[]) => unknown;
-  repository[name] = (...args: unknown[]) => {
-    reads += 1;
-    return method.apply(repository, args);
-  };
-}
+const snapshot = installProbes(server);
 void (server.database.repository satisfies IssueRepository);
 
 const send = (message: ServerReply) => process.send?.(message);
+// A CPU profile of just the trigger window (`npm run bench -- --profile`), not of start-up.
+let profiler: Session | undefined;
+async function profile(command: ServerCommand): Promise<void> {
+  if (command.type === 'profile-start') {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+    await profiler.post('Profiler.start');
+    send({ type: 'profile-started' });
+  } else if (command.type === 'profile-stop' && profiler) {
+    const { profile: taken } = await profiler.post('Profiler.stop');
+    writeFileSync(command.file, JSON.stringify(taken));
+    profiler.disconnect();
+    profiler = undefined;
+    send({ type: 'profile-written', file: command.file });
+  }
+}
 process.on('message', (command: ServerCommand) => {
-  if (command.type === 'stats') {
-    const { publishes, executions, deliveries } = server.subscriptions.stats;
-    send({ type: 'stats', counters: { publishes, executions, deliveries, reads } });
+  if (command.type === 'profile-start' || command.type === 'profile-stop') {
+    void profile(command);
+  } else if (command.type === 'stats') {
+    send({ type: 'stats', counters: snapshot() });
   } else {
     globalThis.gc?.();
     globalThis.gc?.();

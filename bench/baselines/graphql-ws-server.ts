@@ -56,7 +56,14 @@ for (let iid = 1; iid <= wanted; iid += 1) {
   });
 }
 
-const counters: ServerCounters = { publishes: 0, executions: 0, deliveries: 0, reads: 0 };
+const counters: ServerCounters = {
+  publishes: 0,
+  publishesByField: {},
+  executions: 0,
+  deliveries: 0,
+  reads: 0,
+  deliveryReads: 0,
+};
 const eventEmitter = new EventEmitter().setMaxListeners(0);
 const pubsub = new PubSub<Record<string, { issueUpdated: Issue }>>({ eventEmitter });
 const topic = (id: number) => `issueUpdated:${id}`;
@@ -117,6 +124,7 @@ const resolvers = {
       };
       issues.set(issue.id, issue);
       counters.publishes += 1;
+      counters.publishesByField.issueUpdated = (counters.publishesByField.issueUpdated ?? 0) + 1;
       await pubsub.publish(topic(issue.id), { issueUpdated: issue });
       return { issue, errors: [] };
     },

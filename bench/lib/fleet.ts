@@ -79,7 +79,8 @@ export class Fleet {
       ratePerSec: ratePerSec / n,
       timeoutMs,
     }));
-    const budget = (issueIds.length / ratePerSec) * 1000 + timeoutMs + 10_000;
+    // Generous: on a shared, overloaded machine the workers themselves may be starved.
+    const budget = (issueIds.length / ratePerSec) * 1000 * 2 + timeoutMs + 60_000;
     const replies = await this.all(commands, 'connected', budget);
     return {
       ok: replies.reduce((s, r) => s + r.ok, 0),

@@ -72,16 +72,47 @@ export type WorkerReply =
 
 /** Counters a server process reports over IPC (the baseline reports what it can). */
 export interface ServerCounters {
+  /** Engine publishes (all fields; the mutation announces issueUpdated and issuableAssigneesUpdated). */
   publishes: number;
+  /** Publishes per subscription field (topic family). */
+  publishesByField: Record<string, number>;
   executions: number;
   deliveries: number;
+  /** Repository and identity reads outside the fan-out: the mutation's own (auth, checks, write). */
   reads: number;
+  /** Reads made while delivering an event (authorization of the subscribers, resolvers). */
+  deliveryReads: number;
+  /**
+   * Medians since the last snapshot, ms after the mutation's request arrived: issueUpdated
+   * published, fan-out started, last frame written, response finished.
+   */
+  phasesMs?: {
+    publish: number;
+    fanoutStart: number;
+    fanoutEnd: number;
+    response: number;
+    responseP99: number;
+    /** GraphQL POSTs answered since the last snapshot. */
+    requests: number;
+  };
 }
 
 /** Orchestrator → server process, and its replies. */
-export type ServerCommand = { type: 'stats' } | { type: 'gc' };
+export type ServerCommand =
+  | { type: 'stats' }
+  | { type: 'gc' }
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; file: string };
 export type ServerReply =
-  { type: 'stats'; counters: ServerCounters } | { type: 'gc-done'; heapUsed: number };
+  | { type: 'stats'; counters: ServerCounters }
+  | { type: 'gc-done'; heapUsed: number }
+  | { type: 'profile-started' }
+  | { type: 'profile-written'; file: string };
 
-/** Wall-clock milliseconds with sub-millisecond resolution, comparable across processes. */
-export const nowMs = (): number => performance.timeOrigin + performance.now();
+/**
+ * Wall-clock milliseconds, comparable across processes. Date.now (1 ms resolution), not
+ * performance.timeOrigin + performance.now(): each process samples its timeOrigin once, and a
+ * clock slewed meanwhile made a long-lived orchestrator disagree with fresh workers by tens of ms
+ * (negative latencies in a spread run).
+ */
+export const nowMs = (): number => Date.now();

@@ -9,6 +9,7 @@ import {
   nowMs,
   type PlannedTrigger,
 } from './protocol.js';
+import type { ServerCounters } from './protocol.js';
 import type { Mode, ServerProc } from './servers.js';
 
 export interface Load {
@@ -27,17 +28,35 @@ export interface Measurement {
   triggers: number;
   ratePerSec: number;
   latency: Percentiles;
+  /** HTTP round trip of the triggering mutation. */
+  mutation: Percentiles;
   expected: number;
   delivered: number;
   lost: number;
   wrong: number;
+  /** Subscribed clients whose socket closed before the end of the measurement. */
+  closed: number;
   deliveriesPerSec: number;
   connect: { ok: number; failed: number; wallMs: number } & Percentiles;
   rssBeforeMb: number;
   rssAfterMb: number;
   kbPerConnection: number;
+  /** V8 heap delta after GC per connection (the JS objects alone; RSS adds sockets and buffers). */
+  heapKbPerConnection: number;
   cpuMsPerTrigger: number;
-  perTrigger: { executions: number; reads: number; publishes: number };
+  perTrigger: {
+    executions: number;
+    /** The mutation's own reads (auth, permission checks, the write's reads). */
+    reads: number;
+    /** Reads made by the fan-out for the event (subscriber authorization, resolvers). */
+    deliveryReads: number;
+    /** All publishes of the mutation (one per GitLab event it announces). */
+    publishes: number;
+    /** Publishes on the subscribed topic (`issueUpdated`). */
+    topicPublishes: number;
+  };
+  /** Medians inside the server, ms after the mutation's request arrived. */
+  phasesMs?: ServerCounters['phasesMs'];
   latencies: number[];
 }
 
@@ -69,16 +88,16 @@ export async function connectLoad(server: ServerProc, load: Load) {
   for (let i = 0; i < ids.length; i += 20) {
     await Promise.all(ids.slice(i, i + 20).map((id) => mutate(server, id, [])));
   }
-  await server.gc();
+  const heapBefore = await server.gc();
   const rssBefore = server.rssKb();
   const fleet = Fleet.start(load.workers);
   const clientIssues = Array.from({ length: load.subscribers }, (_, i) => ids[i % ids.length] ?? 1);
   const timeout = 30_000;
   const connected = await fleet.connect(server, clientIssues, load.connectRate, timeout);
   await new Promise((r) => setTimeout(r, 500));
-  await server.gc();
+  const heapAfter = await server.gc();
   const rssAfter = server.rssKb();
-  return { fleet, ids, connected, rssBefore, rssAfter };
+  return { fleet, ids, connected, rssBefore, rssAfter, heapBefore, heapAfter };
 }
 export type Connected = Awaited<ReturnType<typeof connectLoad>>;
 
@@ -102,9 +121,14 @@ export async function fire(
     plan.push({ issueId, key: assigneeKey(assigneesFor(c)) });
   }
   await conn.fleet.arm(plan);
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const profiling = profileDir !== undefined && server.mode !== 'c';
+  if (profiling) await server.profileStart();
   const before = await server.counters();
   const cpuBefore = server.cpuSec();
   const sendTimes: number[] = [];
+  /** Mutation round trips (request sent → response read), to split latency into write and push. */
+  const mutationMs: number[] = [];
   const pending: Promise<void>[] = [];
   const start = nowMs() + 20;
   for (let k = 0; k < triggers; k += 1) {
@@ -112,12 +136,20 @@ export async function fire(
     await new Promise((r) => setTimeout(r, Math.max(0, at - nowMs())));
     sendTimes.push(nowMs());
     const t = plan[k];
-    if (t) pending.push(mutate(server, t.issueId, usernames[k] ?? []));
+    const sentAt = nowMs();
+    if (t)
+      pending.push(
+        mutate(server, t.issueId, usernames[k] ?? []).then(() => {
+          mutationMs.push(nowMs() - sentAt);
+        }),
+      );
   }
   const sentMs = nowMs() - start;
   await Promise.all(pending);
   const got = await conn.fleet.collect(sendTimes, 30_000);
   const cpu = server.cpuSec() - cpuBefore;
+  if (profiling)
+    await server.profileStop(`${profileDir}/${scenario}-${server.mode}-${Date.now()}.cpuprofile`);
   const after = await server.counters();
   const per = (n: number) => Math.round((n / triggers) * 100) / 100;
   return {
@@ -128,10 +160,12 @@ export async function fire(
     triggers,
     ratePerSec: rate,
     latency: summarize(got.latencies),
+    mutation: summarize(mutationMs),
     expected: got.expected,
     delivered: got.delivered,
     lost: got.expected - got.delivered,
     wrong: got.wrong,
+    closed: got.closed,
     deliveriesPerSec: Math.round(got.delivered / ((sentMs + 1000 / rate) / 1000)),
     connect: {
       ok: conn.connected.ok,
@@ -143,12 +177,21 @@ export async function fire(
     rssAfterMb: Math.round(conn.rssAfter / 102.4) / 10,
     kbPerConnection:
       Math.round(((conn.rssAfter - conn.rssBefore) / Math.max(1, conn.connected.ok)) * 100) / 100,
+    heapKbPerConnection:
+      Math.round(
+        ((conn.heapAfter - conn.heapBefore) / 1024 / Math.max(1, conn.connected.ok)) * 100,
+      ) / 100,
     cpuMsPerTrigger: Math.round((cpu * 1000 * 10) / triggers) / 10,
     perTrigger: {
       executions: per(after.executions - before.executions),
       reads: per(after.reads - before.reads),
+      deliveryReads: per(after.deliveryReads - before.deliveryReads),
       publishes: per(after.publishes - before.publishes),
+      topicPublishes: per(
+        (after.publishesByField.issueUpdated ?? 0) - (before.publishesByField.issueUpdated ?? 0),
+      ),
     },
+    phasesMs: after.phasesMs,
     latencies: got.latencies,
   };
 }
@@ -162,6 +205,7 @@ export async function initialQuery(server: ServerProc, clients: number, ms: numb
     query: ISSUE_QUERY,
     variables: { fullPath: PROJECT_PATH, iid: '1' },
   });
+  if (server.mode !== 'c') await server.counters(); // resets the server-side timings
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (nowMs() < end) {
@@ -182,5 +226,12 @@ export async function initialQuery(server: ServerProc, clients: number, ms: numb
       }
     }),
   );
-  return { requests: latencies.length, errors, ...summarize(latencies) };
+  const inside = server.mode !== 'c' ? (await server.counters()).phasesMs : undefined;
+  return {
+    requests: latencies.length,
+    errors,
+    ...summarize(latencies),
+    serverP50: inside?.response,
+    serverP99: inside?.responseP99,
+  };
 }

@@ -28,7 +28,11 @@ export interface ServerProc {
   /** Headers that authenticate a write (a personal access token of root), if the server has sign-in. */
   headers: Record<string, string>;
   counters(): Promise<ServerCounters>;
-  gc(): Promise<void>;
+  /** Full GC; resolves to the V8 heap in use afterwards (bytes). */
+  gc(): Promise<number>;
+  /** CPU profile of a window (real server only): start, then stop writing it to `file`. */
+  profileStart(): Promise<void>;
+  profileStop(file: string): Promise<void>;
   rssKb(): number;
   cpuSec(): number;
   stop(): Promise<void>;
@@ -76,7 +80,10 @@ async function exited(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /** Starts a server in its own process with `--expose-gc`; resolves once it prints `Ready:`. */
-export async function startServer(mode: Mode, opts: { issues: number; redisUrl?: string }) {
+export async function startServer(
+  mode: Mode,
+  opts: { issues: number; redisUrl?: string; cpuProf?: boolean },
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
   const entry = mode === 'c' ? 'bench/baselines/graphql-ws-server.ts' : 'bench/server-entry.ts';
   const env: NodeJS.ProcessEnv = {
@@ -90,7 +97,10 @@ export async function startServer(mode: Mode, opts: { issues: number; redisUrl?:
     DEMO_PASSWORD,
     REDIS_URL: mode === 'redis' ? opts.redisUrl : '',
   };
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', entry], {
+  const prof = opts.cpuProf
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/prof', mode)}`]
+    : [];
+  const child = spawn(process.execPath, ['--expose-gc', ...prof, '--import', 'tsx', entry], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -119,7 +129,11 @@ export async function startServer(mode: Mode, opts: { issues: number; redisUrl?:
     protocol: mode === 'c' ? 'graphql-ws' : 'cable',
     headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` },
     counters: async () => (await request(child, { type: 'stats' }, 'stats')).counters,
-    gc: async () => void (await request(child, { type: 'gc' }, 'gc-done')),
+    gc: async () => (await request(child, { type: 'gc' }, 'gc-done')).heapUsed,
+    profileStart: async () =>
+      void (await request(child, { type: 'profile-start' }, 'profile-started')),
+    profileStop: async (file) =>
+      void (await request(child, { type: 'profile-stop', file }, 'profile-written')),
     rssKb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]),
     // utime and stime are fields 14 and 15 (11 and 12 after the command name), in 1/100 s.
     cpuSec: () => (Number(stat()[11]) + Number(stat()[12])) / 100,

@@ -63,24 +63,36 @@ type State = 'identifying' | 'open' | 'closed';
  */
 export class Connection implements ChannelConnection {
   readonly id = randomUUID();
-  /** Bound to the connection, and to the user once identified: every line says whose it is. */
-  logger: Logger;
   readonly pubsub: SubscriptionAdapter;
   identity: ConnectionIdentity = { userId: null };
   private state: State = 'identifying';
   private queue: Promise<void> = Promise.resolve();
   private readonly subscriptions: Subscriptions;
   private readonly stats: CableStats;
+  private childLogger: Logger | undefined;
 
   constructor(
     private readonly socket: CableSocket,
-    readonly request: ConnectionRequest,
+    /** Kept only until identification: an idle connection should not hold every header. */
+    private request: ConnectionRequest | undefined,
     private readonly options: ConnectionOptions,
   ) {
-    this.logger = options.logger.child({ connectionId: this.id });
     this.pubsub = options.pubsub;
     this.stats = options.stats ?? new CableStats();
     this.subscriptions = new Subscriptions(this, options.channels, options.limits);
+  }
+
+  /**
+   * Logger with this connection's id, made on first use: most connections never log past
+   * open/close (logged through the parent), and a child logger per idle connection is memory.
+   */
+  get logger(): Logger {
+    // Made on first use (most idle connections never log), bound to the user once identified.
+    this.childLogger ??= this.options.logger.child({
+      connectionId: this.id,
+      userId: this.identity.userId,
+    });
+    return this.childLogger;
   }
 
   get isOpen(): boolean {
@@ -117,7 +129,7 @@ export class Connection implements ChannelConnection {
     this.enqueue(async () => {
       await this.subscriptions.removeAll();
       this.options.onClose(this);
-      this.logger.info('connection closed');
+      this.options.logger.info({ connectionId: this.id }, 'connection closed');
     });
   }
 
@@ -159,7 +171,10 @@ export class Connection implements ChannelConnection {
 
   private async identify(): Promise<void> {
     try {
-      this.identity = await this.options.identify(this.request);
+      const request = this.request;
+      this.request = undefined;
+      if (!request) return;
+      this.identity = await this.options.identify(request);
     } catch (error) {
       if (error instanceof UnauthorizedError) {
         this.logger.info({ reason: error.message }, 'connection rejected: unauthorized');
@@ -172,7 +187,7 @@ export class Connection implements ChannelConnection {
     }
     if (this.state !== 'identifying') return; // closed while identifying
     this.state = 'open';
-    this.logger = this.logger.child({ userId: this.identity.userId });
+    this.childLogger = undefined; // made again, now with the user's id
     this.transmit({ type: MessageType.welcome });
     this.options.onOpen(this);
     this.logger.info('connection open');

@@ -104,26 +104,36 @@ export function createUpgradeHandler(options: UpgradeOptions): {
         );
         return;
       }
-      wss.handleUpgrade(request, socket, head, (ws) => {
-        // Without a listener an 'error' event would throw and crash the process.
-        ws.on('error', (error) => options.onSocketError(error));
-        const cableSocket = new WsCableSocket(ws);
-        options.onSocket(cableSocket, request, {
-          onText: (handler) =>
-            ws.on('message', (data, isBinary) => {
-              if (!isBinary) handler(Buffer.concat(toBuffers(data)).toString('utf8'));
-            }),
-          onBinary: (handler) =>
-            ws.on('message', (_data, isBinary) => {
-              if (isBinary) handler();
-            }),
-          onClose: (handler) => ws.on('close', (code) => handler(code)),
-        });
-      });
+      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request, options));
     },
     close() {
       wss.close();
     },
+  };
+}
+
+/**
+ * Wires one upgraded socket. A separate function on purpose: listeners created inside the
+ * upgrade callback would keep its scope alive, and with it the upgrade request (every header)
+ * and its head buffer, for as long as the connection lives.
+ */
+function accept(ws: WebSocket, request: IncomingMessage, options: UpgradeOptions): void {
+  // Without a listener an 'error' event would throw and crash the process.
+  ws.on('error', (error) => options.onSocketError(error));
+  options.onSocket(new WsCableSocket(ws), request, socketEvents(ws));
+}
+
+function socketEvents(ws: WebSocket): SocketEvents {
+  return {
+    onText: (handler) =>
+      ws.on('message', (data, isBinary) => {
+        if (!isBinary) handler(Buffer.concat(toBuffers(data)).toString('utf8'));
+      }),
+    onBinary: (handler) =>
+      ws.on('message', (_data, isBinary) => {
+        if (isBinary) handler();
+      }),
+    onClose: (handler) => ws.on('close', (code) => handler(code)),
   };
 }
 

@@ -8,7 +8,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { IssueRepository, NewIssue } from '../domain/repository.js';
 import type { IssueRecord, ProjectRecord, UserRecord } from '../domain/types.js';
 import type { AppDatabase } from './database.js';
-import { loadAssignees, loadIssues, userColumns } from './load-issues.js';
+import { loadIssues, userColumns } from './load-issues.js';
 import { issueAssignees, issues, members, projects, users } from './schema.js';
 
 const SEARCH_LIMIT = 20;
@@ -97,38 +97,42 @@ export class DrizzleIssueRepository implements IssueRepository {
   ): Promise<{ issue: IssueRecord; changed: boolean }> {
     return this.db.transaction(async (tx) => {
       // The row lock serialises concurrent updates of one issue: each compute sees the
-      // assignees the previous one committed, so no change is lost.
-      const [locked] = await tx
-        .select({ id: issues.id })
-        .from(issues)
-        .where(eq(issues.id, issueId))
-        .for('update');
-      if (!locked) throw new Error(`Cannot update assignees: issue ${issueId} does not exist`);
+      // assignees the previous one committed, so no change is lost. The locked read is also the
+      // issue's current state, so the pushed record is built from it, not read again.
+      const [issue] = await loadIssues(tx, eq(issues.id, issueId), { lock: true });
+      if (!issue) throw new Error(`Cannot update assignees: issue ${issueId} does not exist`);
 
-      const current = (await loadAssignees(tx, [issueId])).get(issueId) ?? [];
+      const current = issue.assignees;
       const next = uniqueInOrder(compute(current));
       const changed = !sameIds(
         current.map((u) => u.id),
         next,
       );
+      if (!changed) return { issue, changed };
 
-      if (changed) {
-        await assertUsersExist(tx, next);
-        await tx.delete(issueAssignees).where(eq(issueAssignees.issueId, issueId));
-        if (next.length > 0) {
-          await tx
-            .insert(issueAssignees)
-            .values(next.map((userId, position) => ({ issueId, userId, position })));
-        }
+      const known = await findUsers(tx, actorId === null ? next : [...next, actorId]);
+      assertAllKnown(known, next, 'Cannot update assignees');
+      await tx.delete(issueAssignees).where(eq(issueAssignees.issueId, issueId));
+      if (next.length > 0) {
         await tx
-          .update(issues)
-          .set({ updatedAt: bumpedUpdatedAt, updatedById: actorId })
-          .where(eq(issues.id, issueId));
+          .insert(issueAssignees)
+          .values(next.map((userId, position) => ({ issueId, userId, position })));
       }
-
-      const [issue] = await loadIssues(tx, eq(issues.id, issueId));
-      if (!issue) throw new Error(`Issue ${issueId} vanished while locked`);
-      return { issue, changed };
+      const [updated] = await tx
+        .update(issues)
+        .set({ updatedAt: bumpedUpdatedAt, updatedById: actorId })
+        .where(eq(issues.id, issueId))
+        .returning({ updatedAt: issues.updatedAt });
+      if (!updated) throw new Error(`Issue ${issueId} vanished while locked`);
+      return {
+        issue: {
+          ...issue,
+          updatedAt: updated.updatedAt,
+          updatedBy: actorId === null ? null : (known.get(actorId) ?? null),
+          assignees: next.map((id) => known.get(id) as UserRecord),
+        },
+        changed,
+      };
     });
   }
 
@@ -153,7 +157,7 @@ export class DrizzleIssueRepository implements IssueRepository {
         .from(issues)
         .where(eq(issues.projectId, issue.projectId));
       const ids = uniqueInOrder(assigneeIds);
-      await assertUsersExist(tx, ids);
+      assertAllKnown(await findUsers(tx, ids), ids, 'Cannot create issue');
       const [created] = await tx
         .insert(issues)
         .values({ ...row, iid: (last?.iid ?? 0) + 1 })
@@ -202,16 +206,21 @@ export class DrizzleIssueRepository implements IssueRepository {
  */
 const bumpedUpdatedAt = sql`greatest(now(), ${issues.updatedAt} + interval '1 millisecond')`;
 
-/** Fails with a readable message instead of a foreign-key violation. */
-async function assertUsersExist(db: AppDatabase, userIds: readonly number[]): Promise<void> {
-  if (userIds.length === 0) return;
+/** The users of `userIds` that exist, by id (one query). */
+async function findUsers(
+  db: AppDatabase,
+  userIds: readonly number[],
+): Promise<Map<number, UserRecord>> {
+  if (userIds.length === 0) return new Map();
   const found = await db
-    .select({ id: users.id })
+    .select(userColumns)
     .from(users)
-    .where(inArray(users.id, [...userIds]));
-  const known = new Set(found.map((u) => u.id));
-  const missing = userIds.filter((id) => !known.has(id));
-  if (missing.length > 0) {
-    throw new Error(`Cannot update assignees: unknown user id(s) ${missing.join(', ')}`);
-  }
+    .where(inArray(users.id, [...new Set(userIds)]));
+  return new Map(found.map((user) => [user.id, user]));
+}
+
+/** Fails with a readable message instead of a foreign-key violation. */
+function assertAllKnown(known: ReadonlyMap<number, unknown>, ids: readonly number[], what: string) {
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length > 0) throw new Error(`${what}: unknown user id(s) ${missing.join(', ')}`);
 }

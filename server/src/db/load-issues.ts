@@ -16,9 +16,17 @@ export const userColumns = { id: users.id, username: users.username, name: users
 /** The users table again, as the last editor of an issue. */
 const editors = alias(users, 'editors');
 
-/** Loads issues matching `where` with their project path, author and ordered assignees. */
-export async function loadIssues(db: AppDatabase, where: SQL): Promise<IssueRecord[]> {
-  const rows = await db
+/**
+ * Loads issues matching `where` with their project path, author and ordered assignees.
+ * `lock`: inside a transaction, also locks the issue rows (FOR UPDATE OF issues) so the caller
+ * reads and changes them without a second query.
+ */
+export async function loadIssues(
+  db: AppDatabase,
+  where: SQL,
+  { lock = false }: { lock?: boolean } = {},
+): Promise<IssueRecord[]> {
+  const query = db
     .select({
       id: issues.id,
       projectId: issues.projectId,
@@ -40,6 +48,7 @@ export async function loadIssues(db: AppDatabase, where: SQL): Promise<IssueReco
     .leftJoin(editors, eq(editors.id, issues.updatedById))
     .where(where)
     .orderBy(asc(issues.id));
+  const rows = await (lock ? query.for('update', { of: issues }) : query);
   if (rows.length === 0) return [];
 
   const assignees = await loadAssignees(

@@ -35,10 +35,28 @@ export interface Principal {
 
 export const ANONYMOUS: Principal = { account: null, readOnly: false };
 
+/** Anonymous contexts hold no per-viewer state, so one per services serves every request and channel. */
+const anonymousContexts = new WeakMap<ContextServices, GraphQLContext>();
+
 export function createGraphQLContext(
   services: ContextServices,
   principal: Principal,
 ): GraphQLContext {
+  if (!principal.account && !principal.readOnly) {
+    let shared = anonymousContexts.get(services);
+    if (!shared) {
+      shared = Object.freeze({
+        repository: services.repository,
+        identity: services.identity,
+        issues: services.issues,
+        currentUser: null,
+        canWrite: true,
+        viewerIn: () => Promise.resolve(null),
+      });
+      anonymousContexts.set(services, shared);
+    }
+    return shared;
+  }
   const viewers = new Map<number, Promise<Viewer>>();
   const account = principal.account;
   return {

@@ -7,6 +7,7 @@ import { CABLE } from '@shared/cable/protocol.js';
 
 import { createGraphQLContext, type ContextServices } from '../graphql/context.js';
 import type { FeatureFlags } from '../features/feature-flags.js';
+import { httpExecution } from '../graphql/http-execution.js';
 import { maskError } from '../graphql/mask-error.js';
 import { authMiddleware, authOf, principalOf, requireCsrfToken } from '../identity/request-auth.js';
 import type { SignInThrottle } from '../identity/sign-in-throttle.js';
@@ -60,10 +61,14 @@ export function createApp(options: AppOptions): express.Express {
     express.json({ limit: options.maxBodyBytes ?? 256 * 1024 }),
     requireCsrfToken,
   );
+  const shared = httpExecution();
   app.all(
     '/api/graphql',
     createHandler({
       schema: options.schema,
+      parse: shared.parse,
+      validate: shared.validate,
+      execute: shared.execute,
       context: (req) => createGraphQLContext(services, principalOf(authOf(req.raw))),
       formatError: (error) => (error instanceof GraphQLError ? maskError(error, logger) : error),
     }),

@@ -31,15 +31,14 @@ export class GraphqlChannel extends Channel {
     super(connection, identifier, params);
   }
 
-  /** How the engine reaches this channel's client. */
-  private readonly transport: SubscriptionTransport = {
-    transmit: (payload) => this.transmit(payload),
-    transmitSerialized: (messageJson) => this.transmitSerialized(messageJson),
-  };
-
   private async execute(data: ActionData): Promise<void> {
     const context = this.deps.contextFor(this.connection);
-    const id = await this.deps.subscriptions.execute(data, context, this.transport);
+    // The channel is the engine's transport itself: no per-subscriber adapter object.
+    const id = await this.deps.subscriptions.execute(
+      data,
+      context,
+      this satisfies SubscriptionTransport,
+    );
     if (id !== null) this.subscriptionIds.add(id);
   }
 

@@ -129,7 +129,7 @@ export class Connection implements ChannelConnection {
     this.enqueue(async () => {
       await this.subscriptions.removeAll();
       this.options.onClose(this);
-      this.options.logger.info({ connectionId: this.id }, 'connection closed');
+      this.logger.info('connection closed');
     });
   }
 

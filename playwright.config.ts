@@ -1,9 +1,10 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { defineConfig, devices } from '@playwright/test';
+
+import { freePort } from './e2e/support/own-server.js';
 
 /**
  * E2E in Debian's Chromium (browser downloads are blocked on these machines).
@@ -11,20 +12,6 @@ import { defineConfig, devices } from '@playwright/test';
  * put in the environment so Playwright's worker processes, which load this file again, agree.
  * With E2E_BASE_URL the suite runs against that instance instead (see e2e/README.md).
  */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 const remote = process.env.E2E_BASE_URL?.replace(/\/$/, '') || undefined;
 if (!remote) {

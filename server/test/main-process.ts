@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-import { afterAll, expect } from 'vitest';
+import { afterAll, expect, onTestFinished } from 'vitest';
 
 export interface MainProcess {
   child: ChildProcess;
@@ -13,7 +13,7 @@ export interface MainProcess {
 
 /**
  * Runs the real entry point (`server/src/main.ts`) as its own process, as `npm start` does
- * minus the client build; killed after the file's tests if still running.
+ * minus the client build; killed after the test (or the file's tests) if still running.
  */
 export function startMainProcess(env: Record<string, string>): MainProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -24,9 +24,16 @@ export function startMainProcess(env: Record<string, string>): MainProcess {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  afterAll(() => {
+  // Inside a test, `afterAll` would register on a suite that has already run its hooks, and
+  // never run: the process is then killed when the test finishes instead.
+  const kill = () => {
     if (child.exitCode === null) child.kill('SIGKILL');
-  });
+  };
+  try {
+    onTestFinished(kill);
+  } catch {
+    afterAll(kill);
+  }
   const pattern = /Ready: (http:\/\/localhost:\d+)/;
   return {
     child,

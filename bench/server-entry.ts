@@ -1,19 +1,18 @@
 /**
- * The real server for benchmarks: the same `loadConfig` + `startServer` as
+ * The real server for benchmarks: the same `loadConfig` + `startOptionsFrom` + `startServer` as
  * `server/src/main.ts`, plus what the benchmark needs and the server does not expose yet:
  * the engine's counters and a repository read counter over IPC, `global.gc()` on request, and
  * `BENCH_ISSUES` extra public issues (iid = id 21..N) for the spread scenario.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { fileURLToPath } from 'node:url';
 
 import { pino } from 'pino';
 
 import { loadConfig } from '../server/src/config.js';
 import { issues, projects, users } from '../server/src/db/schema.js';
 import type { IssueRepository } from '../server/src/domain/repository.js';
-import { RedisAdapter } from '../server/src/pubsub/redis-adapter.js';
+import { startOptionsFrom } from '../server/src/start-options.js';
 import { startServer } from '../server/src/start-server.js';
 
 import type { ServerCommand, ServerReply } from './lib/protocol.js';
@@ -21,21 +20,7 @@ import { installProbes } from './lib/server-probes.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
-const adapter = config.redisUrl
-  ? new RedisAdapter({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
-  : undefined;
-const server = await startServer({
-  databaseUrl: config.databaseUrl,
-  grouping: config.subscriptionGrouping,
-  adapter,
-  port: config.port,
-  host: config.host,
-  dataDir: config.dataDir,
-  logger,
-  origins: { allowedOrigins: config.allowedOrigins, allowLocalhost: config.allowLocalhostOrigins },
-  clientDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
-  cable: { maxPayload: config.cableMaxPayload, maxSubscriptions: config.cableMaxSubscriptions },
-});
+const server = await startServer(startOptionsFrom(config, logger));
 
 const wanted = Number(process.env.BENCH_ISSUES ?? 20);
 if (wanted > 20) {

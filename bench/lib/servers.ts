@@ -1,10 +1,12 @@
 /** Starts and measures server processes: the real server (a, b, Redis) and the baseline (c). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { launchRedisServer } from '../../server/test/redis-process.js';
 
 import type { Protocol, ServerCommand, ServerCounters, ServerReply } from './protocol.js';
 
@@ -171,30 +173,8 @@ async function authorize(server: ServerProc, port: number): Promise<void> {
   server.headers.authorization = `Bearer ${token}`;
 }
 
-/** A throw-away redis-server on a free port; `stop()` kills it. */
+/** A throw-away redis-server on a free port (the tests' launcher); `stop()` removes it. */
 export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  for (let i = 0; i < 100; i += 1) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(true));
-      socket.once('error', () => resolve(false));
-      socket.once('connect', () => socket.end());
-    });
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      child.kill('SIGTERM');
-      if (!(await exited(child, 5_000))) child.kill('SIGKILL');
-    },
-  };
+  const redis = await launchRedisServer();
+  return { url: redis.url, stop: () => redis.dispose() };
 }

@@ -1,6 +1,5 @@
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 import type { Logger } from 'pino';
 
@@ -9,7 +8,7 @@ import { CABLE } from '@shared/cable/protocol.js';
 import { runClusterPrimary } from './cluster-primary.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logging/logger.js';
-import { RedisAdapter } from './pubsub/redis-adapter.js';
+import { startOptionsFrom } from './start-options.js';
 import { startServer } from './start-server.js';
 
 /**
@@ -31,28 +30,7 @@ async function main(): Promise<void> {
 }
 
 async function serve(config: Config, logger: Logger): Promise<void> {
-  const adapter = config.redisUrl
-    ? new RedisAdapter({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
-    : undefined;
-  const server = await startServer({
-    role: config.role,
-    drainMs: config.cableDrainMs,
-    metrics: { enabled: config.metricsEnabled, token: config.metricsToken },
-    databaseUrl: config.databaseUrl,
-    grouping: config.subscriptionGrouping,
-    maxAssignees: config.maxAssignees,
-    adapter,
-    port: config.port,
-    host: config.host,
-    dataDir: config.dataDir,
-    logger,
-    origins: {
-      allowedOrigins: config.allowedOrigins,
-      allowLocalhost: config.allowLocalhostOrigins,
-    },
-    clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
-    cable: { maxPayload: config.cableMaxPayload, maxSubscriptions: config.cableMaxSubscriptions },
-  });
+  const server = await startServer(startOptionsFrom(config, logger));
   if (cluster.isWorker) server.metrics.aggregateAcrossCluster();
   const shown =
     config.host === '127.0.0.1' || config.host === '0.0.0.0'

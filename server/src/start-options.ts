@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+
+import type { Logger } from 'pino';
+
+import type { Config } from './config.js';
+import { RedisAdapter } from './pubsub/redis-adapter.js';
+import type { StartOptions } from './start-server.js';
+
+/**
+ * What `startServer` gets from a validated configuration: one mapping, shared by the real
+ * entry point and the benchmark's instrumented one, so the two never start different servers.
+ */
+export function startOptionsFrom(config: Config, logger: Logger): StartOptions {
+  return {
+    role: config.role,
+    drainMs: config.cableDrainMs,
+    metrics: { enabled: config.metricsEnabled, token: config.metricsToken },
+    databaseUrl: config.databaseUrl,
+    grouping: config.subscriptionGrouping,
+    maxAssignees: config.maxAssignees,
+    adapter: config.redisUrl
+      ? new RedisAdapter({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
+      : undefined,
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    logger,
+    origins: {
+      allowedOrigins: config.allowedOrigins,
+      allowLocalhost: config.allowLocalhostOrigins,
+    },
+    clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
+    cable: { maxPayload: config.cableMaxPayload, maxSubscriptions: config.cableMaxSubscriptions },
+  };
+}

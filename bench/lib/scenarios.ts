@@ -122,7 +122,7 @@ export async function fire(
   }
   await conn.fleet.arm(plan);
   const profileDir = process.env.BENCH_PROFILE_DIR;
-  const profiling = profileDir !== undefined && server.mode !== 'c';
+  const profiling = profileDir !== undefined && server.mode !== 'c' && server.mode !== 'f';
   if (profiling) await server.profileStart();
   const before = await server.counters();
   const cpuBefore = server.cpuSec();

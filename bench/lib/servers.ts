@@ -1,4 +1,7 @@
-/** Starts and measures server processes: the real server (a, b, Redis) and the baseline (c). */
+/**
+ * Starts and measures server processes: the real server (a, b, Redis), the baseline (c) and the
+ * floor (f).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,11 +13,12 @@ import { launchRedisServer } from '../../server/test/redis-process.js';
 
 import type { Protocol, ServerCommand, ServerCounters, ServerReply } from './protocol.js';
 
-export type Mode = 'a' | 'b' | 'c' | 'redis';
+export type Mode = 'a' | 'b' | 'c' | 'f' | 'redis';
 export const MODE_LABEL: Record<Mode, string> = {
   a: '(a) shipped',
   b: '(b) grouping off',
   c: '(c) graphql-ws',
+  f: '(f) floor: ws, no GraphQL/DB',
   redis: '(a) + Redis',
 };
 
@@ -87,7 +91,12 @@ export async function startServer(
   opts: { issues: number; redisUrl?: string; cpuProf?: boolean },
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
-  const entry = mode === 'c' ? 'bench/baselines/graphql-ws-server.ts' : 'bench/server-entry.ts';
+  const entry =
+    mode === 'c'
+      ? 'bench/baselines/graphql-ws-server.ts'
+      : mode === 'f'
+        ? 'bench/baselines/floor-server.ts'
+        : 'bench/server-entry.ts';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',

@@ -6,14 +6,15 @@
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 
-import type {
-  AccessLevel,
-  AccountRecord,
-  IdentityRepository,
-  ProjectViewer,
-  SessionRecord,
-  TokenRecord,
-  TokenScope,
+import {
+  TOKEN_TOUCH_INTERVAL_MS,
+  type AccessLevel,
+  type AccountRecord,
+  type IdentityRepository,
+  type ProjectViewer,
+  type SessionRecord,
+  type TokenRecord,
+  type TokenScope,
 } from '../domain/identity.js';
 import type { AppDatabase } from './database.js';
 import { members, personalAccessTokens, sessions, users } from './schema.js';
@@ -46,7 +47,7 @@ const tokenColumns = {
 };
 
 /** `touchToken` writes at most this often per token. */
-const TOUCH_INTERVAL = sql`interval '1 minute'`;
+const TOUCH_INTERVAL = sql`make_interval(secs => ${TOKEN_TOUCH_INTERVAL_MS / 1000})`;
 
 /**
  * GitLab has more states than `active` and `blocked` (`deactivated`, `banned`, ...); whatever

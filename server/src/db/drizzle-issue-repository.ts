@@ -1,14 +1,13 @@
 /**
- * `IssueRepository` on Drizzle's driver-neutral PostgreSQL API (PGlite now, node-postgres later).
- * Issues load in two queries whatever their number: one for the issues with project and
- * author, one for all their assignees.
+ * `IssueRepository` on Drizzle's driver-neutral PostgreSQL API (PGlite and PostgreSQL).
+ * An issue loads in one statement with its project, author and assignees (load-issues.ts).
  */
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 
 import type { IssueRepository, NewIssue } from '../domain/repository.js';
 import type { IssueRecord, ProjectRecord, UserRecord } from '../domain/types.js';
 import type { AppDatabase } from './database.js';
-import { loadIssues, userColumns } from './load-issues.js';
+import { loadIssueById, loadIssueByIid, loadProjectIssues, userColumns } from './load-issues.js';
 import { issueAssignees, issues, members, projects, users } from './schema.js';
 
 const SEARCH_LIMIT = 20;
@@ -52,17 +51,12 @@ export class DrizzleIssueRepository implements IssueRepository {
     return project ?? null;
   }
 
-  async findIssue(projectId: number, iid: number): Promise<IssueRecord | null> {
-    const [issue] = await loadIssues(
-      this.db,
-      and(eq(issues.projectId, projectId), eq(issues.iid, iid)) ?? sql`false`,
-    );
-    return issue ?? null;
+  findIssue(projectId: number, iid: number): Promise<IssueRecord | null> {
+    return loadIssueByIid(this.db, projectId, iid);
   }
 
-  async findIssueById(id: number): Promise<IssueRecord | null> {
-    const [issue] = await loadIssues(this.db, eq(issues.id, id));
-    return issue ?? null;
+  findIssueById(id: number): Promise<IssueRecord | null> {
+    return loadIssueById(this.db, id);
   }
 
   async findUsersByUsernames(usernames: readonly string[]): Promise<UserRecord[]> {
@@ -99,7 +93,7 @@ export class DrizzleIssueRepository implements IssueRepository {
       // The row lock serialises concurrent updates of one issue: each compute sees the
       // assignees the previous one committed, so no change is lost. The locked read is also the
       // issue's current state, so the pushed record is built from it, not read again.
-      const [issue] = await loadIssues(tx, eq(issues.id, issueId), { lock: true });
+      const issue = await loadIssueById(tx, issueId, { lock: true });
       if (!issue) throw new Error(`Cannot update assignees: issue ${issueId} does not exist`);
 
       const current = issue.assignees;
@@ -137,7 +131,7 @@ export class DrizzleIssueRepository implements IssueRepository {
   }
 
   async listIssues(projectId: number, limit: number): Promise<IssueRecord[]> {
-    const rows = await loadIssues(this.db, eq(issues.projectId, projectId));
+    const rows = await loadProjectIssues(this.db, projectId);
     return rows.sort((a, b) => b.iid - a.iid).slice(0, limit);
   }
 
@@ -168,7 +162,7 @@ export class DrizzleIssueRepository implements IssueRepository {
           .insert(issueAssignees)
           .values(ids.map((userId, position) => ({ issueId: created.id, userId, position })));
       }
-      const [loaded] = await loadIssues(tx, eq(issues.id, created.id));
+      const loaded = await loadIssueById(tx, created.id);
       if (!loaded) throw new Error(`Issue ${created.id} vanished inside its transaction`);
       return loaded;
     });
@@ -193,7 +187,7 @@ export class DrizzleIssueRepository implements IssueRepository {
           .set({ confidential, updatedAt: bumpedUpdatedAt, updatedById: actorId })
           .where(eq(issues.id, issueId));
       }
-      const [issue] = await loadIssues(tx, eq(issues.id, issueId));
+      const issue = await loadIssueById(tx, issueId);
       if (!issue) throw new Error(`Issue ${issueId} vanished while locked`);
       return { issue, changed };
     });

@@ -54,6 +54,9 @@ export interface TokenRecord {
  * Storage for accounts, memberships, sessions and personal access tokens. Secrets are never
  * stored: sessions and tokens are looked up by the SHA-256 digest of their secret.
  */
+/** How often a token's `last_used_at` is written at most (GitLab throttles it too). */
+export const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
 export interface IdentityRepository {
   findAccountByUsername(username: string): Promise<AccountRecord | null>;
   findAccountById(id: number): Promise<AccountRecord | null>;

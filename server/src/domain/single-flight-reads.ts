@@ -1,26 +1,45 @@
 import type { IssueRepository } from './repository.js';
-import type { IssueRecord } from './types.js';
+
+/** The reads that many requests make at once with the same arguments. */
+type SharedRead = 'findIssueById' | 'findIssue' | 'findProjectByFullPath';
+const SHARED_READS: readonly SharedRead[] = ['findIssueById', 'findIssue', 'findProjectByFullPath'];
 
 /**
- * Coalesces concurrent reads of the same issue: while one `findIssueById(7)` is in flight,
+ * Coalesces concurrent identical reads: while one `findIssueById(7)` is pending or in flight,
  * further callers share its promise instead of queueing their own query, and nothing is kept
- * once it settles. This is what a subscribe storm needs: thousands of viewers of one issue each
- * read it for their first payload. A caller that joins a read started just before a write gets
- * the state before it; subscriptions still converge, because their topic listener is registered
- * before the read, so that write's event is delivered right after the first payload.
+ * once it settles. A subscribe storm needs it for `findIssueById` (thousands of viewers of one issue each
+ * read it for their first payload), and so do page loads of a busy issue for the project and
+ * the issue by iid (the sidebar query).
+ *
+ * A caller that joins a read started just before a write gets the state before it, as if it had
+ * come a moment earlier. Subscriptions still converge, because their topic listener is registered
+ * before the read, so that write's event is delivered right after the first payload; a write
+ * re-reads the issue under its row lock, so it never acts on a shared read.
  */
 export function withSingleFlightIssueReads(repository: IssueRepository): IssueRepository {
-  const inFlight = new Map<number, Promise<IssueRecord | null>>();
-  const findIssueById = (id: number): Promise<IssueRecord | null> => {
-    const pending = inFlight.get(id);
-    if (pending) return pending;
-    const read = repository.findIssueById(id).finally(() => inFlight.delete(id));
-    inFlight.set(id, read);
-    return read;
-  };
+  const shared = new Map<SharedRead, (...args: never[]) => Promise<unknown>>();
+  for (const name of SHARED_READS) {
+    const read = (...args: unknown[]): Promise<unknown> =>
+      (repository[name] as (...a: unknown[]) => Promise<unknown>).apply(repository, args);
+    const inFlight = new Map<string, Promise<unknown>>();
+    shared.set(name, (...args: unknown[]) => {
+      const key = args.join('\u0000');
+      const pending = inFlight.get(key);
+      if (pending) return pending;
+      // The read starts on the next turn of the event loop, so every identical call made while
+      // this turn's requests and frames are handled joins it. Waiting for overlap alone shared
+      // nothing on PGlite, which runs a query synchronously once it is called.
+      const started = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => read(...args))
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, started);
+      return started;
+    });
+  }
   return new Proxy(repository, {
     get(target, property, receiver) {
-      if (property === 'findIssueById') return findIssueById;
+      const read = shared.get(property as SharedRead);
+      if (read) return read;
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function'
         ? (value as (...a: unknown[]) => unknown).bind(target)

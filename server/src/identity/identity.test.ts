@@ -111,6 +111,20 @@ describe('personal access tokens', () => {
     expect(write.body.errors?.[0]?.message).toMatch(/scope/i);
   });
 
+  it("records a token's first use in last_used_at, and keeps it within the next minute", async () => {
+    const { id, token } = await createToken('bob', ['read_api']);
+    const lastUsed = async () => {
+      const response = await fetch(`${server.url}/api/v4/personal_access_tokens`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const listed = (await response.json()) as { id: number; last_used_at: string | null }[];
+      return listed.find((t) => t.id === id)?.last_used_at;
+    };
+    const first = await lastUsed(); // this request is the first use, and lists itself
+    expect(first).toEqual(expect.any(String));
+    expect(await lastUsed()).toBe(first);
+  });
+
   it('a revoked or unknown token gets 401 over HTTP and an unauthorized disconnect on the cable', async () => {
     const { id, token } = await createToken('bob', ['api']);
     const session = await signIn(server, 'bob');

@@ -3,16 +3,26 @@
  * (c) the graphql-ws baseline, (f) the floor (raw `ws`, no GraphQL/DB) and, in the full run, a
  * Redis-backed (a); runs each scenario on them in alternating order, prints side-by-side tables
  * and writes bench/results/ and bench/RESULTS.md. Everything listens on 127.0.0.1 and is stopped
- * on exit.
+ * on exit. `--only <scenario>` adds one scenario to the last run, `--modes a,f` limits the
+ * servers, `--cpu-prof` writes profiles, `--render` only rewrites RESULTS.md from the last run.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 
 import { summarize } from './lib/fleet.js';
-import { chart, sideBySide, sustainedTable, targets, type RunResult } from './lib/report.js';
+import { sideBySide, sustainedTable, targets, type RunResult } from './lib/report.js';
+import { currentLoad, LATEST, writeResultFiles } from './lib/results-file.js';
 import { connectLoad, fire, initialQuery, type Load, type Measurement } from './lib/scenarios.js';
 import { startRedis, startServer, type Mode, type ServerProc } from './lib/servers.js';
+
+// `--render`: writes RESULTS.md again from the last run's JSON (after a change to the report).
+if (process.argv.includes('--render')) {
+  const last = JSON.parse(readFileSync(LATEST, 'utf8')) as RunResult;
+  writeResultFiles(last, last.loadAtEnd ?? '?');
+  console.log(targets(last));
+  process.exit(0);
+}
 
 const quick = process.argv.includes('--quick');
 const only = process.argv[process.argv.indexOf('--only') + 1];
@@ -48,10 +58,9 @@ const stopAll = async () => {
 process.on('SIGINT', () => void stopAll().finally(() => process.exit(130)));
 
 // `--only <scenario>` adds to the previous run's results instead of replacing them.
-const latest = new URL('./results/latest.json', import.meta.url);
 const previous =
-  process.argv.includes('--only') && existsSync(latest)
-    ? (JSON.parse(readFileSync(latest, 'utf8')) as RunResult)
+  process.argv.includes('--only') && existsSync(LATEST)
+    ? (JSON.parse(readFileSync(LATEST, 'utf8')) as RunResult)
     : undefined;
 // Sustained steps written before the series had a mode and a size were all (a) at 10k.
 if (previous)
@@ -64,9 +73,7 @@ if (previous)
 const result: RunResult = {
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   machine: {
-    loadAtStart: loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' '),
+    loadAtStart: currentLoad(),
     cores: cpus().length,
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB (free -g: ${execSync('free -g | sed -n 2p').toString().trim().replace(/\s+/g, ' ')})`,
     node: process.version,
@@ -232,52 +239,10 @@ function writeResults(final: boolean): void {
     if (!out.initialQuery.length) out.initialQuery = prev.initialQuery;
     out.command = `${prev.command}, then ${out.command}`;
   }
-  const tables = sideBySide(out.measurements);
-  const sustained = out.sustained.length ? sustainedTable(out.sustained) : '(full run only)';
-  const queries = [
-    '| server | requests | errors | client p50 (ms) | client p99 (ms) | server p50 (ms) | server p99 (ms) |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    ...out.initialQuery.map(
-      (q) =>
-        `| ${q.mode} | ${q.requests} | ${q.errors ?? 0} | ${q.p50} | ${q.p99} | ${q.serverP50 ?? '–'} | ${q.serverP99 ?? '–'} |`,
-    ),
-  ].join('\n');
-  const markdown = [
-    `# Benchmark results`,
-    '',
-    `Command: \`${out.command}\` — started ${out.startedAt}`,
-    `Machine: ${out.machine.cores} cores, ${out.machine.memory}, Node ${out.machine.node}; load generator on the same machine. Load average (1/5/15 min) at start: ${out.machine.loadAtStart ?? '?'}, at the end: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')} (other work shares the 2 cores: compare ratios, not absolutes).`,
-    '',
-    '## Targets',
-    '',
-    targets(out),
-    '',
-    '## Side by side (rounds merged, order alternated)',
-    '',
-    tables,
-    '## Sustained fan-out on one issue, 5 s per step (each series stops at its first step with p99 > 250 ms or anything lost)',
-    '',
-    sustained,
-    '',
-    '## Initial sidebar query, 50 concurrent HTTP clients (closed loop; server = request arrival → response finished)',
-    '',
-    queries,
-    '',
-    '![latency vs subscribers](latency.svg)',
-    '',
-  ].join('\n');
-  const sustainedPrinted = out.sustained.length ? `${sustained}\n\n` : '';
-  if (final) console.log(`\n${tables}\n${sustainedPrinted}${targets(out)}\n`);
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  const stamp = out.startedAt.replace(/[:.]/g, '-');
-  writeFileSync(new URL(`./results/${stamp}.json`, import.meta.url), JSON.stringify(out, null, 2));
-  writeFileSync(latest, JSON.stringify(out, null, 2));
-  writeFileSync(new URL(`./results/${stamp}.md`, import.meta.url), markdown);
-  writeFileSync(new URL('./results/latency.svg', import.meta.url), chart(out.measurements));
-  writeFileSync(new URL('./latency.svg', import.meta.url), chart(out.measurements));
-  writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
-  if (final)
+  const stamp = writeResultFiles(out);
+  if (final) {
+    const sustained = out.sustained.length ? `${sustainedTable(out.sustained)}\n\n` : '';
+    console.log(`\n${sideBySide(out.measurements)}\n${sustained}${targets(out)}\n`);
     console.log(`wrote bench/results/${stamp}.{json,md}, bench/RESULTS.md, bench/latency.svg`);
+  }
 }

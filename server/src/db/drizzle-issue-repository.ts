@@ -106,22 +106,17 @@ export class DrizzleIssueRepository implements IssueRepository {
 
       const known = await findUsers(tx, actorId === null ? next : [...next, actorId]);
       assertAllKnown(known, next, 'Cannot update assignees');
-      await tx.delete(issueAssignees).where(eq(issueAssignees.issueId, issueId));
-      if (next.length > 0) {
-        await tx
-          .insert(issueAssignees)
-          .values(next.map((userId, position) => ({ issueId, userId, position })));
-      }
+      // One statement for the delete, the ordered insert and the updated_at bump (migration 0004).
       const [updated] = await tx
-        .update(issues)
-        .set({ updatedAt: bumpedUpdatedAt, updatedById: actorId })
-        .where(eq(issues.id, issueId))
-        .returning({ updatedAt: issues.updatedAt });
+        .select({ updatedAt: sql<Date | string>`updated_at` })
+        .from(
+          sql`set_issue_assignees(${issueId}, ${`{${next.join(',')}}`}::integer[], ${actorId}) as updated_at`,
+        );
       if (!updated) throw new Error(`Issue ${issueId} vanished while locked`);
       return {
         issue: {
           ...issue,
-          updatedAt: updated.updatedAt,
+          updatedAt: new Date(updated.updatedAt),
           updatedBy: actorId === null ? null : (known.get(actorId) ?? null),
           assignees: next.map((id) => known.get(id) as UserRecord),
         },

@@ -11,7 +11,7 @@ import { integer, json, pgView } from 'drizzle-orm/pg-core';
 import type { IssueRecord } from '../domain/types.js';
 
 import type { AppDatabase } from './database.js';
-import { issues, users } from './schema.js';
+import { users } from './schema.js';
 
 export const userColumns = { id: users.id, username: users.username, name: users.name };
 
@@ -41,23 +41,19 @@ async function callRecordFunction(db: AppDatabase, call: SQL): Promise<IssueReco
 }
 
 /**
- * The issue with id `id`, or null. `lock`: inside a transaction, first locks the issue row
- * (FOR UPDATE), so the caller reads and changes it with no concurrent writer in between.
+ * The issue with id `id`, or null. `lock`: inside a transaction, locks the issue row first
+ * (FOR UPDATE, in the same statement), so the caller reads and changes it with no concurrent
+ * writer in between.
  */
 export async function loadIssueById(
   db: AppDatabase,
   id: number,
   { lock = false }: { lock?: boolean } = {},
 ): Promise<IssueRecord | null> {
-  if (lock) {
-    const [locked] = await db
-      .select({ id: issues.id })
-      .from(issues)
-      .where(eq(issues.id, id))
-      .for('update');
-    if (!locked) return null;
-  }
-  return callRecordFunction(db, sql`issue_record_by_id(${id})`);
+  return callRecordFunction(
+    db,
+    lock ? sql`issue_record_for_update(${id})` : sql`issue_record_by_id(${id})`,
+  );
 }
 
 /** The issue `iid` of project `projectId`, or null. */

@@ -48,3 +48,34 @@ BEGIN
   RETURN (SELECT r."record" FROM "issue_records" r
           WHERE r."project_id" = in_project_id AND r."iid" = in_iid);
 END $$;
+--> statement-breakpoint
+-- The row lock and the read that follows it, as one statement of the assignee update. The
+-- record is read after the lock is granted, so it includes what the previous holder committed.
+CREATE FUNCTION "issue_record_for_update"(in_issue_id integer) RETURNS json
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  PERFORM 1 FROM "issues" WHERE "id" = in_issue_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
+  RETURN (SELECT r."record" FROM "issue_records" r WHERE r."id" = in_issue_id);
+END $$;
+--> statement-breakpoint
+-- The write of an assignee update in one statement: the ordered list replaces the old one, and
+-- updated_at moves forward by at least 1 ms (clients order pushes by it). Returns updated_at.
+CREATE FUNCTION "set_issue_assignees"(in_issue_id integer, in_user_ids integer[], in_actor_id integer)
+RETURNS timestamptz LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  updated timestamptz;
+BEGIN
+  DELETE FROM "issue_assignees" WHERE "issue_id" = in_issue_id;
+  INSERT INTO "issue_assignees" ("issue_id", "user_id", "position")
+    SELECT in_issue_id, u.id, (u.ord - 1)::integer
+    FROM unnest(in_user_ids) WITH ORDINALITY AS u(id, ord);
+  UPDATE "issues"
+    SET "updated_at" = greatest(now(), "updated_at" + interval '1 millisecond'),
+        "updated_by_id" = in_actor_id
+    WHERE "id" = in_issue_id
+    RETURNING "updated_at" INTO updated;
+  RETURN updated;
+END $$;

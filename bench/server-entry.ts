@@ -2,11 +2,12 @@
  * The real server for benchmarks: the same `loadConfig` + `startOptionsFrom` + `startServer` as
  * `server/src/main.ts`, plus what the benchmark needs and the server does not expose yet:
  * the engine's counters and a repository read counter over IPC, `global.gc()` on request, and
- * `BENCH_ISSUES` extra public issues (iid = id 21..N) for the spread scenario.
+ * the issues of `benchIssueIds(BENCH_ISSUES)` beyond the seed (id = iid) for the spread scenario.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
+import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 
 import { loadConfig } from '../server/src/config.js';
@@ -15,27 +16,42 @@ import type { IssueRepository } from '../server/src/domain/repository.js';
 import { startOptionsFrom } from '../server/src/start-options.js';
 import { startServer } from '../server/src/start-server.js';
 
-import type { ServerCommand, ServerReply } from './lib/protocol.js';
+import {
+  benchIssueIds,
+  FIRST_CREATED_ISSUE_ID,
+  PROJECT_PATH,
+  type ServerCommand,
+  type ServerReply,
+} from './lib/protocol.js';
 import { installProbes } from './lib/server-probes.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
 const server = await startServer(startOptionsFrom(config, logger));
 
-const wanted = Number(process.env.BENCH_ISSUES ?? 20);
-if (wanted > 20) {
+// The issues of `benchIssueIds(BENCH_ISSUES)` beyond the seed, created with id = iid.
+const created = benchIssueIds(Number(process.env.BENCH_ISSUES ?? 20)).filter(
+  (id) => id >= FIRST_CREATED_ISSUE_ID,
+);
+if (created.length > 0) {
   const { db } = server.database;
-  const [project] = await db.select({ id: projects.id }).from(projects);
+  const [project] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.fullPath, PROJECT_PATH));
   const [author] = await db.select({ id: users.id }).from(users);
   if (!project || !author) throw new Error('seed missing');
-  const rows = Array.from({ length: wanted - 20 }, (_, i) => ({
+  const rows = created.map((id) => ({
+    id,
     projectId: project.id,
-    iid: 21 + i,
-    title: `Benchmark issue ${21 + i}`,
+    iid: id,
+    title: `Benchmark issue ${id}`,
     description: 'Created by bench/server-entry.ts',
     authorId: author.id,
   }));
   await db.insert(issues).values(rows).onConflictDoNothing();
+  // Explicit ids leave the sequence behind: later issues (REST, UI) must not collide.
+  await db.execute(sql`select setval(pg_get_serial_sequence('issues', 'id'), max(id)) from issues`);
 }
 
 const snapshot = installProbes(server);

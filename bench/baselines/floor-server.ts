@@ -14,7 +14,12 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 import { seedIssues, seedUsers } from '../../server/src/db/seed-data.js';
-import type { ServerCommand, ServerCounters, ServerReply } from '../lib/protocol.js';
+import {
+  benchIssueIds,
+  type ServerCommand,
+  type ServerCounters,
+  type ServerReply,
+} from '../lib/protocol.js';
 
 /** The sidebar's IssueUpdated selection (shared/graphql/documents/issue-updated.subscription.graphql). */
 interface User {
@@ -45,7 +50,8 @@ seedUsers.forEach(({ username, name }, i) => {
   });
 });
 const issues = new Map<number, Issue>();
-for (let iid = 1; iid <= Math.max(20, Number(process.env.BENCH_ISSUES ?? 20)); iid += 1) {
+const lastId = Math.max(20, ...benchIssueIds(Number(process.env.BENCH_ISSUES ?? 20)));
+for (let iid = 1; iid <= lastId; iid += 1) {
   const seed = seedIssues.find((i) => i.iid === iid);
   issues.set(iid, {
     id: `gid://gitlab/Issue/${iid}`,

@@ -16,7 +16,12 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
 import { seedIssues, seedProject, seedUsers } from '../../server/src/db/seed-data.js';
-import type { ServerCommand, ServerCounters, ServerReply } from '../lib/protocol.js';
+import {
+  benchIssueIds,
+  type ServerCommand,
+  type ServerCounters,
+  type ServerReply,
+} from '../lib/protocol.js';
 
 interface User {
   id: number;
@@ -39,7 +44,8 @@ interface Issue {
 const users: User[] = seedUsers.map((u, i) => ({ id: i + 1, username: u.username, name: u.name }));
 const userNamed = (name: string) => users.find((u) => u.username === name);
 const issues = new Map<number, Issue>();
-const wanted = Math.max(20, Number(process.env.BENCH_ISSUES ?? 20));
+// Every id the load may name (`benchIssueIds`), with id = iid as on the real server.
+const wanted = Math.max(20, ...benchIssueIds(Number(process.env.BENCH_ISSUES ?? 20)));
 for (let iid = 1; iid <= wanted; iid += 1) {
   const seed = seedIssues.find((i) => i.iid === iid);
   issues.set(iid, {

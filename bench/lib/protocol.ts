@@ -32,6 +32,23 @@ export function assigneeKey(usernames: readonly string[]): string {
 
 export const issueGid = (id: number): string => `gid://gitlab/Issue/${id}`;
 
+/** Bench servers create their extra issues from this id on, with iid = id. */
+export const FIRST_CREATED_ISSUE_ID = 25;
+
+/**
+ * The first `count` issue ids the benchmark may use: issues whose id equals their iid in the seed
+ * project (subscriptions name the id, mutations the iid) and that anonymous viewers may read.
+ * That is the seed's public issues except the confidential 10 and 21, then the issues the bench
+ * servers create from id 25 on (ids 22–24 are the seed's private project).
+ */
+export function benchIssueIds(count: number): number[] {
+  const ids: number[] = [];
+  for (let id = 1; ids.length < count; id += 1) {
+    if (id !== 10 && (id < 21 || id >= FIRST_CREATED_ISSUE_ID)) ids.push(id);
+  }
+  return ids;
+}
+
 export type Protocol = 'cable' | 'graphql-ws';
 
 /** One trigger of a run: the issue it changes and the assignees it sets. */

@@ -6,6 +6,7 @@ import {
   SET_ASSIGNEES,
   assigneeKey,
   assigneesFor,
+  benchIssueIds,
   nowMs,
   type PlannedTrigger,
 } from './protocol.js';
@@ -14,7 +15,7 @@ import type { Mode, ServerProc } from './servers.js';
 
 export interface Load {
   subscribers: number;
-  /** Subscribers are spread round-robin over this many issues (issue 10 is confidential: skipped). */
+  /** Subscribers are spread round-robin over this many issues (`benchIssueIds`). */
   issues: number;
   connectRate: number;
   workers: number;
@@ -60,9 +61,6 @@ export interface Measurement {
   latencies: number[];
 }
 
-export const issueIds = (count: number): number[] =>
-  Array.from({ length: count + (count >= 10 ? 1 : 0) }, (_, i) => i + 1).filter((id) => id !== 10);
-
 async function mutate(server: ServerProc, iid: number, usernames: string[]): Promise<void> {
   const response = await fetch(server.httpUrl, {
     method: 'POST',
@@ -87,7 +85,7 @@ const WARM_UP_CLIENTS = 1000;
 
 /** A fleet connected to `server`, plus the measurements taken while connecting. */
 export async function connectLoad(server: ServerProc, load: Load) {
-  const ids = issueIds(load.issues);
+  const ids = benchIssueIds(load.issues);
   for (let i = 0; i < ids.length; i += 20) {
     await Promise.all(ids.slice(i, i + 20).map((id) => mutate(server, id, [])));
   }

@@ -156,9 +156,10 @@ async function sustainedSeries(
         deliveriesPerSec: m.deliveriesPerSec,
         p99: m.latency.p99,
         lost: m.lost,
+        publishesPerTrigger: m.perTrigger.topicPublishes,
       });
       console.error(
-        `  sustained ${mode} ${subscribers} ${rate}/s: ${m.deliveriesPerSec} deliveries/s p99 ${m.latency.p99} lost ${m.lost}`,
+        `  sustained ${mode} ${subscribers} ${rate}/s: ${m.deliveriesPerSec} deliveries/s p99 ${m.latency.p99} lost ${m.lost} (wrong ${m.wrong}, closed ${m.closed}, issueUpdated publishes/trigger ${m.perTrigger.topicPublishes})`,
       );
       writeResults(false);
       if (m.latency.p99 > 250 || m.lost > 0) break;

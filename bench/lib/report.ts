@@ -17,6 +17,12 @@ export interface RunResult {
     deliveriesPerSec: number;
     p99: number;
     lost: number;
+    /**
+     * issueUpdated publishes per trigger. Below 1, some triggers changed nothing (mutations
+     * overtaking each other under overload can set the state it already has), and their
+     * missing pushes count as lost although nothing was dropped.
+     */
+    publishesPerTrigger?: number;
   }[];
   initialQuery: {
     mode: Mode;
@@ -226,11 +232,11 @@ const stepText = (s: Step) =>
 /** The sustained steps, one row per step, series after series. */
 export function sustainedTable(steps: readonly Step[]): string {
   return [
-    '| server | subscribers | triggers/s | deliveries/s | p99 (ms) | lost |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| server | subscribers | triggers/s | deliveries/s | p99 (ms) | lost | issueUpdated publishes / trigger |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...steps.map(
       (s) =>
-        `| ${MODE_LABEL[s.mode]} | ${s.subscribers} | ${s.ratePerSec} | ${s.deliveriesPerSec} | ${s.p99} | ${s.lost} |`,
+        `| ${MODE_LABEL[s.mode]} | ${s.subscribers} | ${s.ratePerSec} | ${s.deliveriesPerSec} | ${s.p99} | ${s.lost} | ${s.publishesPerTrigger ?? '–'} |`,
     ),
   ].join('\n');
 }

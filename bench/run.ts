@@ -184,7 +184,7 @@ try {
 
   if (pick('fanout-1k'))
     await sideBySideRun('fanout-1k', one(1000, 1000), quick ? 20 : 40, 10, abcf);
-  for (const mode of pick('query') ? (['a', 'c'] as const) : []) {
+  for (const mode of pick('query') ? (['a', 'c', 'f'] as const) : []) {
     const server = servers.get(mode);
     if (server)
       result.initialQuery.push({

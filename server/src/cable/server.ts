@@ -12,6 +12,7 @@ import type { ChannelFactory } from './channel.js';
 import { Connection, type IdentifyHook } from './connection.js';
 import { isOriginAllowed, type OriginPolicy } from './origin.js';
 import { createUpgradeHandler, type SocketEvents, type WsCableSocket } from './socket.js';
+import { SpreadBeat } from './spread-beat.js';
 
 /** Tunables; every default is what production uses. */
 export interface CableLimits {
@@ -77,13 +78,17 @@ export class CableServer {
   private readonly connections = new Set<Connection>();
   private readonly sockets = new WeakMap<Connection, WsCableSocket>();
   private readonly upgrade: ReturnType<typeof createUpgradeHandler>;
-  private beatTimer: NodeJS.Timeout | undefined;
+  private readonly heartbeat: SpreadBeat<Connection>;
   private accepting = true;
   private readonly onInternal: StreamListener = (payload) => this.handleInternal(payload);
 
   constructor(private readonly options: CableServerOptions) {
     this.mountPath = options.mountPath ?? CABLE.mountPath;
     this.limits = { ...DEFAULT_CABLE_LIMITS, ...options.limits };
+    this.heartbeat = new SpreadBeat(this.limits.beatIntervalMs, (connection, now) => {
+      connection.beat(now);
+      this.sockets.get(connection)?.checkLiveness(now, this.limits.deadPeerAfterMs);
+    });
     this.upgrade = createUpgradeHandler({
       maxPayload: this.limits.maxPayload,
       refusal: (request) => this.refusal(request),
@@ -99,8 +104,7 @@ export class CableServer {
       this.upgrade.handleUpgrade(request, socket, head);
     });
     await this.options.pubsub.subscribe(INTERNAL_STREAM, this.onInternal);
-    this.beatTimer = setInterval(() => this.beat(), this.limits.beatIntervalMs);
-    this.beatTimer.unref();
+    this.heartbeat.start();
   }
 
   /** Open connections that received a welcome. */
@@ -145,17 +149,9 @@ export class CableServer {
     await drainInBatches([...this.connections], options.drainMs ?? 0, (connection) =>
       connection.close(DisconnectReason.serverRestart, true),
     );
-    clearInterval(this.beatTimer);
+    this.heartbeat.stop();
     this.upgrade.close();
     await this.options.pubsub.unsubscribe(INTERNAL_STREAM, this.onInternal);
-  }
-
-  private beat(): void {
-    const now = Date.now();
-    for (const connection of this.connections) {
-      connection.beat(now);
-      this.sockets.get(connection)?.checkLiveness(now, this.limits.deadPeerAfterMs);
-    }
   }
 
   private handleInternal(payload: string): void {
@@ -204,8 +200,12 @@ export class CableServer {
           this.stats.connectionsOpened += 1;
           this.connections.add(c);
           this.sockets.set(c, socket);
+          this.heartbeat.add(c);
         },
-        onClose: (c) => this.connections.delete(c),
+        onClose: (c) => {
+          this.connections.delete(c);
+          this.heartbeat.delete(c);
+        },
       },
     );
     events.onText((text) => connection.receive(text));

@@ -191,7 +191,8 @@ export class DrizzleIssueRepository implements IssueRepository {
 
 /**
  * now() is fixed per transaction and clocks can tie or step back; + 1 ms guarantees clients
- * ordering pushes by updatedAt always see a change as newer.
+ * ordering pushes by updatedAt always see a change as newer. `set_issue_assignees` (migration
+ * 0004) applies the same rule in SQL: change both together.
  */
 const bumpedUpdatedAt = sql`greatest(now(), ${issues.updatedAt} + interval '1 millisecond')`;
 

@@ -62,7 +62,8 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- The write of an assignee update in one statement: the ordered list replaces the old one, and
--- updated_at moves forward by at least 1 ms (clients order pushes by it). Returns updated_at.
+-- updated_at moves forward by at least 1 ms (clients order pushes by it; the same rule as
+-- bumpedUpdatedAt in drizzle-issue-repository.ts). Returns updated_at.
 CREATE FUNCTION "set_issue_assignees"(in_issue_id integer, in_user_ids integer[], in_actor_id integer)
 RETURNS timestamptz LANGUAGE plpgsql VOLATILE AS $$
 DECLARE

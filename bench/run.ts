@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 import { summarize } from './lib/fleet.js';
-import { sideBySide, sustainedTable, targets, type RunResult } from './lib/report.js';
+import { sideBySide, sustainedTable, type RunResult } from './lib/report.js';
+import { targets } from './lib/targets.js';
 import { currentLoad, LATEST, writeResultFiles } from './lib/results-file.js';
 import { connectLoad, fire, initialQuery, type Load, type Measurement } from './lib/scenarios.js';
 import { startRedis, startServer, type Mode, type ServerProc } from './lib/servers.js';

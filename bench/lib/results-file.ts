@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
-import { chart, sideBySide, sustainedTable, targets, type RunResult } from './report.js';
+import { chart, sideBySide, sustainedTable, type RunResult } from './report.js';
+import { targets } from './targets.js';
 
 export const LATEST = new URL('../results/latest.json', import.meta.url);
 

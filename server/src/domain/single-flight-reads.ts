@@ -1,3 +1,4 @@
+import { InFlight } from './in-flight.js';
 import type { IssueRepository } from './repository.js';
 
 /** The reads that many requests make at once with the same arguments. */
@@ -11,9 +12,9 @@ const SHARED_READS: readonly SharedRead[] = ['findIssueById', 'findIssue', 'find
  * read it for their first payload), and so do page loads of a busy issue for the project and
  * the issue by iid (the sidebar query).
  *
- * A caller that joins a read started just before a write gets the state before it, as if it had
- * come a moment earlier. Subscriptions still converge, because their topic listener is registered
- * before the read, so that write's event is delivered right after the first payload; a write
+ * Every caller joins a read that has not started yet, so no caller gets a state older than its
+ * own call. Subscriptions converge anyway: their topic listener is registered before the read,
+ * so a write committed after it is delivered right after the first payload; and a write
  * re-reads the issue under its row lock, so it never acts on a shared read.
  */
 export function withSingleFlightIssueReads(repository: IssueRepository): IssueRepository {
@@ -21,20 +22,15 @@ export function withSingleFlightIssueReads(repository: IssueRepository): IssueRe
   for (const name of SHARED_READS) {
     const read = (...args: unknown[]): Promise<unknown> =>
       (repository[name] as (...a: unknown[]) => Promise<unknown>).apply(repository, args);
-    const inFlight = new Map<string, Promise<unknown>>();
-    shared.set(name, (...args: unknown[]) => {
-      const key = args.join('\u0000');
-      const pending = inFlight.get(key);
-      if (pending) return pending;
-      // The read starts on the next turn of the event loop, so every identical call made while
-      // this turn's requests and frames are handled joins it. Waiting for overlap alone shared
-      // nothing on PGlite, which runs a query synchronously once it is called.
-      const started = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => read(...args))
-        .finally(() => inFlight.delete(key));
-      inFlight.set(key, started);
-      return started;
-    });
+    const inFlight = new InFlight<unknown>();
+    // The read starts on the next turn of the event loop, so every identical call made while
+    // this turn's requests and frames are handled joins it. Waiting for overlap alone shared
+    // nothing on PGlite, which runs a query synchronously once it is called.
+    shared.set(name, (...args: unknown[]) =>
+      inFlight.run(args.join('\u0000'), () =>
+        new Promise<void>((resolve) => setImmediate(resolve)).then(() => read(...args)),
+      ),
+    );
   }
   return new Proxy(repository, {
     get(target, property, receiver) {

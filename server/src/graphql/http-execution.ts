@@ -12,6 +12,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 
+import { InFlight } from '../domain/in-flight.js';
+
 import type { GraphQLContext } from './context.js';
 
 /**
@@ -36,7 +38,7 @@ export function httpExecution(maxDocuments = 500, maxQueryLength = 16 * 1024): H
   const documents = new Map<string, DocumentNode>();
   /** Validation errors per document; only for the default rules (what graphql-http passes). */
   const validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
-  const inFlight = new Map<string, ReturnType<typeof execute>>();
+  const inFlight = new InFlight<Awaited<ReturnType<typeof execute>>>();
 
   return {
     parse(source) {
@@ -63,11 +65,7 @@ export function httpExecution(maxDocuments = 500, maxQueryLength = 16 * 1024): H
     execute(args) {
       const key = queryKey(args);
       if (key === null) return execute(args);
-      const pending = inFlight.get(key);
-      if (pending) return pending;
-      const result = Promise.resolve(execute(args)).finally(() => inFlight.delete(key));
-      inFlight.set(key, result);
-      return result;
+      return inFlight.run(key, () => Promise.resolve(execute(args)));
     },
   };
 }

@@ -124,11 +124,17 @@ export function adapterContract(name: string, setup: () => Promise<AdapterPair>)
     });
 
     it('reports itself ready once a round trip went through', async () => {
+      // Both ways: b → a proves a's subscriber and b's publisher, a → b the other two
+      // connections. One way only left a's publisher still connecting on a loaded CI machine.
       const { a, b } = pair;
       const { listener, received } = inbox();
+      const back = inbox();
       await a.subscribe('ready', listener);
+      await b.subscribe('ready-back', back.listener);
       await b.broadcast('ready', 'up');
       expect(await received.next()).toBe('up');
+      await a.broadcast('ready-back', 'up too');
+      expect(await back.received.next()).toBe('up too');
       expect(a.isReady()).toBe(true);
       expect(b.isReady()).toBe(true);
     });

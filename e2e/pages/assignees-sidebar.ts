@@ -54,9 +54,21 @@ export class AssigneesSidebar {
     await expect(this.editor).toBeVisible();
   }
 
+  /**
+   * Types `text` into the picker's search and waits until the list shows its results: until
+   * then the list still holds the previous results, and a key press or click would act on them.
+   */
+  async searchFor(text: string): Promise<void> {
+    await this.search.fill(text);
+    await expect(this.editor.getByTestId('assignees-options')).toHaveAttribute(
+      'aria-busy',
+      'false',
+    );
+  }
+
   /** In the open picker: searches for the user (the list shows 20 members) and selects them. */
   async select(username: string): Promise<void> {
-    await this.search.fill(username);
+    await this.searchFor(username);
     const option = this.option(username);
     await expect(option).toBeVisible();
     if ((await option.getAttribute('aria-selected')) !== 'true') await option.click();
@@ -71,7 +83,7 @@ export class AssigneesSidebar {
   async choose(usernames: readonly string[]): Promise<void> {
     await this.openEditor();
     for (const username of usernames) await this.select(username);
-    await this.search.fill('');
+    await this.searchFor('');
     const selected = this.editor.locator('[data-testid="assignee-option"][aria-selected="true"]');
     const unwanted = (
       await Promise.all((await selected.all()).map((item) => item.getAttribute('data-username')))

@@ -18,7 +18,7 @@ test.describe('the assignees picker', () => {
     const { page, assignees } = editing;
     await assignees.editButton.click();
     await expect(assignees.search).toBeFocused();
-    await assignees.search.fill(added.username);
+    await assignees.searchFor(added.username);
     await expect(assignees.option(added.username)).toBeVisible();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Logger } from 'pino';
 
+import { GRAPHQL_CHANNEL } from '@shared/graphql/channel.js';
+
 import type { Role } from './config.js';
 import type { ChannelFactory, ConnectionIdentity } from './cable/channel.js';
 import { GraphqlChannel } from './cable/channels/graphql-channel.js';
@@ -16,16 +18,9 @@ import { FeatureFlags } from './features/feature-flags.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
 import { withSingleFlightIssueReads } from './domain/single-flight-reads.js';
 import type { IdentityRepository } from './domain/identity.js';
-import {
-  ANONYMOUS,
-  createGraphQLContext,
-  type ContextServices,
-  type Principal,
-} from './graphql/context.js';
+import { createGraphQLContext, type ContextServices } from './graphql/context.js';
 import { GraphqlTriggers } from './graphql/graphql-triggers.js';
-import { issueEventAuthorizer } from './graphql/resolvers/operations.js';
 import { buildSchema } from './graphql/schema.js';
-import { viewerVisibilityKey } from './graphql/viewer-specific.js';
 import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
 import { createApp } from './http/app.js';
 import { authenticate } from './identity/authenticate.js';
@@ -34,7 +29,10 @@ import { SignInThrottle } from './identity/sign-in-throttle.js';
 import type { MetricsAccessOptions } from './observability/metrics-access.js';
 import { ServerMetrics } from './observability/metrics.js';
 import { operationsRoutes } from './observability/operations-routes.js';
-import type { SubscriptionAdapter } from './pubsub/adapter.js';
+import { issueEventAuthorizer } from './permissions/issue-event-authorizer.js';
+import { ANONYMOUS, type Principal } from './permissions/principal.js';
+import { viewerVisibilityKey } from './permissions/visibility-key.js';
+import type { PubSub } from './pubsub/pubsub.js';
 import { MemoryAdapter } from './pubsub/memory-adapter.js';
 
 export interface StartOptions {
@@ -47,7 +45,7 @@ export interface StartOptions {
   logger: Logger;
   origins: OriginPolicy;
   clientDir: string;
-  adapter?: SubscriptionAdapter;
+  adapter?: PubSub;
   /** Cable limits; tests shorten intervals here. */
   cable?: Partial<CableLimits>;
   /** Identifies cable connections; defaults to anonymous (there is no sign-in yet). */
@@ -166,7 +164,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const cable: CableServer = new CableServer({
     channels: {
       ...options.channels,
-      GraphqlChannel: (connection, identifier, params) =>
+      [GRAPHQL_CHANNEL]: (connection, identifier, params) =>
         new GraphqlChannel(connection, identifier, params, {
           subscriptions,
           contextFor: (c) =>

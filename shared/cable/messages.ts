@@ -1,3 +1,4 @@
+import { describeJson, parseJsonObject } from '../json-object.js';
 import { Command, type DisconnectReason, type MessageType } from './protocol.js';
 
 /** A command from the client. `identifier` is kept as the exact string received (echoed byte for byte). */
@@ -23,40 +24,34 @@ export class MalformedCommandError extends Error {
 
 const COMMANDS: ReadonlySet<string> = new Set(Object.values(Command));
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
-
 /**
  * Parses and validates one text frame from a client.
  * @throws MalformedCommandError with a precise message (not JSON, not an object, unknown
  *   command, missing or wrong-typed field).
  */
 export function parseCommand(raw: string): ClientCommand {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new MalformedCommandError('frame is not valid JSON');
+  const parsed = parseJsonObject(raw);
+  if (!parsed.ok) {
+    throw new MalformedCommandError(
+      parsed.problem === 'not-json'
+        ? 'frame is not valid JSON'
+        : `expected a JSON object, got ${parsed.got}`,
+    );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new MalformedCommandError(`expected a JSON object, got ${describe(value)}`);
-  }
-  const frame = value as Record<string, unknown>;
+  const frame = parsed.value;
   const { command, identifier } = frame;
   if (typeof command !== 'string' || !COMMANDS.has(command)) {
     throw new MalformedCommandError(`unknown command ${JSON.stringify(command) ?? 'undefined'}`);
   }
   if (typeof identifier !== 'string') {
     throw new MalformedCommandError(
-      `expected 'identifier' to be a string, got ${describe(identifier)}`,
+      `expected 'identifier' to be a string, got ${describeJson(identifier)}`,
     );
   }
   if (command === Command.message) {
     if (typeof frame.data !== 'string') {
       throw new MalformedCommandError(
-        `expected 'data' to be a string, got ${describe(frame.data)}`,
+        `expected 'data' to be a string, got ${describeJson(frame.data)}`,
       );
     }
     return { command, identifier, data: frame.data };

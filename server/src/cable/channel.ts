@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import type { ServerMessage } from '@shared/cable/messages.js';
 import { MessageType } from '@shared/cable/protocol.js';
 
-import type { StreamListener, SubscriptionAdapter } from '../pubsub/adapter.js';
+import type { PubSubEngine } from 'graphql-subscriptions';
+
+import type { MessageHandler } from '../pubsub/pubsub.js';
 
 import { UnknownActionError } from './errors.js';
 
@@ -22,7 +24,7 @@ export interface ChannelConnection {
   readonly identity: ConnectionIdentity;
   readonly logger: Logger;
   /** The pub/sub that `streamFrom` listens on. */
-  readonly pubsub: SubscriptionAdapter;
+  readonly pubsub: PubSubEngine;
   transmit(message: ServerMessage): void;
   /** Sends an already encoded frame (the fan-out serializes a shared message once). */
   transmitRaw(frame: string): void;
@@ -47,7 +49,8 @@ export type ActionHandler = (data: ActionData) => void | Promise<void>;
 export abstract class Channel {
   private rejected = false;
   private closed = false;
-  private readonly streams: { stream: string; listener: StreamListener }[] = [];
+  /** The pub/sub subscriptions of `streamFrom`, ended with the channel. */
+  private readonly streams: Promise<number>[] = [];
   /** The identifier as a JSON string literal, encoded once for every frame of this channel. */
   private readonly identifierJson: string;
 
@@ -109,21 +112,24 @@ export abstract class Channel {
   }
 
   /**
-   * Transmits every broadcast on `stream` (JSON-decoded) to this subscriber, or hands it to
-   * `handler`. Resolves once the pub/sub has the listener, so a `subscribed` that awaits it is
-   * confirmed only when its streams are live (nothing broadcast after the confirmation is lost).
+   * Transmits every message published on `stream` (JSON-decoded) to this subscriber, or hands
+   * it to `handler`. Resolves once the pub/sub has the subscription, so a `subscribed` that
+   * awaits it is confirmed only when its streams are live (nothing published after the
+   * confirmation is lost).
    */
-  protected async streamFrom(stream: string, handler?: StreamListener): Promise<void> {
-    const listener: StreamListener =
+  protected async streamFrom(stream: string, handler?: MessageHandler): Promise<void> {
+    const onMessage: MessageHandler =
       handler ?? ((payload) => this.transmit(JSON.parse(payload) as unknown));
-    this.streams.push({ stream, listener });
-    await this.connection.pubsub.subscribe(stream, listener);
+    const subscription = this.connection.pubsub.subscribe(stream, onMessage, {});
+    this.streams.push(subscription);
+    await subscription;
   }
 
   protected async stopAllStreams(): Promise<void> {
-    const streams = this.streams.splice(0);
-    for (const { stream, listener } of streams) {
-      await this.connection.pubsub.unsubscribe(stream, listener);
+    const subscriptions = this.streams.splice(0);
+    for (const subscription of subscriptions) {
+      const id = await subscription.catch(() => undefined); // a failed one holds nothing
+      if (id !== undefined) this.connection.pubsub.unsubscribe(id);
     }
   }
 

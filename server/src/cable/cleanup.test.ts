@@ -20,7 +20,7 @@ const gc = runInNewContext('gc') as () => void;
 const adapter = new MemoryAdapter();
 const server = await startTestServer({ adapter, cable: { maxSubscriptions: 1000 } });
 const query = print(IssueUpdatedDocument);
-const baseListeners = adapter.listenerCount; // the cable's own internal stream
+const baseListeners = adapter.subscriptionCount; // the cable's own internal stream
 
 async function connect(): Promise<CableClient> {
   const client = await CableClient.connect(server.url);
@@ -54,7 +54,7 @@ function engineState() {
     subscriptions: server.subscriptions.size,
     topics: server.subscriptions.topicCount,
     groups: server.subscriptions.groupCount,
-    listeners: adapter.listenerCount - baseListeners,
+    listeners: adapter.subscriptionCount - baseListeners,
   };
 }
 const empty = { subscriptions: 0, topics: 0, groups: 0, listeners: 0 };

@@ -5,7 +5,7 @@ import { deferred } from '../../test/deferred.js';
 import { HookCounts, probeChannel, probeIdentifier } from '../../test/probe-channel.js';
 import { startTestServer } from '../../test/start-test-server.js';
 import { MemoryAdapter } from '../pubsub/memory-adapter.js';
-import { ANONYMOUS } from '../graphql/context.js';
+import { ANONYMOUS } from '../permissions/principal.js';
 import type { AppIdentity } from '../start-server.js';
 
 import type { ConnectionRequest } from './connection.js';
@@ -238,12 +238,12 @@ describe('commands', () => {
     const gate = deferred();
     const called = deferred();
     const gated = new (class extends MemoryAdapter {
-      override async subscribe(stream: string, listener: (payload: string) => void): Promise<void> {
-        if (stream === 'probe:gated') {
+      override async subscribe(trigger: string, onMessage: (payload: string) => void) {
+        if (trigger === 'probe:gated') {
           called.resolve();
           await gate.promise;
         }
-        return super.subscribe(stream, listener);
+        return super.subscribe(trigger, onMessage);
       }
     })();
     const local = await startTestServer({
@@ -258,7 +258,7 @@ describe('commands', () => {
     expect(client.unread()).toEqual([]); // …and nothing was confirmed before it is live
     gate.resolve();
     expect(await client.nextNonPing()).toEqual({ identifier, type: 'confirm_subscription' });
-    await gated.broadcast('probe:gated', JSON.stringify({ hello: 'stream' }));
+    await gated.publish('probe:gated', JSON.stringify({ hello: 'stream' }));
     expect(await client.nextNonPing()).toEqual({ identifier, message: { hello: 'stream' } });
     client.close();
   });
@@ -273,7 +273,7 @@ describe('commands', () => {
     client.send({ command: 'unsubscribe', identifier: probeIdentifier({ id: 'never' }) });
     expect(await framesUntilEcho(client, control)).toEqual([]);
     expect(counts.unsubscribed.get(streaming)).toBe(1);
-    await adapter.broadcast('probe:22', JSON.stringify({ late: true }));
+    await adapter.publish('probe:22', JSON.stringify({ late: true }));
     expect(await framesUntilEcho(client, control)).toEqual([]);
     client.close();
   });

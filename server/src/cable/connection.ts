@@ -6,12 +6,12 @@ import type { Logger } from 'pino';
 import { parseCommand, stringifyMessage, type ServerMessage } from '@shared/cable/messages.js';
 import { DisconnectReason, MessageType } from '@shared/cable/protocol.js';
 
-import type { SubscriptionAdapter } from '../pubsub/adapter.js';
+import type { PubSubEngine } from 'graphql-subscriptions';
 
 import { CableStats } from './cable-stats.js';
 import type { ChannelConnection, ChannelFactory, ConnectionIdentity } from './channel.js';
 import { UnauthorizedError } from './errors.js';
-import { Subscriptions, type SubscriptionLimits } from './subscriptions.js';
+import { CommandRouter, type ChannelLimits } from './command-router.js';
 
 /** The transport under a connection; socket.ts adapts `ws` to it. */
 export interface CableSocket {
@@ -36,8 +36,8 @@ export interface ConnectionOptions {
   identify: IdentifyHook;
   channels: Readonly<Record<string, ChannelFactory>>;
   logger: Logger;
-  pubsub: SubscriptionAdapter;
-  limits: SubscriptionLimits;
+  pubsub: PubSubEngine;
+  limits: ChannelLimits;
   /** A client whose unsent bytes pass this is disconnected instead of growing memory. */
   maxBufferedBytes: number;
   onOpen(connection: Connection): void;
@@ -63,11 +63,11 @@ type State = 'identifying' | 'open' | 'closed';
  */
 export class Connection implements ChannelConnection {
   readonly id = randomUUID();
-  readonly pubsub: SubscriptionAdapter;
+  readonly pubsub: PubSubEngine;
   identity: ConnectionIdentity = { userId: null };
   private state: State = 'identifying';
   private queue: Promise<void> = Promise.resolve();
-  private readonly subscriptions: Subscriptions;
+  private readonly router: CommandRouter;
   private readonly stats: CableStats;
   private childLogger: Logger | undefined;
 
@@ -79,7 +79,7 @@ export class Connection implements ChannelConnection {
   ) {
     this.pubsub = options.pubsub;
     this.stats = options.stats ?? new CableStats();
-    this.subscriptions = new Subscriptions(this, options.channels, options.limits);
+    this.router = new CommandRouter(this, options.channels, options.limits);
   }
 
   /**
@@ -101,7 +101,7 @@ export class Connection implements ChannelConnection {
 
   /** Number of channel subscriptions held. */
   get subscriptionCount(): number {
-    return this.subscriptions.size;
+    return this.router.size;
   }
 
   start(): void {
@@ -119,7 +119,7 @@ export class Connection implements ChannelConnection {
         this.logger.warn({ err: error }, 'malformed command ignored');
         return;
       }
-      await this.subscriptions.execute(command);
+      await this.router.dispatch(command);
     });
   }
 
@@ -127,7 +127,7 @@ export class Connection implements ChannelConnection {
   handleClose(): void {
     this.state = 'closed';
     this.enqueue(async () => {
-      await this.subscriptions.removeAll();
+      await this.router.removeAll();
       this.options.onClose(this);
       this.logger.info('connection closed');
     });

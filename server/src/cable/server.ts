@@ -1,11 +1,13 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 
+import type { PubSubEngine } from 'graphql-subscriptions';
 import type { Logger } from 'pino';
 
 import { CABLE, DisconnectReason } from '@shared/cable/protocol.js';
+import { parseJsonObject } from '@shared/json-object.js';
 
-import type { StreamListener, SubscriptionAdapter } from '../pubsub/adapter.js';
+import type { MessageHandler } from '../pubsub/pubsub.js';
 
 import { CableStats } from './cable-stats.js';
 import type { ChannelFactory } from './channel.js';
@@ -45,7 +47,7 @@ export interface CableServerOptions {
   origins: OriginPolicy;
   logger: Logger;
   /** Carries channel streams and the remote-disconnect commands between processes. */
-  pubsub: SubscriptionAdapter;
+  pubsub: PubSubEngine;
   mountPath?: string;
   limits?: Partial<CableLimits>;
 }
@@ -80,7 +82,8 @@ export class CableServer {
   private readonly upgrade: ReturnType<typeof createUpgradeHandler>;
   private readonly heartbeat: SpreadBeat<Connection>;
   private accepting = true;
-  private readonly onInternal: StreamListener = (payload) => this.handleInternal(payload);
+  private readonly onInternal: MessageHandler = (payload) => this.handleInternal(payload);
+  private internalSubscription: Promise<number> | undefined;
 
   constructor(private readonly options: CableServerOptions) {
     this.mountPath = options.mountPath ?? CABLE.mountPath;
@@ -103,7 +106,8 @@ export class CableServer {
       if (pathOf(request) !== this.mountPath) return; // another handler (e.g. Vite HMR) may own it
       this.upgrade.handleUpgrade(request, socket, head);
     });
-    await this.options.pubsub.subscribe(INTERNAL_STREAM, this.onInternal);
+    this.internalSubscription = this.options.pubsub.subscribe(INTERNAL_STREAM, this.onInternal, {});
+    await this.internalSubscription;
     this.heartbeat.start();
   }
 
@@ -135,7 +139,7 @@ export class CableServer {
       reconnect: target.reconnect ?? true,
     };
     this.stats.remoteDisconnectBroadcasts += 1;
-    await this.options.pubsub.broadcast(INTERNAL_STREAM, JSON.stringify(command));
+    await this.options.pubsub.publish(INTERNAL_STREAM, JSON.stringify(command));
   }
 
   /**
@@ -151,17 +155,18 @@ export class CableServer {
     );
     this.heartbeat.stop();
     this.upgrade.close();
-    await this.options.pubsub.unsubscribe(INTERNAL_STREAM, this.onInternal);
+    const subscription = this.internalSubscription;
+    this.internalSubscription = undefined;
+    if (subscription) this.options.pubsub.unsubscribe(await subscription);
   }
 
   private handleInternal(payload: string): void {
-    let command: Partial<RemoteDisconnect>;
-    try {
-      command = JSON.parse(payload) as Partial<RemoteDisconnect>;
-    } catch {
+    const parsed = parseJsonObject(payload);
+    if (!parsed.ok) {
       this.options.logger.warn('malformed internal cable command ignored');
       return;
     }
+    const command = parsed.value as Partial<RemoteDisconnect>;
     if (command.type !== 'disconnect' || typeof command.userId !== 'number') return;
     for (const connection of this.connections) {
       if (connection.identity.userId === command.userId) {

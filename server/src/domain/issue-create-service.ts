@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 
-import { Ability } from './ability.js';
+import { Ability } from '../permissions/ability.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
 import { MAX_ASSIGNEES } from './issue-update-service.js';
 import type { IssueRepository } from './repository.js';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 
-import { Ability, type Viewer } from './ability.js';
+import { Ability, type Viewer } from '../permissions/ability.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
 import type { IssueRepository } from './repository.js';
 import type { IssueRecord, UserRecord } from './types.js';

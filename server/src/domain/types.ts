@@ -42,3 +42,8 @@ export interface IssueRecord {
   /** Who made the last change through the update service (null for seeded or older data). */
   updatedBy: UserRecord | null;
 }
+
+/** Whether a trigger's object (or a resolver's root value) is an issue record. */
+export function isIssueRecord(value: unknown): value is IssueRecord {
+  return typeof value === 'object' && value !== null && 'assignees' in value && 'iid' in value;
+}

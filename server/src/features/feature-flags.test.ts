@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { deferred } from '../../test/deferred.js';
 import { drivers, useSeededFixture } from '../db/test-fixture.js';
 import { featureGates } from '../db/schema.js';
-import type { SubscriptionAdapter } from '../pubsub/adapter.js';
+import type { PubSub } from '../pubsub/pubsub.js';
 import { MemoryAdapter } from '../pubsub/memory-adapter.js';
 
 import { FeatureFlags, UnknownFeatureFlagError } from './feature-flags.js';
@@ -25,7 +25,7 @@ function nextChange(flags: FeatureFlags): Promise<void> {
 describe.each(drivers)('FeatureFlags on %s', (driver) => {
   const fixture = useSeededFixture(driver);
 
-  async function start(pubsub: SubscriptionAdapter, refreshIntervalMs?: number) {
+  async function start(pubsub: PubSub, refreshIntervalMs?: number) {
     const flags = await FeatureFlags.start({
       db: fixture.database.db,
       pubsub,
@@ -106,8 +106,8 @@ describe.each(drivers)('FeatureFlags on %s', (driver) => {
   });
 
   it('a change commits even when the announcement fails', async () => {
-    const failing: SubscriptionAdapter = Object.assign(new MemoryAdapter(), {
-      broadcast: () => Promise.reject(new Error('redis down')),
+    const failing: PubSub = Object.assign(new MemoryAdapter(), {
+      publish: () => Promise.reject(new Error('redis down')),
     });
     const flags = await start(failing);
     await flags.set('real_time_issue_sidebar', false, root);
@@ -120,8 +120,8 @@ describe.each(drivers)('FeatureFlags on %s', (driver) => {
   it('close() stops listening and leaves no timer behind', async () => {
     const pubsub = new MemoryAdapter();
     const flags = await FeatureFlags.start({ db: fixture.database.db, pubsub, logger });
-    expect(pubsub.listenerCount).toBe(1);
+    expect(pubsub.subscriptionCount).toBe(1);
     await flags.close();
-    expect(pubsub.listenerCount).toBe(0);
+    expect(pubsub.subscriptionCount).toBe(0);
   });
 });

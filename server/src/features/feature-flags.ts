@@ -18,7 +18,7 @@ import {
 } from '@shared/feature-flags.js';
 
 import type { AppDatabase } from '../db/database.js';
-import type { SubscriptionAdapter } from '../pubsub/adapter.js';
+import type { PubSubEngine } from 'graphql-subscriptions';
 
 import { FeatureGateStore } from './feature-gate-store.js';
 
@@ -52,7 +52,7 @@ export interface FeatureFlagActor {
 
 export interface FeatureFlagsOptions {
   db: AppDatabase;
-  pubsub: SubscriptionAdapter;
+  pubsub: PubSubEngine;
   logger: Logger;
   refreshIntervalMs?: number;
 }
@@ -66,6 +66,7 @@ export class FeatureFlags {
   private reloadAgain = false;
   private closed = false;
   private readonly onMessage = () => this.requestReload();
+  private subscription: number | undefined;
 
   private constructor(private readonly options: FeatureFlagsOptions) {
     this.store = new FeatureGateStore(options.db);
@@ -74,11 +75,11 @@ export class FeatureFlags {
   /** Subscribes to change messages, then loads (so no change falls between the two). */
   static async start(options: FeatureFlagsOptions): Promise<FeatureFlags> {
     const flags = new FeatureFlags(options);
-    await options.pubsub.subscribe(FEATURES_STREAM, flags.onMessage);
+    flags.subscription = await options.pubsub.subscribe(FEATURES_STREAM, flags.onMessage, {});
     try {
       await flags.reload();
     } catch (error) {
-      await options.pubsub.unsubscribe(FEATURES_STREAM, flags.onMessage);
+      options.pubsub.unsubscribe(flags.subscription);
       throw error;
     }
     const interval = options.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS;
@@ -137,7 +138,8 @@ export class FeatureFlags {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.refreshTimer);
-    await this.options.pubsub.unsubscribe(FEATURES_STREAM, this.onMessage);
+    if (this.subscription !== undefined) this.options.pubsub.unsubscribe(this.subscription);
+    this.subscription = undefined;
     await this.reloading;
   }
 
@@ -169,7 +171,7 @@ export class FeatureFlags {
    */
   private async announce(): Promise<void> {
     try {
-      await this.options.pubsub.broadcast(FEATURES_STREAM, JSON.stringify({ type: 'changed' }));
+      await this.options.pubsub.publish(FEATURES_STREAM, JSON.stringify({ type: 'changed' }));
     } catch (error) {
       this.options.logger.warn(
         { err: error },

@@ -1,21 +1,19 @@
-import type { Viewer } from '../domain/ability.js';
-import type { AccountRecord, IdentityRepository } from '../domain/identity.js';
+import type { IdentityRepository } from '../domain/identity.js';
 import type { IssueUpdateService } from '../domain/issue-update-service.js';
 import type { IssueRepository } from '../domain/repository.js';
+import type { Viewer } from '../permissions/ability.js';
+import type { Caller, Principal } from '../permissions/principal.js';
 
 /**
  * The one GraphQL context, built the same way for HTTP requests and cable connections
  * (GitLab keeps GraphqlChannel's context in step with GraphqlController's by hand).
  */
 // A type alias (not an interface) so it satisfies graphql-http's Record-shaped context type.
-export type GraphQLContext = {
+// The caller (`currentUser`, `canWrite`) is what the permission checks read of it.
+export type GraphQLContext = Caller & {
   readonly repository: IssueRepository;
   readonly identity: IdentityRepository;
   readonly issues: IssueUpdateService;
-  /** Null for anonymous visitors. */
-  readonly currentUser: AccountRecord | null;
-  /** False for `read_api` tokens: they may read and subscribe, not change anything. */
-  readonly canWrite: boolean;
   /** The caller as a viewer of a project, read once per project per request. */
   readonly viewerIn: (projectId: number) => Promise<Viewer>;
 };
@@ -25,15 +23,6 @@ export interface ContextServices {
   identity: IdentityRepository;
   issues: IssueUpdateService;
 }
-
-/** Who is asking: the account (or null) and whether its credentials may only read. */
-export interface Principal {
-  account: AccountRecord | null;
-  /** True for `read_api` tokens. Anonymous visitors are not read-only: permissions decide. */
-  readOnly: boolean;
-}
-
-export const ANONYMOUS: Principal = { account: null, readOnly: false };
 
 /** Anonymous contexts hold no per-viewer state, so one per services serves every request and channel. */
 const anonymousContexts = new WeakMap<ContextServices, GraphQLContext>();

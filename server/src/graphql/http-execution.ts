@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 
 import { InFlight } from '../domain/in-flight.js';
+import { callerKey, type Caller } from '../permissions/principal.js';
 
 import type { GraphQLContext } from './context.js';
 
@@ -80,8 +81,7 @@ function queryKey(args: ExecutionArgs): string | null {
   if (operation?.operation !== OperationTypeNode.QUERY) return null;
   const context = args.contextValue as Partial<GraphQLContext> | undefined;
   if (!context || !('currentUser' in context)) return null;
-  const viewer = `${context.currentUser ? `user:${context.currentUser.id}` : 'anonymous'}:${context.canWrite ? 'rw' : 'ro'}`;
-  return `${viewer}\n${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}\n${documentId(args.document)}`;
+  return `${callerKey(context as Caller)}\n${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}\n${documentId(args.document)}`;
 }
 
 /** A stable id per parsed document object (the parse cache returns the same object per text). */

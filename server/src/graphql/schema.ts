@@ -4,7 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 
 import type { Resolvers } from './generated/resolvers-types.js';
-import { Issuable, Mutation, Query, Subscription } from './resolvers/operations.js';
+import { Issuable, Mutation, Query, Subscription } from './resolvers/root-fields.js';
 import { Issue, Project, User, UserCore } from './resolvers/types.js';
 import { scalars } from './scalars.js';
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
 
-import { Ability, isAdmin } from '../domain/ability.js';
+import { Ability, isAdmin } from '../permissions/ability.js';
 import { AccessLevel, type AccountRecord, type IdentityRepository } from '../domain/identity.js';
 import { IssueCreateService } from '../domain/issue-create-service.js';
 import { hashPassword } from '../domain/passwords.js';

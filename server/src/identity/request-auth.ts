@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
 import type { IdentityRepository } from '../domain/identity.js';
-import { ANONYMOUS, type Principal } from '../graphql/context.js';
+import { ANONYMOUS, type Principal } from '../permissions/principal.js';
 
 import { accountOf, authenticate, scopesOf, type Authentication } from './authenticate.js';
 

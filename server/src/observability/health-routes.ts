@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
 
-import type { SubscriptionAdapter } from '../pubsub/adapter.js';
+import type { PubSub } from '../pubsub/pubsub.js';
 
 import { runChecks, type HealthCheck } from './health-checks.js';
 
@@ -13,7 +13,7 @@ const DEFAULT_CHECK_TIMEOUT_MS = 2_000;
 
 export interface HealthDeps {
   database: { ping(): Promise<void> };
-  pubsub: Pick<SubscriptionAdapter, 'isReady'>;
+  pubsub: Pick<PubSub, 'isReady'>;
   /** True once a shutdown has begun: the load balancer must stop sending new clients. */
   isShuttingDown(): boolean;
   logger: Logger;

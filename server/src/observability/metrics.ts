@@ -1,6 +1,6 @@
 import { Counter, Registry, type Histogram } from 'prom-client';
 
-import type { SubscriptionAdapter } from '../pubsub/adapter.js';
+import type { PubSub } from '../pubsub/pubsub.js';
 
 import { registerCableMetrics, type CableMetricsSource } from './cable-metrics.js';
 import {
@@ -16,7 +16,7 @@ import { registerPubSubMetrics } from './pubsub-metrics.js';
 export interface MetricSources {
   cable?: CableMetricsSource;
   engine?: EngineMetricsSource;
-  pubsub?: Pick<SubscriptionAdapter, 'isReady' | 'stats'>;
+  pubsub?: Pick<PubSub, 'isReady' | 'stats'>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Registry } from 'prom-client';
 
-import type { PubSubStats, SubscriptionAdapter } from '../pubsub/adapter.js';
+import type { PubSubStats, PubSub } from '../pubsub/pubsub.js';
 
 import { collectedCounter, collectedGauge } from './collected.js';
 
@@ -25,7 +25,7 @@ const PUBSUB_COUNTERS: readonly [name: string, help: string, field: keyof PubSub
  */
 export function registerPubSubMetrics(
   registry: Registry,
-  adapter: Pick<SubscriptionAdapter, 'isReady' | 'stats'>,
+  adapter: Pick<PubSub, 'isReady' | 'stats'>,
 ): void {
   collectedGauge(
     registry,

@@ -1,34 +1,32 @@
-import type { StreamListener, SubscriptionAdapter } from './adapter.js';
+import { PubSub, type MessageHandler } from './pubsub.js';
 import { SubscriberMap } from './subscriber-map.js';
 
 /**
  * In-process pub/sub (Rails' `async` adapter): the embedded default for one process.
  *
- * Delivery is synchronous: every listener has been called when `broadcast` settles. A listener
- * that throws does not keep the payload from the others; the broadcast then rejects with its
- * error (an AggregateError when several threw), so the caller's failure logging reports it.
+ * Delivery is synchronous: every handler has been called when `publish` settles. A handler that
+ * throws does not keep the payload from the others; the publish then rejects with its error (an
+ * AggregateError when several threw), so the caller's failure logging reports it.
  */
-export class MemoryAdapter implements SubscriptionAdapter {
+export class MemoryAdapter extends PubSub {
   private readonly subscribers = new SubscriberMap();
 
-  broadcast(stream: string, payload: string): Promise<void> {
-    const errors = this.subscribers.dispatch(stream, payload);
+  publish(trigger: string, payload: string): Promise<void> {
+    const errors = this.subscribers.dispatch(trigger, payload);
     if (errors.length === 0) return Promise.resolve();
     const error =
       errors.length === 1
         ? errors[0]
-        : new AggregateError(errors, `${errors.length} listeners of ${stream} threw`);
+        : new AggregateError(errors, `${errors.length} handlers of ${trigger} threw`);
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 
-  subscribe(stream: string, listener: StreamListener): Promise<void> {
-    this.subscribers.add(stream, listener);
-    return Promise.resolve();
+  subscribe(trigger: string, onMessage: MessageHandler): Promise<number> {
+    return Promise.resolve(this.subscribers.add(trigger, onMessage).id);
   }
 
-  unsubscribe(stream: string, listener: StreamListener): Promise<void> {
-    this.subscribers.remove(stream, listener);
-    return Promise.resolve();
+  unsubscribe(subscriptionId: number): void {
+    this.subscribers.remove(subscriptionId);
   }
 
   shutdown(): Promise<void> {
@@ -41,8 +39,8 @@ export class MemoryAdapter implements SubscriptionAdapter {
     return true;
   }
 
-  /** Number of (stream, listener) pairs held; for leak tests. */
-  get listenerCount(): number {
-    return this.subscribers.listenerCount;
+  /** Subscriptions held; for leak tests. */
+  get subscriptionCount(): number {
+    return this.subscribers.subscriptionCount;
   }
 }

@@ -1,3 +1,4 @@
+import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { Recorder } from '../../test/recorder.js';
 import { startRedisServer } from '../../test/redis-server.js';
 import { capturedLogger } from '../../test/redis-test-logger.js';
 
-import { adapterContract } from './adapter-contract.js';
+import { adapterLifecycleContract, pubsubEngineContract } from './adapter-contract.js';
 import { RedisAdapter } from './redis-adapter.js';
 
 // Fails the whole file, naming the package, when redis-server is missing: never a silent skip.
@@ -20,12 +21,34 @@ function nextPrefix(): string {
   return `t${prefixes}:`;
 }
 
-adapterContract('RedisAdapter', () => {
+function redisAdapters() {
   const channelPrefix = nextPrefix();
   const a = new RedisAdapter({ url: redis.url, channelPrefix, logger: silent });
   const b = new RedisAdapter({ url: redis.url, channelPrefix, logger: silent });
   const teardown = async (): Promise<void> => {
     await Promise.all([a.shutdown(), b.shutdown()]);
+  };
+  return Promise.resolve({ a, b, teardown });
+}
+pubsubEngineContract('RedisAdapter', redisAdapters);
+adapterLifecycleContract('RedisAdapter', redisAdapters);
+
+/**
+ * A third-party engine on the same kind of ioredis clients, carrying the same bytes (strings pass
+ * through unchanged), passes the same contract: the server's parts need nothing but the
+ * PubSubEngine interface.
+ */
+pubsubEngineContract('graphql-redis-subscriptions RedisPubSub', () => {
+  const engine = (): RedisPubSub =>
+    new RedisPubSub({
+      publisher: new Redis(redis.url),
+      subscriber: new Redis(redis.url),
+      serializer: (payload: unknown) => String(payload),
+      deserializer: (message: string | Buffer) => message.toString(),
+    });
+  const [a, b] = [engine(), engine()];
+  const teardown = async (): Promise<void> => {
+    await Promise.all([a.close(), b.close()]);
   };
   return Promise.resolve({ a, b, teardown });
 });
@@ -58,16 +81,14 @@ describe('RedisAdapter against a real redis-server', () => {
     await admin.quit();
   });
 
-  it('SUBSCRIBEs a stream for its first local listener and UNSUBSCRIBEs after its last', async () => {
+  it("SUBSCRIBEs a trigger's channel for its first local subscription and UNSUBSCRIBEs after its last", async () => {
     const a = adapter({ channelPrefix: 'count:' });
-    const first = (): void => undefined;
-    const second = (): void => undefined;
-    await a.subscribe('topic', first);
-    await a.subscribe('topic', second);
-    expect(await numsub('count:topic')).toBe(1); // one connection, however many listeners
-    await a.unsubscribe('topic', first);
+    const first = await a.subscribe('topic', () => undefined);
+    const second = await a.subscribe('topic', () => undefined);
+    expect(await numsub('count:topic')).toBe(1); // one channel, however many subscriptions
+    a.unsubscribe(first);
     expect(await numsub('count:topic')).toBe(1);
-    await a.unsubscribe('topic', second);
+    a.unsubscribe(second);
     await expect.poll(() => numsub('count:topic')).toBe(0);
   });
 
@@ -87,25 +108,25 @@ describe('RedisAdapter against a real redis-server', () => {
       'app2:control',
       'app2:same',
     ]);
-    await app1.broadcast('same', 'for app1');
-    await app2.broadcast('control', 'marker'); // app2's connection would have had "for app1" first
+    await app1.publish('same', 'for app1');
+    await app2.publish('control', 'marker'); // app2's connection would have had "for app1" first
     expect(await control2.next()).toBe('marker');
     expect(await on1.next()).toBe('for app1');
     expect(on2.values).toEqual([]);
   });
 
-  it('logs a listener that throws and still delivers to the others', async () => {
+  it('logs a handler that throws and still delivers to the others', async () => {
     const { logger, entries } = capturedLogger();
     const a = adapter({ logger });
     const received = new Recorder<string>();
     await a.subscribe('s', () => {
-      throw new Error('listener failed');
+      throw new Error('handler failed');
     });
     await a.subscribe('s', (payload) => received.observer.next(payload));
-    await a.broadcast('s', 'one');
-    await a.broadcast('s', 'two');
+    await a.publish('s', 'one');
+    await a.publish('s', 'two');
     expect([await received.next(), await received.next()]).toEqual(['one', 'two']);
-    expect(entries.filter((entry) => entry.msg === 'stream listener threw')).toHaveLength(2);
+    expect(entries.filter((entry) => entry.msg === 'pub/sub handler threw')).toHaveLength(2);
     expect(a.stats).toMatchObject({ published: 2, received: 2, publishFailures: 0 });
   });
 
@@ -113,31 +134,31 @@ describe('RedisAdapter against a real redis-server', () => {
     await expect.poll(clientCount).toBe(1); // the admin connection alone
     const a = adapter();
     await a.subscribe('s', () => undefined);
-    await a.broadcast('s', 'x');
+    await a.publish('s', 'x');
     expect(await clientCount()).toBe(3);
     expect(a.isReady()).toBe(true);
     await a.shutdown();
     expect(a.isReady()).toBe(false);
     await expect.poll(clientCount).toBe(1);
-    await expect(a.broadcast('s', 'y')).rejects.toThrow(/shut down/);
+    await expect(a.publish('s', 'y')).rejects.toThrow(/shut down/);
     await expect(a.subscribe('s', () => undefined)).rejects.toThrow(/shut down/);
     expect(a.stats.publishFailures).toBe(1);
   });
 
-  it('rejects a broadcast within about a second when Redis hangs, then carries on', async () => {
+  it('rejects a publish within about a second when Redis hangs, then carries on', async () => {
     const a = adapter();
     const received = new Recorder<string>();
     await a.subscribe('s', (payload) => received.observer.next(payload));
     redis.pause();
     try {
       const started = performance.now();
-      await expect(a.broadcast('s', 'stuck')).rejects.toThrow(/timed out/);
+      await expect(a.publish('s', 'stuck')).rejects.toThrow(/timed out/);
       expect(performance.now() - started).toBeLessThan(1500);
     } finally {
       redis.resume();
     }
     expect(a.stats.publishFailures).toBe(1);
-    await a.broadcast('s', 'after');
+    await a.publish('s', 'after');
     // The timed-out PUBLISH had reached the socket, so Redis may still deliver it late.
     await expect.poll(() => received.values.at(-1)).toBe('after');
   });
@@ -149,15 +170,13 @@ describe('RedisAdapter against a real redis-server', () => {
     const before = new Recorder<string>();
     const during = new Recorder<string>();
     await a.subscribe('before', (payload) => before.observer.next(payload));
-    await b.broadcast('before', 'up');
+    await b.publish('before', 'up');
     expect(await before.next()).toBe('up');
 
     await redis.stop();
     for (const attempt of [1, 2]) {
       const started = performance.now();
-      await expect(b.broadcast('before', 'lost')).rejects.toThrow(
-        /Redis broadcast to before failed/,
-      );
+      await expect(b.publish('before', 'lost')).rejects.toThrow(/Redis publish to before failed/);
       expect(performance.now() - started).toBeLessThan(1500);
       expect(b.stats.publishFailures).toBe(attempt);
     }
@@ -181,14 +200,14 @@ describe('RedisAdapter against a real redis-server', () => {
     await queued;
     await expect
       .poll(() =>
-        b.broadcast('before', 'back').then(
+        b.publish('before', 'back').then(
           () => true,
           () => false,
         ),
       )
       .toBe(true);
     expect(await before.next()).toBe('back');
-    await b.broadcast('during', 'new');
+    await b.publish('during', 'new');
     expect(await during.next()).toBe('new');
     await expect.poll(() => a.stats.reconnects).toBe(2); // publisher and subscriber
     expect(a.isReady()).toBe(true);

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
-import type { PubSubStats, StreamListener, SubscriptionAdapter } from './adapter.js';
+import { PubSub, type MessageHandler, type PubSubStats } from './pubsub.js';
 import { SubscriberMap } from './subscriber-map.js';
 
 /** Options of {@link RedisAdapter}. */
@@ -16,29 +16,30 @@ export interface RedisAdapterOptions {
 /** Counters for metrics; they only grow (reconnects count publisher and subscriber separately). */
 export type RedisAdapterStats = PubSubStats;
 
-/** How long a broadcast waits for a (re)connecting publisher before it gives up. */
+/** How long a publish waits for a (re)connecting publisher before it gives up. */
 const PUBLISH_READY_WAIT_MS = 500;
 /** A PUBLISH on an open but unresponsive connection is abandoned after this long. */
 const PUBLISH_TIMEOUT_MS = 1000;
 const QUIT_TIMEOUT_MS = 1000;
 
 /**
- * Redis Pub/Sub adapter (Rails' `ActionCable::SubscriptionAdapter::Redis`): broadcasts reach the
- * listeners of every process using the same Redis and prefix.
+ * Redis Pub/Sub adapter (Rails' `ActionCable::SubscriptionAdapter::Redis`): publishes reach the
+ * subscribers of every process using the same Redis and prefix.
  *
- * - One publisher and one subscriber connection per instance. A stream is SUBSCRIBEd when its
- *   first local listener is added (subscribe() resolves once Redis confirms) and UNSUBSCRIBEd
- *   when its last one is removed; each message goes to every local listener, in order.
- * - broadcast fails fast: the publisher has no offline queue, waits at most 500 ms for a
+ * - One publisher and one subscriber connection per instance. A trigger is one Redis channel:
+ *   SUBSCRIBEd when its first local subscription is added (subscribe() resolves once Redis
+ *   confirms) and UNSUBSCRIBEd when its last one is removed; each message goes to every local
+ *   subscription, in order.
+ * - publish fails fast: the publisher has no offline queue, waits at most 500 ms for a
  *   reconnection and 1 s for the reply, so a caller never hangs while Redis is away.
- * - After Redis comes back, ioredis reconnects and re-subscribes every stream (autoResubscribe).
+ * - After Redis comes back, ioredis reconnects and re-subscribes every channel (autoResubscribe).
  *   subscribe() while Redis is down is queued and resolves once Redis confirms after the
  *   reconnection; it rejects if ioredis gives up on queued commands first (maxRetriesPerRequest,
  *   20 attempts: about 10 to 30 s) or the adapter is shut down. unsubscribe() stops local
  *   delivery at once and does not wait for Redis.
  */
-export class RedisAdapter implements SubscriptionAdapter {
-  readonly stats: RedisAdapterStats = {
+export class RedisAdapter extends PubSub {
+  override readonly stats: RedisAdapterStats = {
     published: 0,
     publishFailures: 0,
     reconnects: 0,
@@ -49,12 +50,13 @@ export class RedisAdapter implements SubscriptionAdapter {
   private readonly prefix: string;
   private readonly logger: Logger;
   private readonly subscribers = new SubscriberMap();
-  /** Per stream, the SUBSCRIBE its first listener sent: later listeners wait for the same reply. */
+  /** Per trigger, the SUBSCRIBE its first subscription sent: later ones wait for the same reply. */
   private readonly confirmations = new Map<string, Promise<void>>();
   private readonly readyWaiters = new Set<() => void>();
   private closing: Promise<void> | undefined;
 
   constructor(options: RedisAdapterOptions) {
+    super();
     this.prefix = options.channelPrefix ?? '';
     this.logger = options.logger;
     this.publisher = new Redis(options.url, {
@@ -75,43 +77,45 @@ export class RedisAdapter implements SubscriptionAdapter {
     });
   }
 
-  async broadcast(stream: string, payload: string): Promise<void> {
+  async publish(trigger: string, payload: string): Promise<void> {
     try {
       await this.publisherReady();
-      await this.publisher.publish(this.prefix + stream, payload);
+      await this.publisher.publish(this.prefix + trigger, payload);
       this.stats.published += 1;
     } catch (error) {
       this.stats.publishFailures += 1;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`Redis broadcast to ${stream} failed: ${reason}`, { cause: error });
+      throw new Error(`Redis publish to ${trigger} failed: ${reason}`, { cause: error });
     }
   }
 
-  async subscribe(stream: string, listener: StreamListener): Promise<void> {
+  async subscribe(trigger: string, onMessage: MessageHandler): Promise<number> {
     if (this.closing) throw new Error('RedisAdapter is shut down');
-    if (this.subscribers.add(stream, listener)) {
-      const confirmed = this.subscriber.subscribe(this.prefix + stream).then(() => undefined);
-      this.confirmations.set(stream, confirmed);
-      // Registered before any caller awaits it, so the listeners are gone when callers see the
-      // rejection: nothing was subscribed in Redis, a later subscribe() starts afresh.
+    const { id, first } = this.subscribers.add(trigger, onMessage);
+    if (first) {
+      const confirmed = this.subscriber.subscribe(this.prefix + trigger).then(() => undefined);
+      this.confirmations.set(trigger, confirmed);
+      // Registered before any caller awaits it, so the subscriptions are gone when callers see
+      // the rejection: nothing was subscribed in Redis, a later subscribe() starts afresh.
       void confirmed.catch(() => {
-        if (this.confirmations.get(stream) !== confirmed) return;
-        this.confirmations.delete(stream);
-        this.subscribers.removeStream(stream);
+        if (this.confirmations.get(trigger) !== confirmed) return;
+        this.confirmations.delete(trigger);
+        this.subscribers.removeStream(trigger);
       });
     }
-    await this.confirmations.get(stream);
+    await this.confirmations.get(trigger);
+    return id;
   }
 
-  unsubscribe(stream: string, listener: StreamListener): Promise<void> {
-    if (!this.subscribers.remove(stream, listener) || this.closing) return Promise.resolve();
-    this.confirmations.delete(stream);
-    // Not awaited: local delivery has already stopped, and a later SUBSCRIBE of the same stream
+  unsubscribe(subscriptionId: number): void {
+    const trigger = this.subscribers.remove(subscriptionId);
+    if (trigger === undefined || this.closing) return;
+    this.confirmations.delete(trigger);
+    // Not awaited: local delivery has already stopped, and a later SUBSCRIBE of the same channel
     // is sent after this UNSUBSCRIBE on the same connection, so Redis applies them in order.
-    this.subscriber.unsubscribe(this.prefix + stream).catch((error: unknown) => {
-      this.logger.warn({ err: error, stream }, 'Redis UNSUBSCRIBE failed');
+    this.subscriber.unsubscribe(this.prefix + trigger).catch((error: unknown) => {
+      this.logger.warn({ err: error, trigger }, 'Redis UNSUBSCRIBE failed');
     });
-    return Promise.resolve();
   }
 
   shutdown(): Promise<void> {
@@ -135,9 +139,9 @@ export class RedisAdapter implements SubscriptionAdapter {
   private receive(channel: string, message: string): void {
     this.stats.received += 1;
     if (!channel.startsWith(this.prefix)) return;
-    const stream = channel.slice(this.prefix.length);
-    for (const error of this.subscribers.dispatch(stream, message)) {
-      this.logger.error({ err: error, stream }, 'stream listener threw');
+    const trigger = channel.slice(this.prefix.length);
+    for (const error of this.subscribers.dispatch(trigger, message)) {
+      this.logger.error({ err: error, trigger }, 'pub/sub handler threw');
     }
   }
 

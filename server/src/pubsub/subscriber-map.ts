@@ -1,59 +1,68 @@
-import type { StreamListener } from './adapter.js';
+import type { MessageHandler } from './pubsub.js';
 
 /**
- * The local listeners of each stream (Rails' `ActionCable::SubscriptionAdapter::SubscriberMap`).
+ * The local subscriptions of each stream (Rails' `ActionCable::SubscriptionAdapter::SubscriberMap`),
+ * by id as graphql-subscriptions hands them out.
  *
- * An adapter asks it whether a change was the first listener of a stream (time to subscribe
+ * An adapter asks it whether a subscription was the first of its stream (time to subscribe
  * upstream) or the last one (time to unsubscribe), and hands it every payload to fan out.
- * A listener is held once per stream, so subscribing the same pair twice delivers once.
  */
 export class SubscriberMap {
-  private readonly listeners = new Map<string, Set<StreamListener>>();
+  private readonly handlers = new Map<string, Map<number, MessageHandler>>();
+  private readonly streams = new Map<number, string>();
+  private lastId = 0;
 
-  /** Adds the pair; true when `stream` had no listener before (the adapter subscribes upstream). */
-  add(stream: string, listener: StreamListener): boolean {
-    const existing = this.listeners.get(stream);
+  /** Adds a subscription; `first` when `stream` had none before (the adapter subscribes upstream). */
+  add(stream: string, handler: MessageHandler): { id: number; first: boolean } {
+    this.lastId += 1;
+    const id = this.lastId;
+    this.streams.set(id, stream);
+    const existing = this.handlers.get(stream);
     if (existing) {
-      existing.add(listener);
-      return false;
+      existing.set(id, handler);
+      return { id, first: false };
     }
-    this.listeners.set(stream, new Set([listener]));
-    return true;
+    this.handlers.set(stream, new Map([[id, handler]]));
+    return { id, first: true };
   }
 
-  /** Removes the pair; true when it was the last listener of `stream`. Unknown pairs: false. */
-  remove(stream: string, listener: StreamListener): boolean {
-    const existing = this.listeners.get(stream);
-    if (!existing?.delete(listener)) return false;
-    if (existing.size > 0) return false;
-    this.listeners.delete(stream);
-    return true;
+  /** Removes a subscription; its stream when it was the last one there, else undefined. */
+  remove(id: number): string | undefined {
+    const stream = this.streams.get(id);
+    if (stream === undefined) return undefined;
+    this.streams.delete(id);
+    const existing = this.handlers.get(stream);
+    existing?.delete(id);
+    if (existing && existing.size > 0) return undefined;
+    this.handlers.delete(stream);
+    return stream;
   }
 
-  /** Drops every listener of `stream` at once (its upstream subscription failed). */
+  /** Drops every subscription of `stream` at once (its upstream subscription failed). */
   removeStream(stream: string): void {
-    this.listeners.delete(stream);
+    for (const id of this.handlers.get(stream)?.keys() ?? []) this.streams.delete(id);
+    this.handlers.delete(stream);
   }
 
-  /** Whether `stream` has at least one listener. */
+  /** Whether `stream` has at least one subscription. */
   has(stream: string): boolean {
-    return this.listeners.has(stream);
+    return this.handlers.has(stream);
   }
 
   /**
-   * Calls every listener of `stream` with `payload`, in subscription order. A listener that
+   * Calls every handler of `stream` with `payload`, in subscription order. A handler that
    * throws does not keep the payload from the others; the errors are returned for the caller
-   * to report where it can (the memory adapter rejects the broadcast, Redis logs).
+   * to report where it can (the memory adapter rejects the publish, Redis logs).
    */
   dispatch(stream: string, payload: string): unknown[] {
     const errors: unknown[] = [];
-    const current = this.listeners.get(stream);
+    const current = this.handlers.get(stream);
     if (!current) return errors;
-    // A snapshot, so a listener that unsubscribes (or subscribes) while being called does not
+    // A snapshot, so a handler that unsubscribes (or subscribes) while being called does not
     // change who receives this payload.
-    for (const listener of [...current]) {
+    for (const handler of [...current.values()]) {
       try {
-        listener(payload);
+        handler(payload);
       } catch (error) {
         errors.push(error);
       }
@@ -61,20 +70,19 @@ export class SubscriberMap {
     return errors;
   }
 
-  /** Forgets every listener. */
+  /** Forgets every subscription. */
   clear(): void {
-    this.listeners.clear();
+    this.handlers.clear();
+    this.streams.clear();
   }
 
-  /** Streams with at least one listener. */
+  /** Streams with at least one subscription. */
   get streamCount(): number {
-    return this.listeners.size;
+    return this.handlers.size;
   }
 
-  /** Number of (stream, listener) pairs held. */
-  get listenerCount(): number {
-    let count = 0;
-    for (const set of this.listeners.values()) count += set.size;
-    return count;
+  /** Subscriptions held. */
+  get subscriptionCount(): number {
+    return this.streams.size;
   }
 }

@@ -1,3 +1,5 @@
+import { EXECUTE_ACTION } from '@shared/graphql/channel.js';
+
 import type {
   ActionCableSubscriptions,
   SubscriptionTransport,
@@ -5,7 +7,7 @@ import type {
 import { Channel, type ActionData, type ChannelConnection } from '../channel.js';
 
 export interface GraphqlChannelDeps {
-  subscriptions: Pick<ActionCableSubscriptions, 'execute' | 'delete'>;
+  subscriptions: Pick<ActionCableSubscriptions, 'runOperation' | 'delete'>;
   /** The GraphQL context for this connection's user (the same builder HTTP uses). */
   contextFor(connection: ChannelConnection): unknown;
 }
@@ -19,7 +21,7 @@ export class GraphqlChannel extends Channel {
   private readonly subscriptionIds = new Set<string>();
 
   protected override readonly actions = {
-    execute: (data: ActionData) => this.execute(data),
+    [EXECUTE_ACTION]: (data: ActionData) => this.execute(data),
   };
 
   constructor(
@@ -34,7 +36,7 @@ export class GraphqlChannel extends Channel {
   private async execute(data: ActionData): Promise<void> {
     const context = this.deps.contextFor(this.connection);
     // The channel is the engine's transport itself: no per-subscriber adapter object.
-    const id = await this.deps.subscriptions.execute(
+    const id = await this.deps.subscriptions.runOperation(
       data,
       context,
       this satisfies SubscriptionTransport,
@@ -42,8 +44,8 @@ export class GraphqlChannel extends Channel {
     if (id !== null) this.subscriptionIds.add(id);
   }
 
-  protected override async unsubscribed(): Promise<void> {
-    for (const id of this.subscriptionIds) await this.deps.subscriptions.delete(id);
+  protected override unsubscribed(): void {
+    for (const id of this.subscriptionIds) this.deps.subscriptions.delete(id);
     this.subscriptionIds.clear();
   }
 }

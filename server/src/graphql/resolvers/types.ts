@@ -1,6 +1,6 @@
 import { toGlobalId } from '@shared/graphql/global-id.js';
 
-import { Ability } from '../../domain/ability.js';
+import { Ability } from '../../permissions/ability.js';
 
 import type {
   IssueResolvers,

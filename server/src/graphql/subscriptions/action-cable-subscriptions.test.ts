@@ -13,12 +13,8 @@ import { openSeededFixture, type SeededFixture } from '../../db/test-fixture.js'
 import type { IssueRepository } from '../../domain/repository.js';
 import type { IssueRecord } from '../../domain/types.js';
 import { MemoryAdapter } from '../../pubsub/memory-adapter.js';
-import {
-  ANONYMOUS,
-  createGraphQLContext,
-  type ContextServices,
-  type GraphQLContext,
-} from '../context.js';
+import { ANONYMOUS } from '../../permissions/principal.js';
+import { createGraphQLContext, type ContextServices, type GraphQLContext } from '../context.js';
 import { GraphqlTriggers } from '../graphql-triggers.js';
 import { buildSchema } from '../schema.js';
 
@@ -106,7 +102,7 @@ describe('shared execution', () => {
     const issue = await fixture.issue(15);
     const transports = Array.from({ length: 1000 }, () => new RecordingTransport());
     for (const transport of transports) {
-      await engine.execute(execute('gid://gitlab/Issue/' + issue.id), context, transport);
+      await engine.runOperation(execute('gid://gitlab/Issue/' + issue.id), context, transport);
     }
     expect(engine.groupCount).toBe(1);
     const before = { ...engine.stats, reads: counted.reads() };
@@ -137,10 +133,10 @@ describe('shared execution', () => {
       new RecordingTransport(),
       new RecordingTransport(),
     ];
-    await engine.execute(execute(`gid://gitlab/Issue/${issue.id}`), context, a);
-    await engine.execute(execute(`gid://gitlab/Issue/${issue.id}`), context, b);
-    await engine.execute(execute(`gid://gitlab/Issue/${issue.id}`, narrow), context, c);
-    await engine.execute(execute('gid://gitlab/Issue/1'), context, other);
+    await engine.runOperation(execute(`gid://gitlab/Issue/${issue.id}`), context, a);
+    await engine.runOperation(execute(`gid://gitlab/Issue/${issue.id}`), context, b);
+    await engine.runOperation(execute(`gid://gitlab/Issue/${issue.id}`, narrow), context, c);
+    await engine.runOperation(execute('gid://gitlab/Issue/1'), context, other);
     expect(engine.groupCount).toBe(3);
 
     const executions = engine.stats.executions;
@@ -159,7 +155,7 @@ describe('shared execution', () => {
     const issue = await fixture.issue(17);
     const transport = new RecordingTransport();
     const gid = `gid://gitlab/Issue/${issue.id}`;
-    await engine.execute(
+    await engine.runOperation(
       {
         query: print(IssuableAssigneesUpdatedDocument),
         variables: { issuableId: gid },
@@ -200,7 +196,11 @@ describe('races', () => {
     const { engine, context, triggers } = setup(slow);
     const issue = await fixture.issue(18);
     const transport = new RecordingTransport();
-    const executed = engine.execute(execute(`gid://gitlab/Issue/${issue.id}`), context, transport);
+    const executed = engine.runOperation(
+      execute(`gid://gitlab/Issue/${issue.id}`),
+      context,
+      transport,
+    );
     await reading.promise;
     await triggers.issueUpdated(withAssignees(issue, ['alice', 'bob'])); // …when a change lands
     gate.resolve();
@@ -220,7 +220,7 @@ describe('races', () => {
     const issue = await fixture.issue(19);
     for (let round = 0; round < 25; round++) {
       const transport = new RecordingTransport();
-      const id = await engine.execute(
+      const id = await engine.runOperation(
         execute(`gid://gitlab/Issue/${issue.id}`),
         context,
         transport,
@@ -230,7 +230,7 @@ describe('races', () => {
       expect(transport.payloads[1]?.result?.data?.issueUpdated).toMatchObject({
         assignees: { nodes: [{ username: `user${round}` }] },
       });
-      await engine.delete(id as string);
+      engine.delete(id as string);
     }
   });
 });
@@ -241,18 +241,18 @@ describe('cleanup', () => {
     const ids: string[] = [];
     for (const n of [1, 2, 3, 1]) {
       ids.push(
-        (await engine.execute(
+        (await engine.runOperation(
           execute(`gid://gitlab/Issue/${n}`),
           context,
           new RecordingTransport(),
         )) as string,
       );
     }
-    expect([engine.size, engine.topicCount, engine.groupCount, adapter.listenerCount]).toEqual([
+    expect([engine.size, engine.topicCount, engine.groupCount, adapter.subscriptionCount]).toEqual([
       4, 3, 3, 3,
     ]);
-    for (const id of ids) await engine.delete(id);
-    expect([engine.size, engine.topicCount, engine.groupCount, adapter.listenerCount]).toEqual([
+    for (const id of ids) engine.delete(id);
+    expect([engine.size, engine.topicCount, engine.groupCount, adapter.subscriptionCount]).toEqual([
       0, 0, 0, 0,
     ]);
   });

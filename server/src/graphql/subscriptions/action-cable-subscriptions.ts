@@ -1,53 +1,17 @@
-import { randomUUID } from 'node:crypto';
-
-import {
-  execute,
-  getOperationAST,
-  GraphQLError,
-  OperationTypeNode,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLSchema,
-} from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { PubSubEngine } from 'graphql-subscriptions';
 import type { Logger } from 'pino';
 
-import type { ChannelResult, GraphQLResultJson } from '@shared/graphql/channel.js';
+import { correlationId } from '../../logging/correlation.js';
 
-import type { StreamListener, SubscriptionAdapter } from '../../pubsub/adapter.js';
-import { maskError } from '../mask-error.js';
-
-import { DocumentCache } from './document-cache.js';
 import { EngineStats } from './engine-stats.js';
-import { correlationId, withCorrelationId } from '../../logging/correlation.js';
-
-import { decodeEvent, encodeEvent } from './event-codec.js';
-import { parseExecutePayload } from './execute-payload.js';
-import {
-  TopicFanout,
-  type EventAuthorizer,
-  type Member,
-  type SubscriptionSink,
-} from './topic-fanout.js';
-import { groupFingerprint } from './fingerprint.js';
-import { topicOfOperation } from './operation-topic.js';
+import { encodeEvent } from './event-codec.js';
+import { OperationRunner } from './operation-runner.js';
+import { SubscriptionRegistry } from './subscription-registry.js';
+import type { EventAuthorizer, SubscriptionTransport } from './topic-fanout.js';
 import { eventStream, topicFor } from './topic.js';
 
-/** Where a subscription's payloads go: the GraphqlChannel that executed it. */
-export interface SubscriptionTransport extends SubscriptionSink {
-  transmit(payload: ChannelResult): void;
-}
-
-interface Registration {
-  readonly member: Member;
-  readonly topic: string;
-  readonly fingerprint: string;
-  readonly transport: SubscriptionTransport;
-}
-
-interface TopicState {
-  readonly fanout: TopicFanout;
-  readonly listener: StreamListener;
-}
+export type { SubscriptionTransport } from './topic-fanout.js';
 
 export interface EngineOptions {
   /** Checked before every delivery; a member that fails it is ended with `{"more":false}`. */
@@ -72,99 +36,75 @@ export interface EngineOptions {
 }
 
 /**
- * graphql-ruby's `ActionCableSubscriptions` for graphql-js: executes documents sent through a
- * GraphqlChannel, keeps live subscriptions per process, and delivers each trigger's event.
- *
- * - The first payload carries the subscription's current result (not `{}`); the topic listener
- *   is registered before it is computed, and an event arriving in between follows it.
- * - Subscribers of a topic with the same document and variables form a group: an event is
- *   executed once per group and the same serialized message goes to every member.
+ * graphql-ruby's `ActionCableSubscriptions` for graphql-js, over any graphql-subscriptions
+ * `PubSubEngine`: `trigger` publishes an event, `runOperation` runs what a GraphqlChannel
+ * received (see OperationRunner), `delete` ends a subscription. Subscribers of a topic with the
+ * same document and variables form a group: an event is executed once per group and the same
+ * serialized message goes to every member (see SubscriptionRegistry and TopicFanout).
  */
 export class ActionCableSubscriptions {
   readonly stats = new EngineStats();
-  private readonly registrations = new Map<string, Registration>();
-  private readonly topics = new Map<string, TopicState>();
-  private readonly authorize: EventAuthorizer;
+  private readonly registry: SubscriptionRegistry;
+  private readonly runner: OperationRunner;
   private readonly namespace: string;
-  private readonly documents: DocumentCache;
-  private readonly grouping: boolean;
-  private readonly visibilityKey: (document: DocumentNode, context: unknown) => string;
-  private readonly onEventDelivered: (seconds: number) => void;
 
   constructor(
-    private readonly schema: GraphQLSchema,
-    private readonly adapter: SubscriptionAdapter,
-    private readonly logger: Logger,
+    schema: GraphQLSchema,
+    private readonly pubsub: PubSubEngine,
+    logger: Logger,
     options: EngineOptions = {},
   ) {
-    this.authorize = options.authorize ?? (() => Promise.resolve(() => true));
     this.namespace = options.namespace ?? '';
-    this.documents = new DocumentCache(schema);
-    this.grouping = options.grouping ?? true;
-    this.visibilityKey = options.visibilityKey ?? (() => '');
-    this.onEventDelivered = options.onEventDelivered ?? (() => undefined);
+    this.registry = new SubscriptionRegistry({
+      schema,
+      pubsub,
+      logger,
+      stats: this.stats,
+      authorize: options.authorize ?? (() => Promise.resolve(() => true)),
+      namespace: this.namespace,
+      onEventDelivered: options.onEventDelivered ?? (() => undefined),
+    });
+    this.runner = new OperationRunner({
+      schema,
+      registry: this.registry,
+      logger,
+      grouping: options.grouping ?? true,
+      visibilityKey: options.visibilityKey ?? (() => ''),
+    });
   }
 
   /** Live subscriptions in this process. */
   get size(): number {
-    return this.registrations.size;
+    return this.registry.size;
   }
 
   /** Topics with at least one subscriber in this process. */
   get topicCount(): number {
-    return this.topics.size;
+    return this.registry.topicCount;
   }
 
   /** Groups (shared executions) across all topics in this process. */
   get groupCount(): number {
-    let count = 0;
-    for (const { fanout } of this.topics.values()) count += fanout.groupCount;
-    return count;
+    return this.registry.groupCount;
   }
 
   /** Subscriptions of the most watched topic in this process (a hot issue shows here). */
   get largestTopicSize(): number {
-    let largest = 0;
-    for (const { fanout } of this.topics.values()) largest = Math.max(largest, fanout.memberCount);
-    return largest;
+    return this.registry.largestTopicSize;
   }
 
-  /**
-   * Runs one `execute` action. Queries, mutations and every failure are answered with
-   * `more: false`, so the client's observable completes instead of hanging. Returns the id of
-   * the subscription it registered, or null.
-   */
-  async execute(
+  /** Runs one `execute` payload; resolves with the id of the subscription it registered, or null. */
+  runOperation(
     data: Readonly<Record<string, unknown>>,
     context: unknown,
     transport: SubscriptionTransport,
   ): Promise<string | null> {
-    try {
-      return await this.executeOrThrow(data, context, transport);
-    } catch (error) {
-      const known = error instanceof GraphQLError;
-      if (!known) this.logger.error({ err: error }, 'execute failed');
-      transport.transmit({
-        result: { errors: [{ message: known ? error.message : 'Internal server error' }] },
-        more: false,
-      });
-      return null;
-    }
+    return this.runner.run(data, context, transport);
   }
 
-  /** Forgets a subscription and stops its topic listener when it was the last one. */
-  async delete(id: string): Promise<void> {
-    const registration = this.registrations.get(id);
-    if (!registration) return;
-    this.registrations.delete(id);
-    const topic = this.topics.get(registration.topic);
-    if (topic?.fanout.remove(registration.fingerprint, id)) {
-      this.topics.delete(registration.topic);
-      await this.adapter.unsubscribe(
-        eventStream(registration.topic, this.namespace),
-        topic.listener,
-      );
-    }
+  /** Forgets a subscription and stops its topic's pub/sub subscription when it was the last. */
+  delete(id: string): void {
+    this.registry.delete(id);
   }
 
   /** Publishes an event for `field(args)` to every process; `object` becomes the root value. */
@@ -174,143 +114,9 @@ export class ActionCableSubscriptions {
     object: unknown,
   ): Promise<void> {
     this.stats.publishes += 1;
-    await this.adapter.broadcast(
+    await this.pubsub.publish(
       eventStream(topicFor(field, args), this.namespace),
       encodeEvent({ object, correlationId: correlationId() }),
     );
-  }
-
-  private async executeOrThrow(
-    data: Readonly<Record<string, unknown>>,
-    context: unknown,
-    transport: SubscriptionTransport,
-  ): Promise<string | null> {
-    const { query, variables, operationName } = parseExecutePayload(data);
-    const { document, errors } = this.documents.get(query);
-    if (errors.length > 0) {
-      transport.transmit({ result: { errors: errors.map((e) => e.toJSON()) }, more: false });
-      return null;
-    }
-    const operation = getOperationAST(document, operationName);
-    if (!operation) {
-      throw new GraphQLError(
-        operationName
-          ? `Unknown operation named "${operationName}".`
-          : 'An operation name is required',
-      );
-    }
-    const args = {
-      schema: this.schema,
-      document,
-      operationName,
-      variableValues: variables,
-      contextValue: context,
-    };
-    if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-      transport.transmit({ result: this.toJson(await execute(args)), more: false });
-      return null;
-    }
-
-    const topic = topicOfOperation(this.schema, operation, variables);
-    const member: Member = {
-      id: randomUUID(),
-      context,
-      sink: transport,
-      ready: false,
-      pendingJson: undefined,
-    };
-    const fingerprint = this.grouping
-      ? groupFingerprint(operationName, query, variables, this.visibilityKey(document, context))
-      : member.id;
-    await this.register(
-      { member, topic, fingerprint, transport },
-      { document, operationName, variables },
-    );
-
-    const initial = await execute(args);
-    if (initial.errors?.length) {
-      await this.delete(member.id);
-      transport.transmit({ result: this.toJson(initial), more: false });
-      return null;
-    }
-    transport.transmit({ result: this.toJson(initial), more: true });
-    member.ready = true;
-    if (member.pendingJson !== undefined) transport.transmitSerialized(member.pendingJson);
-    member.pendingJson = undefined;
-    return member.id;
-  }
-
-  private async register(
-    registration: Registration,
-    shape: Parameters<TopicFanout['add']>[2],
-  ): Promise<void> {
-    this.registrations.set(registration.member.id, registration);
-    const existing = this.topics.get(registration.topic);
-    if (existing) {
-      existing.fanout.add(registration.fingerprint, registration.member, shape);
-      return;
-    }
-    const fanout = new TopicFanout({
-      schema: this.schema,
-      stats: this.stats,
-      authorize: this.authorize,
-      revoke: (member) => this.revoke(member.id),
-      toJson: (result) => this.toJson(result),
-    });
-    const state: TopicState = {
-      fanout,
-      listener: (payload) => {
-        const receivedAt = performance.now();
-        const event = decodeEvent(payload); // decoded once per event
-        // The delivery runs under the triggering request's correlation id, so its log lines
-        // (on every process) can be joined with the mutation's.
-        fanout.queue = fanout.queue.then(() =>
-          withCorrelationId(event.correlationId, () =>
-            fanout.dispatch(event.object).then(
-              () => {
-                const seconds = (performance.now() - receivedAt) / 1000;
-                this.onEventDelivered(seconds);
-                this.logger.info(
-                  {
-                    topic: registration.topic,
-                    subscribers: fanout.memberCount,
-                    duration_s: seconds,
-                  },
-                  'push',
-                );
-              },
-              (error: unknown) =>
-                this.logger.error(
-                  { err: error, topic: registration.topic },
-                  'event delivery failed',
-                ),
-            ),
-          ),
-        );
-      },
-    };
-    fanout.add(registration.fingerprint, registration.member, shape);
-    this.topics.set(registration.topic, state);
-    await this.adapter.subscribe(eventStream(registration.topic, this.namespace), state.listener);
-  }
-
-  /** Ends a subscription whose subscriber may no longer see its topic: `{"more":false}`, no data. */
-  private revoke(id: string): void {
-    const registration = this.registrations.get(id);
-    if (!registration) return;
-    this.logger.info(
-      { subscriptionId: id, topic: registration.topic },
-      'subscription ended: access lost',
-    );
-    registration.transport.transmit({ more: false });
-    this.delete(id).catch((error: unknown) => this.logger.error({ err: error }, 'revoke failed'));
-  }
-
-  private toJson(result: ExecutionResult): GraphQLResultJson {
-    const json: GraphQLResultJson = {};
-    if (result.data !== undefined) json.data = result.data;
-    if (result.errors)
-      json.errors = result.errors.map((error) => maskError(error, this.logger).toJSON());
-    return json;
   }
 }

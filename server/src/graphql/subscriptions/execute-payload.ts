@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 import type { ExecutePayload } from '@shared/graphql/channel.js';
+import { parseJsonObject } from '@shared/json-object.js';
 
 /** An `execute` payload checked field by field, with variables normalised to an object. */
 export interface ParsedExecute {
@@ -31,16 +32,15 @@ export function parseExecutePayload(data: Readonly<Record<string, unknown>>): Pa
 
 function normalizeVariables(value: unknown): Record<string, unknown> {
   if (value === undefined || value === null || value === '') return {};
-  let parsed: unknown = value;
   if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value) as unknown;
-    } catch {
-      throw new GraphQLError('Variables are invalid JSON');
-    }
+    const parsed = parseJsonObject(value);
+    if (parsed.ok) return parsed.value;
+    throw new GraphQLError(
+      parsed.problem === 'not-json' ? 'Variables are invalid JSON' : 'Variables must be an object',
+    );
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (typeof value !== 'object' || Array.isArray(value)) {
     throw new GraphQLError('Variables must be an object');
   }
-  return parsed as Record<string, unknown>;
+  return value as Record<string, unknown>;
 }

@@ -1,9 +1,15 @@
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+
+import type { ChannelResult } from '@shared/graphql/channel.js';
 
 import type { EngineStats } from './engine-stats.js';
+import { resultJson } from './result-json.js';
 
-/** Where one subscription's payloads go. `transmitSerialized` takes a message already as JSON. */
-export interface SubscriptionSink {
+/** Where one subscription's payloads go: the GraphqlChannel that executed it. */
+export interface SubscriptionTransport {
+  transmit(payload: ChannelResult): void;
+  /** Sends a message already serialized as JSON (shared by every member of a group). */
   transmitSerialized(messageJson: string): void;
 }
 
@@ -11,17 +17,17 @@ export interface SubscriptionSink {
 export interface Member {
   readonly id: string;
   readonly context: unknown;
-  readonly sink: SubscriptionSink;
-  /** False until the initial payload is sent; an event meanwhile waits in `pendingJson`. */
-  ready: boolean;
-  pendingJson: string | undefined;
+  readonly transport: SubscriptionTransport;
 }
 
-/** Subscribers whose (document, operation, variables) are equal: one execution serves them all. */
-interface Group {
+/** What every member of a group executes: equal documents, operations and variables. */
+export interface GroupShape {
   readonly document: DocumentNode;
   readonly operationName: string | undefined;
   readonly variables: Record<string, unknown>;
+}
+
+interface Group extends GroupShape {
   readonly members: Map<string, Member>;
 }
 
@@ -38,20 +44,21 @@ export interface FanoutDeps {
   schema: GraphQLSchema;
   stats: EngineStats;
   authorize: EventAuthorizer;
-  /** Ends a member that may no longer see the topic (it gets `{"more":false}`). */
-  revoke(member: Member): void;
-  toJson(result: ExecutionResult): unknown;
+  logger: Logger;
 }
 
 /**
- * The subscribers of one topic in this process, grouped by fingerprint. An event is decoded once,
- * each group is executed once with the event as root value, and its serialized message is
- * written to every member: the cost per trigger does not grow with identical subscribers.
+ * The subscribers of one topic in this process, grouped by fingerprint. Events are delivered
+ * one after another in arrival order; each group is executed once with the event as root value
+ * and its serialized message written to every member, so the cost per trigger does not grow
+ * with identical subscribers. A member added here waits (its events held, the latest kept) until
+ * `ready()` says its first payload went out.
  */
 export class TopicFanout {
   private readonly groups = new Map<string, Group>();
-  /** Events of one topic are delivered one after another, in the order received. */
-  queue: Promise<void> = Promise.resolve();
+  /** Members whose first payload is not out yet, with the latest event message meanwhile. */
+  private readonly waiting = new Map<string, string | undefined>();
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: FanoutDeps) {}
 
@@ -65,38 +72,56 @@ export class TopicFanout {
     return this.groups.size;
   }
 
-  add(fingerprint: string, member: Member, shape: Omit<Group, 'members'>): void {
+  add(fingerprint: string, member: Member, shape: GroupShape): void {
     let group = this.groups.get(fingerprint);
     if (!group) {
       group = { ...shape, members: new Map() };
       this.groups.set(fingerprint, group);
     }
     group.members.set(member.id, member);
+    this.waiting.set(member.id, undefined);
+  }
+
+  /** The member's first payload went out: sends the latest event held meanwhile, then live. */
+  ready(member: Member): void {
+    const held = this.waiting.get(member.id);
+    this.waiting.delete(member.id);
+    if (held !== undefined) member.transport.transmitSerialized(held);
   }
 
   /** Removes a member; true when the topic has no members left. */
   remove(fingerprint: string, id: string): boolean {
+    this.waiting.delete(id);
     const group = this.groups.get(fingerprint);
     if (group?.members.delete(id) && group.members.size === 0) this.groups.delete(fingerprint);
     return this.groups.size === 0;
   }
 
-  async dispatch(event: unknown): Promise<void> {
-    this.deps.stats.eventsReceived += 1;
+  /**
+   * Queues an event behind the ones before it and resolves once it is written, with the members
+   * that may no longer see the topic: they got nothing of it, and the caller ends them.
+   */
+  deliver(event: unknown): Promise<Member[]> {
+    const delivery = this.queue.then(() => this.dispatch(event));
+    this.queue = delivery.catch(() => undefined);
+    return delivery;
+  }
+
+  private async dispatch(event: unknown): Promise<Member[]> {
+    const { stats } = this.deps;
+    stats.eventsReceived += 1;
     const groups = [...this.groups.values()];
     const contexts: unknown[] = [];
     for (const group of groups)
       for (const member of group.members.values()) contexts.push(member.context);
     const allowed = await this.deps.authorize(event, contexts);
+    const denied: Member[] = [];
     let written = 0;
     for (const group of groups) {
       const readers: Member[] = [];
       for (const member of group.members.values()) {
         if (allowed(member.context)) readers.push(member);
-        else {
-          this.deps.stats.denied += 1;
-          this.deps.revoke(member);
-        }
+        else denied.push(member);
       }
       const first = readers[0];
       if (!first) continue;
@@ -108,14 +133,15 @@ export class TopicFanout {
         contextValue: first.context,
         rootValue: event,
       });
-      this.deps.stats.executions += 1;
-      const messageJson = JSON.stringify({ result: this.deps.toJson(result), more: true });
+      stats.executions += 1;
+      const message: ChannelResult = { result: resultJson(result, this.deps.logger), more: true };
+      const messageJson = JSON.stringify(message);
       for (const member of readers) {
-        if (member.ready) {
-          member.sink.transmitSerialized(messageJson);
-          this.deps.stats.deliveries += 1;
+        if (this.waiting.has(member.id)) {
+          this.waiting.set(member.id, messageJson); // the latest state wins; events carry full state
         } else {
-          member.pendingJson = messageJson; // the latest state wins; events carry full state
+          member.transport.transmitSerialized(messageJson);
+          stats.deliveries += 1;
         }
         // Thousands of socket writes in one tick would hold back pings, HTTP and other topics:
         // yield to the event loop between chunks (members that leave meanwhile get nothing).
@@ -123,6 +149,8 @@ export class TopicFanout {
         if (written % WRITE_CHUNK === 0) await nextTurn();
       }
     }
+    stats.denied += denied.length;
+    return denied;
   }
 }
 

@@ -1,6 +1,6 @@
 import { BREAK, visit, type DocumentNode } from 'graphql';
 
-import type { GraphQLContext } from './context.js';
+import { callerKey, type Caller } from './principal.js';
 
 /** Fields whose value depends on who asks; a document selecting one cannot be shared across viewers. */
 const VIEWER_SPECIFIC_FIELDS = new Set(['userPermissions', 'currentUser']);
@@ -33,6 +33,5 @@ function selectsViewerSpecificField(document: DocumentNode): boolean {
  */
 export function viewerVisibilityKey(document: DocumentNode, context: unknown): string {
   if (!selectsViewerSpecificField(document)) return '';
-  const { currentUser, canWrite } = context as GraphQLContext;
-  return `${currentUser ? `user:${currentUser.id}` : 'anonymous'}:${canWrite ? 'rw' : 'ro'}`;
+  return callerKey(context as Caller);
 }

@@ -1,35 +1,36 @@
 import type { ClientCommand } from '@shared/cable/messages.js';
 import { Command, MessageType } from '@shared/cable/protocol.js';
+import { parseJsonObject } from '@shared/json-object.js';
 
-import type { ActionData, Channel, ChannelConnection, ChannelFactory } from './channel.js';
+import type { Channel, ChannelConnection, ChannelFactory } from './channel.js';
 import { ChannelNotFoundError } from './errors.js';
 
-/**
- * The per-connection command router and registry of channel instances
- * (Rails' `ActionCable::Connection::Subscriptions`). Commands arrive here one at a time,
- * in order, from the connection's queue.
- */
-export interface SubscriptionLimits {
+export interface ChannelLimits {
   /** Channel subscriptions one connection may hold; the excess is rejected. */
   maxSubscriptions: number;
   /** Longest identifier accepted (in UTF-16 units); a longer one is rejected unparsed. */
   maxIdentifierLength: number;
 }
 
-export class Subscriptions {
+/**
+ * The per-connection command router and registry of channel instances
+ * (Rails' `ActionCable::Connection::Subscriptions`). Commands arrive here one at a time,
+ * in order, from the connection's queue.
+ */
+export class CommandRouter {
   private readonly channels = new Map<string, Channel>();
 
   constructor(
     private readonly connection: ChannelConnection,
     private readonly factories: Readonly<Record<string, ChannelFactory>>,
-    private readonly limits: SubscriptionLimits,
+    private readonly limits: ChannelLimits,
   ) {}
 
   get size(): number {
     return this.channels.size;
   }
 
-  async execute(command: ClientCommand): Promise<void> {
+  async dispatch(command: ClientCommand): Promise<void> {
     switch (command.command) {
       case Command.subscribe:
         return this.add(command.identifier);
@@ -116,36 +117,30 @@ export class Subscriptions {
       );
       return;
     }
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(data);
-    } catch {
-      decoded = undefined;
-    }
-    if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) {
+    const decoded = parseJsonObject(data);
+    if (!decoded.ok) {
       this.connection.logger.warn(
         { identifier: forLog(identifier) },
         "message ignored: 'data' is not a JSON object",
       );
       return;
     }
-    await channel.perform(decoded as ActionData);
+    await channel.perform(decoded.value);
   }
 
   private build(identifier: string): Channel {
     if (identifier.length > this.limits.maxIdentifierLength) {
       throw new ChannelNotFoundError(`identifier longer than ${this.limits.maxIdentifierLength}`);
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(identifier);
-    } catch {
-      throw new ChannelNotFoundError('identifier is not JSON');
+    const parsed = parseJsonObject(identifier);
+    if (!parsed.ok) {
+      throw new ChannelNotFoundError(
+        parsed.problem === 'not-json'
+          ? 'identifier is not JSON'
+          : 'identifier is not a JSON object',
+      );
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new ChannelNotFoundError('identifier is not a JSON object');
-    }
-    const { channel: name, ...params } = parsed as Record<string, unknown>;
+    const { channel: name, ...params } = parsed.value;
     const factory =
       typeof name === 'string' && Object.hasOwn(this.factories, name)
         ? this.factories[name]

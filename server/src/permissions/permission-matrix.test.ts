@@ -8,20 +8,16 @@ import { IssueUpdatedDocument } from '@shared/graphql/generated/operations.js';
 
 import { members } from '../db/schema.js';
 import { drivers, useSeededFixture } from '../db/test-fixture.js';
-import {
-  ANONYMOUS,
-  createGraphQLContext,
-  type ContextServices,
-  type Principal,
-} from '../graphql/context.js';
+import { IssueUpdateService } from '../domain/issue-update-service.js';
+import { createGraphQLContext, type ContextServices } from '../graphql/context.js';
 import { GraphqlTriggers } from '../graphql/graphql-triggers.js';
-import { issueEventAuthorizer } from '../graphql/resolvers/operations.js';
 import { buildSchema } from '../graphql/schema.js';
-import { viewerVisibilityKey } from '../graphql/viewer-specific.js';
 import { ActionCableSubscriptions } from '../graphql/subscriptions/action-cable-subscriptions.js';
 import { MemoryAdapter } from '../pubsub/memory-adapter.js';
 
-import { IssueUpdateService } from './issue-update-service.js';
+import { issueEventAuthorizer } from './issue-event-authorizer.js';
+import { ANONYMOUS, type Principal } from './principal.js';
+import { viewerVisibilityKey } from './visibility-key.js';
 
 /**
  * The proof that nothing leaks: every persona × (public, private, confidential issue) × (query,
@@ -165,7 +161,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
         };
         const context = createGraphQLContext(services, principals.get(persona) ?? ANONYMOUS);
         const gid = `gid://gitlab/Issue/${target.id}`;
-        await engine.execute(
+        await engine.runOperation(
           { query: print(IssueUpdatedDocument), variables: { issueId: gid }, action: 'execute' },
           context,
           transport,
@@ -197,7 +193,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
         transmit: (p: ChannelResult) => payloads.push(p),
         transmitSerialized: (j: string) => payloads.push(JSON.parse(j) as ChannelResult),
       };
-      await engine.execute(
+      await engine.runOperation(
         {
           query: print(IssueUpdatedDocument),
           variables: { issueId: `gid://gitlab/Issue/${issue.id}` },
@@ -267,7 +263,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
       transmitSerialized: (j: string) => payloads.push(JSON.parse(j) as ChannelResult),
     };
     const dave = principals.get('dave') ?? ANONYMOUS; // a guest of the private project
-    await engine.execute(
+    await engine.runOperation(
       {
         query: print(IssueUpdatedDocument),
         variables: { issueId: `gid://gitlab/Issue/${secret.id}` },
@@ -321,7 +317,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
     for (const persona of ['alice', 'dave', 'anonymous', 'erin'] as Persona[]) {
       const payloads: ChannelResult[] = [];
       received.set(persona, payloads);
-      await engine.execute(
+      await engine.runOperation(
         { query, variables: { id: `gid://gitlab/Issue/${issue.id}` }, action: 'execute' },
         createGraphQLContext(
           { repository, identity, issues },

@@ -2,11 +2,10 @@ import { GraphQLError } from 'graphql';
 
 import { parseGlobalId } from '@shared/graphql/global-id.js';
 
-import { Ability } from '../../domain/ability.js';
-import type { IdentityRepository, ProjectViewer } from '../../domain/identity.js';
-import type { IssueRecord } from '../../domain/types.js';
+import { isIssueRecord } from '../../domain/types.js';
+import { Ability } from '../../permissions/ability.js';
+import { assertCanWrite } from '../../permissions/principal.js';
 import type { GraphQLContext } from '../context.js';
-import type { EventAuthorizer } from '../subscriptions/topic-fanout.js';
 import type {
   MutationResolvers,
   IssuableResolvers,
@@ -24,8 +23,9 @@ export const Query: QueryResolvers = {
 };
 
 export const Mutation: MutationResolvers = {
-  issueSetAssignees: async (_root, { input }, { issues, currentUser, canWrite }) => {
-    assertCanWrite(canWrite);
+  issueSetAssignees: async (_root, { input }, context) => {
+    assertCanWrite(context);
+    const { issues, currentUser } = context;
     const { issue, errors } = await issues.setAssignees({
       projectPath: input.projectPath,
       iid: input.iid,
@@ -35,8 +35,9 @@ export const Mutation: MutationResolvers = {
     });
     return { issue, errors, clientMutationId: input.clientMutationId ?? null };
   },
-  issueSetConfidential: async (_root, { input }, { issues, currentUser, canWrite }) => {
-    assertCanWrite(canWrite);
+  issueSetConfidential: async (_root, { input }, context) => {
+    assertCanWrite(context);
+    const { issues, currentUser } = context;
     const { issue, errors } = await issues.setConfidential({
       projectPath: input.projectPath,
       iid: input.iid,
@@ -46,15 +47,6 @@ export const Mutation: MutationResolvers = {
     return { issue, errors, clientMutationId: input.clientMutationId ?? null };
   },
 };
-
-/** `read_api` tokens may read and subscribe, never change anything (GitLab's scope rule). */
-function assertCanWrite(canWrite: boolean): void {
-  if (!canWrite) {
-    throw new GraphQLError('Insufficient scope: this token has read_api and cannot change data', {
-      extensions: { code: 'insufficient_scope' },
-    });
-  }
-}
 
 /**
  * A subscription field on one issue. On a trigger the root value is the event's issue; on
@@ -68,7 +60,7 @@ function issueSubscription(argument: 'issueId' | 'issuableId') {
       throw new GraphQLError('Subscriptions are only served over Action Cable at /-/cable');
     },
     resolve: async (root: unknown, args: Record<string, string>, context: GraphQLContext) => {
-      // Pushes are authorized per subscriber before execution (see issueEventAuthorizer).
+      // Pushes are authorized per subscriber before execution (permissions/issue-event-authorizer.ts).
       if (isIssueRecord(root)) return root;
       const id = parseGlobalId(args[argument] ?? '', 'Issue');
       const issue = id === null ? null : await context.repository.findIssueById(id);
@@ -89,33 +81,3 @@ export const Subscription: SubscriptionResolvers = {
 export const Issuable: IssuableResolvers = {
   __resolveType: () => 'Issue',
 };
-
-/**
- * The engine's check before every push of an issue event: `read_issue` for every subscriber as
- * they are now (blocked, membership, admin), read for all of them in ONE query per event and
- * process, so a thousand viewers cost one read, not a thousand.
- */
-export function issueEventAuthorizer(identity: IdentityRepository): EventAuthorizer {
-  return async (event, contexts) => {
-    if (!isIssueRecord(event)) return () => false; // only issue events exist; refuse the rest
-    const userIds = new Set<number>();
-    for (const context of contexts) {
-      const user = (context as GraphQLContext).currentUser;
-      if (user) userIds.add(user.id);
-    }
-    const viewers =
-      userIds.size > 0
-        ? await identity.projectViewers(event.projectId, [...userIds])
-        : new Map<number, ProjectViewer>();
-    return (context) => {
-      const user = (context as GraphQLContext).currentUser;
-      if (!user) return Ability.readIssue(null, event);
-      const viewer = viewers.get(user.id);
-      return viewer !== undefined && Ability.readIssue(viewer, event); // a deleted user sees nothing
-    };
-  };
-}
-
-function isIssueRecord(value: unknown): value is IssueRecord {
-  return typeof value === 'object' && value !== null && 'assignees' in value && 'iid' in value;
-}

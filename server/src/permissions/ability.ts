@@ -1,5 +1,5 @@
-import { AccessLevel, type AccountRecord, type ProjectViewer } from './identity.js';
-import type { IssueRecord, ProjectRecord, ProjectVisibility } from './types.js';
+import { AccessLevel, type AccountRecord, type ProjectViewer } from '../domain/identity.js';
+import type { IssueRecord, ProjectRecord, ProjectVisibility } from '../domain/types.js';
 
 /**
  * Who may do what: one module used by HTTP, GraphQL and the cable alike, so a query, a

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  execute,
+  getOperationAST,
+  GraphQLError,
+  OperationTypeNode,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Logger } from 'pino';
+
+import { DocumentCache } from './document-cache.js';
+import { parseExecutePayload } from './execute-payload.js';
+import { groupFingerprint } from './fingerprint.js';
+import { topicOfOperation } from './operation-topic.js';
+import { resultJson } from './result-json.js';
+import type { SubscriptionRegistry } from './subscription-registry.js';
+import type { Member, SubscriptionTransport } from './topic-fanout.js';
+
+export interface RunnerDeps {
+  schema: GraphQLSchema;
+  registry: SubscriptionRegistry;
+  logger: Logger;
+  /** false: every subscriber is its own group (GitLab's design), for benchmarks. */
+  grouping: boolean;
+  /** Part of the group key for documents whose result depends on who asks. */
+  visibilityKey: (document: DocumentNode, context: unknown) => string;
+}
+
+/**
+ * Runs one operation sent over a GraphqlChannel (graphql-ruby's `GraphqlChannel#execute`).
+ * Queries and mutations are answered once with `more: false`. A subscription is filed under its
+ * topic and group first, then executed once without a root value: that result, the current
+ * state, is its first payload, and an event that arrived meanwhile follows it.
+ */
+export class OperationRunner {
+  private readonly documents: DocumentCache;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.documents = new DocumentCache(deps.schema);
+  }
+
+  /**
+   * Every failure is answered with `more: false`, so the client's observable completes instead
+   * of hanging. Resolves with the id of the subscription it registered, or null.
+   */
+  async run(
+    data: Readonly<Record<string, unknown>>,
+    context: unknown,
+    transport: SubscriptionTransport,
+  ): Promise<string | null> {
+    try {
+      return await this.runOrThrow(data, context, transport);
+    } catch (error) {
+      const known = error instanceof GraphQLError;
+      if (!known) this.deps.logger.error({ err: error }, 'execute failed');
+      transport.transmit({
+        result: { errors: [{ message: known ? error.message : 'Internal server error' }] },
+        more: false,
+      });
+      return null;
+    }
+  }
+
+  private async runOrThrow(
+    data: Readonly<Record<string, unknown>>,
+    context: unknown,
+    transport: SubscriptionTransport,
+  ): Promise<string | null> {
+    const { schema, registry, logger } = this.deps;
+    const { query, variables, operationName } = parseExecutePayload(data);
+    const { document, errors } = this.documents.get(query);
+    if (errors.length > 0) {
+      transport.transmit({ result: { errors: errors.map((e) => e.toJSON()) }, more: false });
+      return null;
+    }
+    const operation = getOperationAST(document, operationName);
+    if (!operation) {
+      throw new GraphQLError(
+        operationName
+          ? `Unknown operation named "${operationName}".`
+          : 'An operation name is required',
+      );
+    }
+    const args = {
+      schema,
+      document,
+      operationName,
+      variableValues: variables,
+      contextValue: context,
+    };
+    if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+      transport.transmit({ result: resultJson(await execute(args), logger), more: false });
+      return null;
+    }
+
+    const member: Member = { id: randomUUID(), context, transport };
+    const fingerprint = this.deps.grouping
+      ? groupFingerprint(
+          operationName,
+          query,
+          variables,
+          this.deps.visibilityKey(document, context),
+        )
+      : member.id;
+    await registry.add(
+      { member, topic: topicOfOperation(schema, operation, variables), fingerprint },
+      { document, operationName, variables },
+    );
+
+    const initial = await execute(args);
+    if (initial.errors?.length) {
+      registry.delete(member.id);
+      transport.transmit({ result: resultJson(initial, logger), more: false });
+      return null;
+    }
+    transport.transmit({ result: resultJson(initial, logger), more: true });
+    registry.ready(member.id);
+    return member.id;
+  }
+}

@@ -19,6 +19,82 @@ const nodeBuiltins = [
   'stream',
 ];
 
+const NO_CLIENT = {
+  regex: '^(\\.\\./)+client/',
+  message: 'Only the browser bundle imports client/.',
+};
+
+/**
+ * The server's layers (docs/architecture.md, "Module layers"): each folder of server/src may
+ * import only the folders below it. Tests compose whole servers and are exempt.
+ */
+const SERVER_LAYERS = [
+  // [folder, folders it must not import, why, a further forbidden import pattern]
+  [
+    'logging',
+    'pubsub|domain|permissions|db|identity|features|graphql|cable|http|observability',
+    'logging is the bottom layer',
+  ],
+  [
+    'pubsub',
+    'domain|permissions|db|identity|features|graphql|cable|http|observability',
+    'the pub/sub carries strings and knows no application',
+  ],
+  [
+    'permissions',
+    'db|identity|features|graphql|cable|http|observability|pubsub',
+    'permissions read domain records only',
+    '^\\.\\./domain/(?!types\\.js$|identity\\.js$)',
+  ],
+  [
+    'domain',
+    'db|identity|features|graphql|cable|http|observability|pubsub',
+    'the domain knows no transport or storage',
+  ],
+  [
+    'db',
+    'identity|features|graphql|cable|http|observability|pubsub|permissions',
+    'storage implements the domain repositories',
+  ],
+  [
+    'identity',
+    'db|features|graphql|cable|http|observability|pubsub',
+    'identity knows no transport',
+  ],
+  ['features', 'identity|graphql|cable|http|observability', 'flags sit on storage and pub/sub'],
+  ['graphql', 'db|identity|features|cable|http|observability', 'GraphQL knows no transport'],
+  [
+    'graphql/subscriptions',
+    'domain|permissions|db|identity|features|cable|http|observability',
+    'the engine runs any schema over any PubSubEngine',
+    '^\\.\\./(resolvers|context|graphql-triggers)',
+  ],
+  [
+    'cable',
+    'domain|permissions|db|identity|features|graphql|http|observability',
+    'the Action Cable core knows no application (channels/ bridge to it)',
+  ],
+  ['http', 'cable', 'HTTP and the cable meet only in start-server.ts'],
+];
+const serverLayers = SERVER_LAYERS.map(([folder, forbidden, message, further]) => ({
+  files: [`server/src/${folder}/*.ts`],
+  ignores: ['**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          NO_CLIENT,
+          ...[`^(\\.\\./)+(${forbidden})/`, ...(further ? [further] : [])].map((regex) => ({
+            regex,
+            message: `server/src/${folder}: ${message}.`,
+          })),
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -117,16 +193,8 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '*.ts'],
     languageOptions: { globals: globals.node },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^(\\.\\./)+client/', message: 'Only the browser bundle imports client/.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_CLIENT] }] },
   },
+  ...serverLayers,
   prettier,
 );

@@ -28,7 +28,7 @@ import { principalOf } from './identity/request-auth.js';
 import { SignInThrottle } from './identity/sign-in-throttle.js';
 import type { MetricsAccessOptions } from './observability/metrics-access.js';
 import { ServerMetrics } from './observability/metrics.js';
-import { operationsRoutes } from './observability/operations-routes.js';
+import { probeRoutes } from './observability/probe-routes.js';
 import { issueEventAuthorizer } from './permissions/issue-event-authorizer.js';
 import { ANONYMOUS, type Principal } from './permissions/principal.js';
 import { viewerVisibilityKey } from './permissions/visibility-key.js';
@@ -141,7 +141,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // The cable is built below; the app only calls these after start.
   const disconnectUser = (userId: number) => cable.disconnect({ userId });
   let closing = false;
-  const operations = operationsRoutes({
+  const probes = probeRoutes({
     database,
     pubsub: adapter,
     isShuttingDown: () => closing || cable.isShuttingDown,
@@ -151,7 +151,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const role = options.role ?? 'all';
   const app = createApp({
-    operationsRoutes: operations,
+    probeRoutes: probes,
     schema,
     services,
     logger,
@@ -160,7 +160,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clientDir: options.clientDir,
     features,
   });
-  const http = createServer(role === 'cable' ? cableOnlyApp(operations) : app);
+  const http = createServer(role === 'cable' ? cableOnlyApp(probes) : app);
   const cable: CableServer = new CableServer({
     channels: {
       ...options.channels,
@@ -223,10 +223,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
  * The app of a `ROLE=cable` process: the cable answers upgrades, health and metrics answer
  * probes and scrapers, and every other plain request is a 404.
  */
-function cableOnlyApp(operations: express.Router): express.Express {
+function cableOnlyApp(probes: express.Router): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(operations);
+  app.use(probes);
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('Page not found');
   });

@@ -33,7 +33,7 @@ export interface AppOptions {
   /** Largest accepted GraphQL request body. */
   maxBodyBytes?: number;
   /** Health and metrics routes (observability/), served before anything else. */
-  operationsRoutes?: express.Router;
+  probeRoutes?: express.Router;
 }
 
 /**
@@ -48,7 +48,7 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Probes and scrapes come often and need no session: answered before any other work.
-  if (options.operationsRoutes) app.use(options.operationsRoutes);
+  if (options.probeRoutes) app.use(options.probeRoutes);
   // Static files and avatars are the same for everyone: served before authentication, so a
   // page load does not cost a session lookup per asset.
   app.use(express.static(options.clientDir, { index: false }));

@@ -5,7 +5,7 @@ import type { MetricsAccessOptions } from './metrics-access.js';
 import { metricsRoutes } from './metrics-routes.js';
 import type { ServerMetrics } from './metrics.js';
 
-export interface OperationsDeps extends HealthDeps {
+export interface ProbeRoutesDeps extends HealthDeps {
   metrics: ServerMetrics;
   /** Who may read `/-/metrics`. */
   metricsAccess: MetricsAccessOptions;
@@ -16,9 +16,9 @@ export interface OperationsDeps extends HealthDeps {
  * app (no session, no body parsing): mount it first in any process, whatever else it serves.
  *
  * @example
- *   app.use(operationsRoutes({ database, pubsub, isShuttingDown, logger, metrics, metricsAccess }));
+ *   app.use(probeRoutes({ database, pubsub, isShuttingDown, logger, metrics, metricsAccess }));
  */
-export function operationsRoutes(deps: OperationsDeps): Router {
+export function probeRoutes(deps: ProbeRoutesDeps): Router {
   return Router().use(
     healthRoutes(deps),
     metricsRoutes({ metrics: deps.metrics, access: deps.metricsAccess, logger: deps.logger }),

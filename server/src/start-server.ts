@@ -20,6 +20,7 @@ import { withSingleFlightIssueReads } from './domain/single-flight-reads.js';
 import type { IdentityRepository } from './domain/identity.js';
 import { createGraphQLContext, type ContextServices } from './graphql/context.js';
 import { GraphqlTriggers } from './graphql/graphql-triggers.js';
+import { issueTopicState } from './graphql/issue-topic-state.js';
 import { buildSchema } from './graphql/schema.js';
 import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
 import { createApp } from './http/app.js';
@@ -123,7 +124,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     grouping: options.grouping ?? true,
     visibilityKey: viewerVisibilityKey,
     onEventDelivered: metrics.observeEventDelivery,
+    state: issueTopicState(repository),
   });
+  await subscriptions.start();
+  // A pub/sub that lost its server and is back may have missed events: viewers resync.
+  const stopGapWatch = adapter.onGap(() => subscriptions.resyncAfterGap());
   const features = await FeatureFlags.start({ db: database.db, pubsub: adapter, logger });
   const triggers = new GraphqlTriggers(subscriptions, {
     broadcastEnabled: () => features.isEnabled('broadcast_issue_updates'),
@@ -213,6 +218,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await httpClosed;
       clearTimeout(grace);
       await features.close();
+      stopGapWatch();
+      await subscriptions.close();
       await adapter.shutdown();
       await database.close();
     },

@@ -1,20 +1,25 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
-import { parseGlobalId, type GlobalIdType } from '@shared/graphql/global-id.js';
+import { parseGlobalId, toGlobalId, type GlobalIdType } from '@shared/graphql/global-id.js';
 
-/** A GID scalar that accepts only `gid://gitlab/<type>/<n>` and keeps the string. */
+/**
+ * A GID scalar that accepts only `gid://gitlab/<type>/<n>`. Input is read in its canonical
+ * spelling (`Issue/08` is `Issue/8`), so a subscription's topic names the same issue its
+ * triggers name.
+ */
 function globalIdScalar(name: string, type: GlobalIdType): GraphQLScalarType<string, string> {
-  const check = (value: unknown): string => {
-    if (typeof value !== 'string' || parseGlobalId(value, type) === null) {
+  const canonical = (value: unknown): string => {
+    const id = typeof value === 'string' ? parseGlobalId(value, type) : null;
+    if (id === null) {
       throw new GraphQLError(`${JSON.stringify(value)} is not a valid Global ID of type ${type}`);
     }
-    return value;
+    return toGlobalId(type, id);
   };
   return new GraphQLScalarType<string, string>({
     name,
-    serialize: check,
-    parseValue: check,
-    parseLiteral: (ast) => check(ast.kind === Kind.STRING ? ast.value : undefined),
+    serialize: canonical,
+    parseValue: canonical,
+    parseLiteral: (ast) => canonical(ast.kind === Kind.STRING ? ast.value : undefined),
   });
 }
 

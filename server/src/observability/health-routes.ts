@@ -13,7 +13,7 @@ const DEFAULT_CHECK_TIMEOUT_MS = 2_000;
 
 export interface HealthDeps {
   database: { ping(): Promise<void> };
-  pubsub: Pick<PubSub, 'isReady'>;
+  pubsub: Pick<PubSub, 'isReady' | 'ping'>;
   /** True once a shutdown has begun: the load balancer must stop sending new clients. */
   isShuttingDown(): boolean;
   logger: Logger;
@@ -38,8 +38,9 @@ export function healthRoutes(deps: HealthDeps): Router {
     {
       name: 'pubsub_check',
       failure: 'pub/sub not connected',
+      // A round trip, not only the connection state: a hung Redis keeps its sockets open.
       run: () =>
-        deps.pubsub.isReady() ? Promise.resolve() : Promise.reject(new Error('not connected')),
+        deps.pubsub.isReady() ? deps.pubsub.ping() : Promise.reject(new Error('not connected')),
     },
   ];
   const router = Router();

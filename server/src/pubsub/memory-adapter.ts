@@ -34,9 +34,13 @@ export class MemoryAdapter extends PubSub {
     return Promise.resolve();
   }
 
-  /** Nothing to lose a connection to. */
+  /** Nothing to lose a connection to (and so never a gap to report). */
   isReady(): boolean {
     return true;
+  }
+
+  ping(): Promise<void> {
+    return Promise.resolve();
   }
 
   /** Subscriptions held; for leak tests. */

@@ -36,6 +36,8 @@ export interface PubSubStats {
  * shutdown and counters.
  */
 export abstract class PubSub extends PubSubEngine {
+  private readonly gapListeners = new Set<() => void>();
+
   abstract override publish(trigger: string, payload: string): Promise<void>;
   abstract override subscribe(trigger: string, onMessage: MessageHandler): Promise<number>;
   /** Stops delivery to that subscription at once; unknown ids are ignored. */
@@ -47,6 +49,21 @@ export abstract class PubSub extends PubSubEngine {
    * adapter has lost its server or after shutdown; the in-process adapter is always ready.
    */
   abstract isReady(): boolean;
+  /** Resolves once the server answered a round trip (readiness: a hung server fails it). */
+  abstract ping(): Promise<void>;
   /** Counters for metrics; absent when there is no server to count against (in-process). */
   readonly stats?: PubSubStats;
+
+  /**
+   * Calls `listener` after each gap in delivery this adapter detects (it lost its server and is
+   * subscribed again): messages published meanwhile may never arrive. Returns its remover.
+   */
+  onGap(listener: () => void): () => void {
+    this.gapListeners.add(listener);
+    return () => this.gapListeners.delete(listener);
+  }
+
+  protected reportGap(): void {
+    for (const listener of [...this.gapListeners]) listener();
+  }
 }

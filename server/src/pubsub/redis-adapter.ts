@@ -127,6 +127,12 @@ export class RedisAdapter extends PubSub {
     return this.closing;
   }
 
+  /** Both connections answer a PING: a hung server (SIGSTOP, overload) fails it. */
+  async ping(): Promise<void> {
+    if (!this.isReady()) throw new Error('Redis unreachable');
+    await Promise.all([this.publisher.ping(), this.subscriber.ping()]);
+  }
+
   /** Both connections are up (the subscriber re-subscribes on its own once it is). */
   isReady(): boolean {
     return (
@@ -143,6 +149,23 @@ export class RedisAdapter extends PubSub {
     for (const error of this.subscribers.dispatch(trigger, message)) {
       this.logger.error({ err: error, trigger }, 'pub/sub handler threw');
     }
+  }
+
+  /**
+   * The subscriber is back: ioredis sent its SUBSCRIBEs before 'ready', so once a PING on the
+   * same connection is answered every channel is live again, and whatever was published while
+   * it was away is lost: a gap.
+   */
+  private afterResubscribe(): void {
+    this.subscriber.ping().then(
+      () => this.reportGap(),
+      (error: unknown) => {
+        this.logger.debug(
+          { err: error },
+          'PING after resubscribe failed; the next ready reports the gap',
+        );
+      },
+    );
   }
 
   private publisherReady(): Promise<void> {
@@ -188,6 +211,7 @@ export class RedisAdapter extends PubSub {
     connection.on('ready', () => {
       if (everReady) this.stats.reconnects += 1;
       if (down) this.logger.info({ role }, everReady ? 'Redis reconnected' : 'Redis connected');
+      if (everReady && role === 'subscriber') this.afterResubscribe();
       everReady = true;
       down = false;
     });

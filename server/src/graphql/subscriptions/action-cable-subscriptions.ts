@@ -7,8 +7,10 @@ import { correlationId } from '../../logging/correlation.js';
 import { EngineStats } from './engine-stats.js';
 import { encodeEvent } from './event-codec.js';
 import { OperationRunner } from './operation-runner.js';
+import { Resync } from './resync.js';
 import { SubscriptionRegistry } from './subscription-registry.js';
 import type { EventAuthorizer, SubscriptionTransport } from './topic-fanout.js';
+import type { TopicState } from './topic-state.js';
 import { eventStream, topicFor } from './topic.js';
 
 export type { SubscriptionTransport } from './topic-fanout.js';
@@ -33,7 +35,20 @@ export interface EngineOptions {
    * `trigger()` for in-process pub/sub) until its last frame was handed to the sockets (metrics).
    */
   onEventDelivered?: (seconds: number) => void;
+  /**
+   * Reads a topic's object as it is now and orders its versions: first payloads and resyncs
+   * read it once, and no subscriber is sent an older state after a newer one.
+   */
+  state?: TopicState;
+  /**
+   * Longest a trigger waits for its publish (default 100 ms): a slow or hung pub/sub never holds
+   * a mutation longer. A publish that fails or answers later makes every process resync.
+   */
+  publishWaitMs?: number;
 }
+
+/** The stream on which processes announce lost events (see Resync). */
+export const RESYNC_STREAM = 'graphql-resync';
 
 /**
  * graphql-ruby's `ActionCableSubscriptions` for graphql-js, over any graphql-subscriptions
@@ -46,21 +61,26 @@ export class ActionCableSubscriptions {
   readonly stats = new EngineStats();
   private readonly registry: SubscriptionRegistry;
   private readonly runner: OperationRunner;
+  private readonly resync: Resync;
   private readonly namespace: string;
+  private readonly publishWaitMs: number;
 
   constructor(
     schema: GraphQLSchema,
     private readonly pubsub: PubSubEngine,
-    logger: Logger,
+    private readonly logger: Logger,
     options: EngineOptions = {},
   ) {
     this.namespace = options.namespace ?? '';
+    this.publishWaitMs = options.publishWaitMs ?? 100;
+    const authorize = options.authorize ?? (() => Promise.resolve(() => true));
     this.registry = new SubscriptionRegistry({
       schema,
       pubsub,
       logger,
       stats: this.stats,
-      authorize: options.authorize ?? (() => Promise.resolve(() => true)),
+      authorize,
+      state: options.state,
       namespace: this.namespace,
       onEventDelivered: options.onEventDelivered ?? (() => undefined),
     });
@@ -68,9 +88,35 @@ export class ActionCableSubscriptions {
       schema,
       registry: this.registry,
       logger,
+      authorize,
+      state: options.state,
       grouping: options.grouping ?? true,
       visibilityKey: options.visibilityKey ?? (() => ''),
     });
+    this.resync = new Resync({
+      pubsub,
+      registry: this.registry,
+      logger,
+      stream: `${RESYNC_STREAM}:${this.namespace}`,
+      retryMs: 1000,
+    });
+  }
+
+  /** Listens for other processes' resync announcements (see Resync). */
+  start(): Promise<void> {
+    return this.resync.start();
+  }
+
+  async close(): Promise<void> {
+    await this.resync.stop();
+  }
+
+  /**
+   * This process may have missed events (its pub/sub reported a gap): every topic is read once
+   * and its current state delivered, so its viewers converge.
+   */
+  resyncAfterGap(): void {
+    this.resync.local();
   }
 
   /** Live subscriptions in this process. */
@@ -107,16 +153,40 @@ export class ActionCableSubscriptions {
     this.registry.delete(id);
   }
 
-  /** Publishes an event for `field(args)` to every process; `object` becomes the root value. */
+  /**
+   * Publishes an event for `field(args)` to every process; `object` becomes the root value.
+   * Rejects when the publish fails within `publishWaitMs`; resolves when it succeeds or is still
+   * pending then. Either way a lost event is made good by a resync (see Resync).
+   */
   async trigger(
     field: string,
     args: Readonly<Record<string, unknown>>,
     object: unknown,
   ): Promise<void> {
     this.stats.publishes += 1;
-    await this.pubsub.publish(
-      eventStream(topicFor(field, args), this.namespace),
-      encodeEvent({ object, correlationId: correlationId() }),
+    const stream = eventStream(topicFor(field, args), this.namespace);
+    const published = this.pubsub
+      .publish(stream, encodeEvent({ object, correlationId: correlationId() }))
+      .catch((error: unknown) => {
+        this.stats.publishFailures += 1;
+        this.resync.owe();
+        throw error;
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const pending = new Promise<'pending'>((resolve) => {
+      timer = setTimeout(() => resolve('pending'), this.publishWaitMs);
+    });
+    try {
+      if ((await Promise.race([published, pending])) !== 'pending') return;
+    } finally {
+      clearTimeout(timer);
+    }
+    this.logger.warn(
+      { stream, waitedMs: this.publishWaitMs },
+      'publish still pending; not waiting',
+    );
+    published.catch((error: unknown) =>
+      this.logger.warn({ err: error, stream }, 'late publish failed; viewers resync'),
     );
   }
 }

@@ -14,4 +14,10 @@ export class EngineStats {
   deliveries = 0;
   /** Deliveries withheld because the subscriber may not see the event (and then unsubscribed). */
   denied = 0;
+  /** Events dropped because the topic had already delivered a state at least as new. */
+  staleEvents = 0;
+  /** Topics re-read and re-delivered after a pub/sub gap (events may have been lost). */
+  resyncs = 0;
+  /** Publishes that failed or did not answer in time (each owes every process a resync). */
+  publishFailures = 0;
 }

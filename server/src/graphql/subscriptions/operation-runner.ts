@@ -16,12 +16,15 @@ import { groupFingerprint } from './fingerprint.js';
 import { topicOfOperation } from './operation-topic.js';
 import { resultJson } from './result-json.js';
 import type { SubscriptionRegistry } from './subscription-registry.js';
-import type { Member, SubscriptionTransport } from './topic-fanout.js';
+import type { EventAuthorizer, Member, SubscriptionTransport } from './topic-fanout.js';
+import type { TopicState } from './topic-state.js';
 
 export interface RunnerDeps {
   schema: GraphQLSchema;
   registry: SubscriptionRegistry;
   logger: Logger;
+  authorize: EventAuthorizer;
+  state: TopicState | undefined;
   /** false: every subscriber is its own group (GitLab's design), for benchmarks. */
   grouping: boolean;
   /** Part of the group key for documents whose result depends on who asks. */
@@ -31,8 +34,11 @@ export interface RunnerDeps {
 /**
  * Runs one operation sent over a GraphqlChannel (graphql-ruby's `GraphqlChannel#execute`).
  * Queries and mutations are answered once with `more: false`. A subscription is filed under its
- * topic and group first, then executed once without a root value: that result, the current
- * state, is its first payload, and an event that arrived meanwhile follows it.
+ * topic and group first, then executed once: that result, the current state, is its first
+ * payload, and an event that arrived meanwhile follows it if it is newer. With a TopicState the
+ * current object is read once and, when the event check lets this subscriber see it, becomes the
+ * root value exactly as an event's object does (so the first payload's version is known);
+ * otherwise the field's resolver loads the object and answers the refusal itself.
  */
 export class OperationRunner {
   private readonly documents: DocumentCache;
@@ -104,19 +110,31 @@ export class OperationRunner {
           this.deps.visibilityKey(document, context),
         )
       : member.id;
-    await registry.add(
-      { member, topic: topicOfOperation(schema, operation, variables), fingerprint },
-      { document, operationName, variables },
-    );
+    const topic = topicOfOperation(schema, operation, variables);
+    await registry.add({ member, topic, fingerprint }, { document, operationName, variables });
 
-    const initial = await execute(args);
+    const root = await this.currentFor(topic, context);
+    const initial = await execute({ ...args, rootValue: root });
     if (initial.errors?.length) {
       registry.delete(member.id);
       transport.transmit({ result: resultJson(initial, logger), more: false });
       return null;
     }
     transport.transmit({ result: resultJson(initial, logger), more: true });
-    registry.ready(member.id);
+    registry.ready(member.id, root === undefined ? undefined : this.deps.state?.versionOf(root));
     return member.id;
+  }
+
+  /** The topic's object as it is now, if this subscriber may see it; else undefined. */
+  private async currentFor(
+    topic: Parameters<TopicState['current']>[0],
+    context: unknown,
+  ): Promise<unknown> {
+    const { state, authorize } = this.deps;
+    if (!state) return undefined;
+    const object = await state.current(topic);
+    if (object === null || object === undefined) return undefined;
+    const allowed = await authorize(object, [context]);
+    return allowed(context) ? object : undefined;
   }
 }

@@ -9,23 +9,36 @@ import {
 
 import { topicFor } from './topic.js';
 
+/** What a subscription listens to: its root field with the arguments as coerced, and the name. */
+export interface TopicDescriptor {
+  readonly field: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly name: string;
+}
+
 /**
- * The topic of a subscription operation: its single root field with the arguments coerced as
- * the schema defines them (defaults included), so every spelling of the same subscription
- * lands on the same topic. Throws GraphQLErrors fit for `result.errors`.
+ * The topic of a subscription operation: its one root field with the arguments coerced as the
+ * schema defines them (defaults included, IDs in their canonical spelling), so every spelling of
+ * the same subscription lands on the same topic. The root field must be exactly what executes:
+ * one plain field, no fragment and no directive (`@skip`/`@include` could make the field that
+ * runs differ from the one that names the topic). Throws GraphQLErrors fit for `result.errors`.
  */
 export function topicOfOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
-): string {
+): TopicDescriptor {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) throw coerced.errors[0] ?? new GraphQLError('Invalid variables');
-  const [selection] = operation.selectionSet.selections;
-  if (selection?.kind !== Kind.FIELD) {
-    throw new GraphQLError('A subscription must select its root field directly');
+  const { selections } = operation.selectionSet;
+  const [selection] = selections;
+  if (selections.length !== 1 || selection?.kind !== Kind.FIELD || selection.directives?.length) {
+    throw new GraphQLError(
+      'A subscription must select exactly one root field, directly and without directives',
+    );
   }
   const field = schema.getSubscriptionType()?.getFields()[selection.name.value];
   if (!field) throw new GraphQLError(`Unknown subscription field "${selection.name.value}"`);
-  return topicFor(field.name, getArgumentValues(field, selection, coerced.coerced));
+  const args = getArgumentValues(field, selection, coerced.coerced);
+  return { field: field.name, args, name: topicFor(field.name, args) };
 }

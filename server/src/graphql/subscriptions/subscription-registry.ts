@@ -6,17 +6,20 @@ import { withCorrelationId } from '../../logging/correlation.js';
 
 import type { EngineStats } from './engine-stats.js';
 import { decodeEvent } from './event-codec.js';
+import type { TopicDescriptor } from './operation-topic.js';
+import type { TopicState } from './topic-state.js';
 import { eventStream } from './topic.js';
 import { TopicFanout, type EventAuthorizer, type GroupShape, type Member } from './topic-fanout.js';
 
 /** A live subscription: who, on which topic, in which group. */
 export interface Registration {
   readonly member: Member;
-  readonly topic: string;
+  readonly topic: TopicDescriptor;
   readonly fingerprint: string;
 }
 
 interface Topic {
+  readonly descriptor: TopicDescriptor;
   readonly fanout: TopicFanout;
   /** The topic's one pub/sub subscription in this process (resolves once it is live). */
   readonly subscription: Promise<number>;
@@ -30,6 +33,8 @@ export interface RegistryDeps {
   logger: Logger;
   stats: EngineStats;
   authorize: EventAuthorizer;
+  /** Reads topics' current objects for resyncs; orders events by version. */
+  state: TopicState | undefined;
   /** Prefix of stream names (graphql-ruby's `namespace`). */
   namespace: string;
   /** Seconds from an event's arrival until its last frame was handed to the sockets. */
@@ -73,8 +78,8 @@ export class SubscriptionRegistry {
    * `ready()` its events are held (the latest kept), so the first payload can go out first.
    */
   async add(registration: Registration, shape: GroupShape): Promise<void> {
-    const { member, topic: name } = registration;
-    const topic = this.topics.get(name) ?? this.open(name);
+    const { member, topic: descriptor } = registration;
+    const topic = this.topics.get(descriptor.name) ?? this.open(descriptor);
     topic.fanout.add(registration.fingerprint, member, shape);
     this.registrations.set(member.id, registration);
     try {
@@ -85,10 +90,34 @@ export class SubscriptionRegistry {
     }
   }
 
-  /** The member's first payload went out: it now receives events as they come. */
-  ready(id: string): void {
+  /** The member's first payload (of `version`) went out: it now receives events as they come. */
+  ready(id: string, version: number | undefined): void {
     const registration = this.registrations.get(id);
-    if (registration) this.topics.get(registration.topic)?.fanout.ready(registration.member);
+    if (!registration) return;
+    this.topics.get(registration.topic.name)?.fanout.ready(registration.member, version);
+  }
+
+  /**
+   * After a pub/sub gap (events may have been lost): every topic of this process is read once
+   * and its current state delivered like an event, so every viewer converges. A topic whose
+   * last delivered state is the current one is left alone.
+   */
+  async resyncAll(): Promise<void> {
+    const { state } = this.deps;
+    if (!state) return;
+    await Promise.all(
+      [...this.topics.values()].map(async (topic) => {
+        try {
+          const object = await state.current(topic.descriptor);
+          if (object === null || this.topics.get(topic.descriptor.name) !== topic) return;
+          if (topic.fanout.hasDelivered(state.versionOf(object))) return; // nothing was missed
+          this.deps.stats.resyncs += 1;
+          await this.deliver(topic, object, performance.now());
+        } catch (error) {
+          this.deps.logger.error({ err: error, topic: topic.descriptor.name }, 'resync failed');
+        }
+      }),
+    );
   }
 
   /** Forgets a subscription; the topic's pub/sub subscription ends with its last member. */
@@ -96,9 +125,9 @@ export class SubscriptionRegistry {
     const registration = this.registrations.get(id);
     if (!registration) return;
     this.registrations.delete(id);
-    const topic = this.topics.get(registration.topic);
+    const topic = this.topics.get(registration.topic.name);
     if (!topic?.fanout.remove(registration.fingerprint, id)) return;
-    this.topics.delete(registration.topic);
+    this.topics.delete(registration.topic.name);
     if (topic.subscriptionId !== undefined) {
       this.deps.pubsub.unsubscribe(topic.subscriptionId);
       return;
@@ -111,41 +140,51 @@ export class SubscriptionRegistry {
     );
   }
 
-  private open(name: string): Topic {
-    const fanout = new TopicFanout(this.deps);
-    const subscription = this.deps.pubsub.subscribe(
-      eventStream(name, this.deps.namespace),
-      (payload: string) => this.receive(name, fanout, payload),
-      {},
-    );
-    const topic: Topic = { fanout, subscription };
-    subscription.then(
+  private open(descriptor: TopicDescriptor): Topic {
+    const fanout = new TopicFanout({
+      ...this.deps,
+      versionOf: (event) => this.deps.state?.versionOf(event),
+    });
+    const topic: Topic = {
+      descriptor,
+      fanout,
+      subscription: this.deps.pubsub.subscribe(
+        eventStream(descriptor.name, this.deps.namespace),
+        (payload: string) => this.receive(topic, payload),
+        {},
+      ),
+    };
+    topic.subscription.then(
       (id) => (topic.subscriptionId = id),
       () => undefined, // each member's add() reports it
     );
-    this.topics.set(name, topic);
+    this.topics.set(descriptor.name, topic);
     return topic;
   }
 
-  private receive(name: string, fanout: TopicFanout, payload: string): void {
+  private receive(topic: Topic, payload: string): void {
     const receivedAt = performance.now();
     const event = decodeEvent(payload); // decoded once per event
     // The delivery runs under the triggering request's correlation id, so its log lines (on
     // every process) can be joined with the mutation's.
     void withCorrelationId(event.correlationId, () =>
-      fanout.deliver(event.object).then(
-        (denied) => {
-          for (const member of denied) this.end(member);
-          const seconds = (performance.now() - receivedAt) / 1000;
-          this.deps.onEventDelivered(seconds);
-          this.deps.logger.info(
-            { topic: name, subscribers: fanout.memberCount, duration_s: seconds },
-            'push',
-          );
-        },
-        (error: unknown) =>
-          this.deps.logger.error({ err: error, topic: name }, 'event delivery failed'),
+      this.deliver(topic, event.object, receivedAt).catch((error: unknown) =>
+        this.deps.logger.error(
+          { err: error, topic: topic.descriptor.name },
+          'event delivery failed',
+        ),
       ),
+    );
+  }
+
+  private async deliver(topic: Topic, object: unknown, receivedAt: number): Promise<void> {
+    const denied = await topic.fanout.deliver(object);
+    for (const member of denied) this.end(member);
+    const seconds = (performance.now() - receivedAt) / 1000;
+    this.deps.onEventDelivered(seconds);
+    this.deps.logger.info(
+      { topic: topic.descriptor.name, subscribers: topic.fanout.memberCount, duration_s: seconds },
+      'push',
     );
   }
 
@@ -154,7 +193,7 @@ export class SubscriptionRegistry {
     const registration = this.registrations.get(member.id);
     if (!registration) return;
     this.deps.logger.info(
-      { subscriptionId: member.id, topic: registration.topic },
+      { subscriptionId: member.id, topic: registration.topic.name },
       'subscription ended: access lost',
     );
     member.transport.transmit({ more: false });

@@ -45,6 +45,14 @@ export interface FanoutDeps {
   stats: EngineStats;
   authorize: EventAuthorizer;
   logger: Logger;
+  /** An event's version: one older than the last delivered is dropped. */
+  versionOf: (event: unknown) => number | undefined;
+}
+
+/** A message held for a member whose first payload is not out yet. */
+interface Held {
+  json: string;
+  version: number | undefined;
 }
 
 /**
@@ -53,12 +61,19 @@ export interface FanoutDeps {
  * and its serialized message written to every member, so the cost per trigger does not grow
  * with identical subscribers. A member added here waits (its events held, the latest kept) until
  * `ready()` says its first payload went out.
+ *
+ * Events carry whole states with a version (the issue's `updatedAt`): an event older than the
+ * last one delivered on the topic is dropped, so however events from several processes race
+ * through the pub/sub, no subscriber receives an older state after a newer one. (An equal
+ * version is delivered: a change beside the issue's own fields, such as an assignee's status,
+ * keeps the issue's version.)
  */
 export class TopicFanout {
   private readonly groups = new Map<string, Group>();
   /** Members whose first payload is not out yet, with the latest event message meanwhile. */
-  private readonly waiting = new Map<string, string | undefined>();
+  private readonly waiting = new Map<string, Held | undefined>();
   private queue: Promise<unknown> = Promise.resolve();
+  private lastVersion = -Infinity;
 
   constructor(private readonly deps: FanoutDeps) {}
 
@@ -82,11 +97,21 @@ export class TopicFanout {
     this.waiting.set(member.id, undefined);
   }
 
-  /** The member's first payload went out: sends the latest event held meanwhile, then live. */
-  ready(member: Member): void {
+  /**
+   * The member's first payload (of `version`) went out: sends the latest event held meanwhile
+   * if it is newer, then the member is live.
+   */
+  ready(member: Member, version: number | undefined): void {
     const held = this.waiting.get(member.id);
     this.waiting.delete(member.id);
-    if (held !== undefined) member.transport.transmitSerialized(held);
+    if (!held) return;
+    if (version !== undefined && held.version !== undefined && held.version <= version) return;
+    member.transport.transmitSerialized(held.json);
+  }
+
+  /** Whether a state of `version` was delivered already (or a newer one). */
+  hasDelivered(version: number | undefined): boolean {
+    return version !== undefined && version <= this.lastVersion;
   }
 
   /** Removes a member; true when the topic has no members left. */
@@ -110,6 +135,14 @@ export class TopicFanout {
   private async dispatch(event: unknown): Promise<Member[]> {
     const { stats } = this.deps;
     stats.eventsReceived += 1;
+    const version = this.deps.versionOf(event);
+    if (version !== undefined) {
+      if (version < this.lastVersion) {
+        stats.staleEvents += 1;
+        return [];
+      }
+      this.lastVersion = version;
+    }
     const groups = [...this.groups.values()];
     const contexts: unknown[] = [];
     for (const group of groups)
@@ -138,7 +171,7 @@ export class TopicFanout {
       const messageJson = JSON.stringify(message);
       for (const member of readers) {
         if (this.waiting.has(member.id)) {
-          this.waiting.set(member.id, messageJson); // the latest state wins; events carry full state
+          this.waiting.set(member.id, { json: messageJson, version }); // events carry full states
         } else {
           member.transport.transmitSerialized(messageJson);
           stats.deliveries += 1;

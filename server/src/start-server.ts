@@ -22,6 +22,8 @@ import {
   type ContextServices,
   type Principal,
 } from './graphql/context.js';
+import { CheckedDocuments } from './graphql/checked-documents.js';
+import type { DocumentLimits } from './graphql/document-limits.js';
 import { GraphqlTriggers } from './graphql/graphql-triggers.js';
 import { issueEventAuthorizer } from './graphql/resolvers/operations.js';
 import { buildSchema } from './graphql/schema.js';
@@ -48,6 +50,8 @@ export interface StartOptions {
   origins: OriginPolicy;
   clientDir: string;
   adapter?: SubscriptionAdapter;
+  /** Cost limits of GraphQL documents, on HTTP and the cable (defaults: DEFAULT_DOCUMENT_LIMITS). */
+  graphqlLimits?: Partial<DocumentLimits>;
   /** Cable limits; tests shorten intervals here. */
   cable?: Partial<CableLimits>;
   /** Identifies cable connections; defaults to anonymous (there is no sign-in yet). */
@@ -120,7 +124,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const adapter = options.adapter ?? new MemoryAdapter();
   const schema = buildSchema();
   const metrics = new ServerMetrics();
+  const documents = new CheckedDocuments(schema, options.graphqlLimits);
   const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {
+    documents,
     authorize: issueEventAuthorizer(identity),
     grouping: options.grouping ?? true,
     visibilityKey: viewerVisibilityKey,
@@ -155,6 +161,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const app = createApp({
     operationsRoutes: operations,
     schema,
+    documents,
     services,
     logger,
     throttle: new SignInThrottle(),

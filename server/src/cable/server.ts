@@ -28,6 +28,13 @@ export interface CableLimits {
   maxSubscriptions: number;
   /** Longest identifier accepted. */
   maxIdentifierLength: number;
+  /** Live GraphQL subscriptions per connection, across its channels. */
+  maxGraphqlSubscriptions: number;
+  /** Commands one connection may have waiting; more closes it (`too_many_commands`). */
+  maxQueuedCommands: number;
+  /** Sustained frames per second per connection, and the burst above it (`rate_limited`). */
+  messagesPerSecond: number;
+  messageBurst: number;
 }
 
 export const DEFAULT_CABLE_LIMITS: CableLimits = {
@@ -37,6 +44,11 @@ export const DEFAULT_CABLE_LIMITS: CableLimits = {
   maxBufferedBytes: 16 * 1024 * 1024,
   maxSubscriptions: 100,
   maxIdentifierLength: 1024,
+  maxGraphqlSubscriptions: 100,
+  maxQueuedCommands: 200,
+  // A page (re)connecting with every channel sends 2 frames per subscription: 200 at most.
+  messagesPerSecond: 50,
+  messageBurst: 300,
 };
 
 export interface CableServerOptions {
@@ -209,7 +221,7 @@ export class CableServer {
       },
     );
     events.onText((text) => connection.receive(text));
-    events.onBinary(() => connection.logger.warn('binary frame ignored'));
+    events.onBinary(() => connection.clientMistake({}, 'binary frame ignored'));
     events.onClose(() => connection.handleClose());
     connection.start();
   }

@@ -58,7 +58,7 @@ export class Subscriptions {
       return;
     }
     if (this.channels.size >= this.limits.maxSubscriptions) {
-      this.connection.logger.warn(
+      this.connection.clientMistake(
         { limit: this.limits.maxSubscriptions },
         'subscription rejected: too many subscriptions on this connection',
       );
@@ -71,8 +71,8 @@ export class Subscriptions {
     } catch (error) {
       // Rails sends nothing here, which leaves the client retrying every 500 ms forever;
       // a rejection is valid protocol and stops it.
-      this.connection.logger.warn(
-        { identifier: forLog(identifier), err: error },
+      this.connection.clientMistake(
+        { identifier: forLog(identifier), reason: (error as Error).message },
         'subscription rejected',
       );
       this.connection.transmit({ identifier, type: MessageType.rejection });
@@ -110,7 +110,7 @@ export class Subscriptions {
   private async perform(identifier: string, data: string): Promise<void> {
     const channel = this.channels.get(identifier);
     if (!channel) {
-      this.connection.logger.warn(
+      this.connection.clientMistake(
         { identifier: forLog(identifier) },
         'message for unknown identifier ignored',
       );
@@ -123,7 +123,7 @@ export class Subscriptions {
       decoded = undefined;
     }
     if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) {
-      this.connection.logger.warn(
+      this.connection.clientMistake(
         { identifier: forLog(identifier) },
         "message ignored: 'data' is not a JSON object",
       );

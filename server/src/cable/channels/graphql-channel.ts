@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+
 import type {
   ActionCableSubscriptions,
   SubscriptionTransport,
@@ -39,11 +41,24 @@ export class GraphqlChannel extends Channel {
       context,
       this satisfies SubscriptionTransport,
     );
-    if (id !== null) this.subscriptionIds.add(id);
+    if (id === null) return;
+    this.subscriptionIds.add(id);
+    this.connection.operations.add();
+  }
+
+  /** The engine asks before registering a subscription: the cap counts the whole connection. */
+  admitSubscription(): void {
+    const { operations } = this.connection;
+    if (operations.isFull) {
+      throw new GraphQLError(
+        `This connection already has ${operations.max} live subscriptions (limit maxGraphqlSubscriptions)`,
+      );
+    }
   }
 
   protected override async unsubscribed(): Promise<void> {
     for (const id of this.subscriptionIds) await this.deps.subscriptions.delete(id);
+    this.connection.operations.release(this.subscriptionIds.size);
     this.subscriptionIds.clear();
   }
 }

@@ -16,7 +16,7 @@ import type { ChannelResult, GraphQLResultJson } from '@shared/graphql/channel.j
 import type { StreamListener, SubscriptionAdapter } from '../../pubsub/adapter.js';
 import { maskError } from '../mask-error.js';
 
-import { DocumentCache } from './document-cache.js';
+import { CheckedDocuments } from '../checked-documents.js';
 import { EngineStats } from './engine-stats.js';
 import { correlationId, withCorrelationId } from '../../logging/correlation.js';
 
@@ -35,6 +35,8 @@ import { eventStream, topicFor } from './topic.js';
 /** Where a subscription's payloads go: the GraphqlChannel that executed it. */
 export interface SubscriptionTransport extends SubscriptionSink {
   transmit(payload: ChannelResult): void;
+  /** Throws a GraphQLError naming the limit when it may hold no more subscriptions. */
+  admitSubscription?(): void;
 }
 
 interface Registration {
@@ -69,6 +71,8 @@ export interface EngineOptions {
    * `trigger()` for in-process pub/sub) until its last frame was handed to the sockets (metrics).
    */
   onEventDelivered?: (seconds: number) => void;
+  /** Parse/validate cache and cost limits shared with HTTP; a private one with defaults when absent. */
+  documents?: CheckedDocuments;
 }
 
 /**
@@ -86,7 +90,7 @@ export class ActionCableSubscriptions {
   private readonly topics = new Map<string, TopicState>();
   private readonly authorize: EventAuthorizer;
   private readonly namespace: string;
-  private readonly documents: DocumentCache;
+  private readonly documents: CheckedDocuments;
   private readonly grouping: boolean;
   private readonly visibilityKey: (document: DocumentNode, context: unknown) => string;
   private readonly onEventDelivered: (seconds: number) => void;
@@ -99,7 +103,7 @@ export class ActionCableSubscriptions {
   ) {
     this.authorize = options.authorize ?? (() => Promise.resolve(() => true));
     this.namespace = options.namespace ?? '';
-    this.documents = new DocumentCache(schema);
+    this.documents = options.documents ?? new CheckedDocuments(schema);
     this.grouping = options.grouping ?? true;
     this.visibilityKey = options.visibilityKey ?? (() => '');
     this.onEventDelivered = options.onEventDelivered ?? (() => undefined);
@@ -186,7 +190,12 @@ export class ActionCableSubscriptions {
     transport: SubscriptionTransport,
   ): Promise<string | null> {
     const { query, variables, operationName } = parseExecutePayload(data);
-    const { document, errors } = this.documents.get(query);
+    const checked = this.documents.get(query);
+    const { document } = checked;
+    const errors =
+      checked.errors.length > 0
+        ? checked.errors
+        : this.documents.executionErrors(document, operationName, variables);
     if (errors.length > 0) {
       transport.transmit({ result: { errors: errors.map((e) => e.toJSON()) }, more: false });
       return null;
@@ -211,6 +220,7 @@ export class ActionCableSubscriptions {
       return null;
     }
 
+    transport.admitSubscription?.();
     const topic = topicOfOperation(this.schema, operation, variables);
     const member: Member = {
       id: randomUUID(),

@@ -201,6 +201,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { port } = http.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
 
+  let closed: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
     port,
@@ -211,21 +212,28 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database,
     metrics,
     features,
-    async close() {
-      // Stop accepting first (clients reconnect elsewhere), then drain the cable, then give
-      // in-flight requests their grace period, then close what they needed.
-      closing = true;
-      const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
-      await cable.shutdown({ drainMs: options.drainMs ?? 0 });
-      http.closeIdleConnections();
-      const grace = setTimeout(() => http.closeAllConnections(), options.httpGraceMs ?? 10_000);
-      await httpClosed;
-      clearTimeout(grace);
-      await features.close();
-      await adapter.shutdown();
-      await database.close();
+    close() {
+      closed ??= closeOnce();
+      return closed;
     },
   };
+
+  async function closeOnce(): Promise<void> {
+    // Readiness fails first (load balancers move on) and the cable drains while the port
+    // still answers, so a client that arrives meanwhile gets a clear 503 (not a refused
+    // connection); then the port closes, in-flight requests get their grace period, and
+    // what they needed closes last.
+    closing = true;
+    await cable.shutdown({ drainMs: options.drainMs ?? 0 });
+    const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeIdleConnections();
+    const grace = setTimeout(() => http.closeAllConnections(), options.httpGraceMs ?? 10_000);
+    await httpClosed;
+    clearTimeout(grace);
+    await features.close();
+    await adapter.shutdown();
+    await database.close();
+  }
 }
 
 /**

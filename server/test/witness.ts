@@ -21,7 +21,10 @@ export class Witness {
     const identifier = graphqlIdentifier('witness');
     client.subscribe(identifier);
     expect(await client.nextNonPing()).toEqual({ identifier, type: 'confirm_subscription' });
-    return new Witness(url, client, identifier);
+    const witness = new Witness(url, client, identifier);
+    // One probe first: the first fetch and execute pay for connection setup and compilation.
+    await Promise.all([witness.roundTrip(), witness.liveness()]);
+    return witness;
   }
 
   async during<T>(

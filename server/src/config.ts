@@ -21,6 +21,18 @@ export interface Config {
   cableMaxPayload: number;
   /** Channel subscriptions one cable connection may hold. */
   cableMaxSubscriptions: number;
+  /** Live GraphQL subscriptions one cable connection may hold, across its channels. */
+  cableMaxGraphqlSubscriptions: number;
+  /** Commands one cable connection may have waiting; more closes it (`too_many_commands`). */
+  cableMaxQueuedCommands: number;
+  /** Sustained frames per second one cable connection may send, and the burst above it. */
+  cableMessagesPerSecond: number;
+  cableMessageBurst: number;
+  /** Cost limits of every GraphQL document (HTTP and cable). */
+  graphqlMaxTokens: number;
+  graphqlMaxDepth: number;
+  graphqlMaxAliases: number;
+  graphqlMaxCost: number;
   /** Window over which shutdown spreads `server_restart` disconnects, in milliseconds. */
   cableDrainMs: number;
   /** A real PostgreSQL shared by every process; unset: the embedded PGlite in `dataDir`. */
@@ -119,6 +131,14 @@ const Environment = z.object({
   MAX_ASSIGNEES: positiveInteger(100),
   CABLE_MAX_PAYLOAD: positiveInteger(64 * 1024),
   CABLE_MAX_SUBSCRIPTIONS: positiveInteger(100),
+  CABLE_MAX_GRAPHQL_SUBSCRIPTIONS: positiveInteger(100),
+  CABLE_MAX_QUEUED_COMMANDS: positiveInteger(200),
+  CABLE_MESSAGES_PER_SECOND: positiveInteger(50),
+  CABLE_MESSAGE_BURST: positiveInteger(300),
+  GRAPHQL_MAX_TOKENS: positiveInteger(5_000),
+  GRAPHQL_MAX_DEPTH: positiveInteger(15),
+  GRAPHQL_MAX_ALIASES: positiveInteger(30),
+  GRAPHQL_MAX_COST: positiveInteger(250_000),
   CABLE_DRAIN_SECONDS: z.preprocess(
     unset,
     z.coerce
@@ -156,6 +176,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     cableMaxPayload: e.CABLE_MAX_PAYLOAD,
     cableMaxSubscriptions: e.CABLE_MAX_SUBSCRIPTIONS,
+    cableMaxGraphqlSubscriptions: e.CABLE_MAX_GRAPHQL_SUBSCRIPTIONS,
+    cableMaxQueuedCommands: e.CABLE_MAX_QUEUED_COMMANDS,
+    cableMessagesPerSecond: e.CABLE_MESSAGES_PER_SECOND,
+    cableMessageBurst: e.CABLE_MESSAGE_BURST,
+    graphqlMaxTokens: e.GRAPHQL_MAX_TOKENS,
+    graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
+    graphqlMaxAliases: e.GRAPHQL_MAX_ALIASES,
+    graphqlMaxCost: e.GRAPHQL_MAX_COST,
     cableDrainMs: Math.round(e.CABLE_DRAIN_SECONDS * 1000),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,

@@ -30,6 +30,19 @@ export function startOptionsFrom(config: Config, logger: Logger): StartOptions {
       allowLocalhost: config.allowLocalhostOrigins,
     },
     clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
-    cable: { maxPayload: config.cableMaxPayload, maxSubscriptions: config.cableMaxSubscriptions },
+    cable: {
+      maxPayload: config.cableMaxPayload,
+      maxSubscriptions: config.cableMaxSubscriptions,
+      maxGraphqlSubscriptions: config.cableMaxGraphqlSubscriptions,
+      maxQueuedCommands: config.cableMaxQueuedCommands,
+      messagesPerSecond: config.cableMessagesPerSecond,
+      messageBurst: config.cableMessageBurst,
+    },
+    graphqlLimits: {
+      maxTokens: config.graphqlMaxTokens,
+      maxDepth: config.graphqlMaxDepth,
+      maxAliases: config.graphqlMaxAliases,
+      maxCost: config.graphqlMaxCost,
+    },
   };
 }

@@ -18,7 +18,9 @@ import { FeatureFlags } from './features/feature-flags.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
 import { withSingleFlightIssueReads } from './domain/single-flight-reads.js';
 import type { IdentityRepository } from './domain/identity.js';
+import { CheckedDocuments } from './graphql/checked-documents.js';
 import { createGraphQLContext, type ContextServices } from './graphql/context.js';
+import type { DocumentLimits } from './graphql/document-limits.js';
 import { GraphqlTriggers } from './graphql/graphql-triggers.js';
 import { issueTopicState } from './graphql/issue-topic-state.js';
 import { buildSchema } from './graphql/schema.js';
@@ -47,6 +49,8 @@ export interface StartOptions {
   origins: OriginPolicy;
   clientDir: string;
   adapter?: PubSub;
+  /** Cost limits of GraphQL documents, on HTTP and the cable (defaults: DEFAULT_DOCUMENT_LIMITS). */
+  graphqlLimits?: Partial<DocumentLimits>;
   /** Cable limits; tests shorten intervals here. */
   cable?: Partial<CableLimits>;
   /** Identifies cable connections; defaults to anonymous (there is no sign-in yet). */
@@ -119,7 +123,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const adapter = options.adapter ?? new MemoryAdapter();
   const schema = buildSchema();
   const metrics = new ServerMetrics();
+  const documents = new CheckedDocuments(schema, options.graphqlLimits);
   const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {
+    documents,
     authorize: issueEventAuthorizer(identity),
     grouping: options.grouping ?? true,
     visibilityKey: viewerVisibilityKey,
@@ -158,6 +164,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const app = createApp({
     probeRoutes: probes,
     schema,
+    documents,
     services,
     logger,
     throttle: new SignInThrottle(),
@@ -197,6 +204,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { port } = http.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
 
+  let closed: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
     port,
@@ -207,23 +215,30 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database,
     metrics,
     features,
-    async close() {
-      // Stop accepting first (clients reconnect elsewhere), then drain the cable, then give
-      // in-flight requests their grace period, then close what they needed.
-      closing = true;
-      const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
-      await cable.shutdown({ drainMs: options.drainMs ?? 0 });
-      http.closeIdleConnections();
-      const grace = setTimeout(() => http.closeAllConnections(), options.httpGraceMs ?? 10_000);
-      await httpClosed;
-      clearTimeout(grace);
-      await features.close();
-      stopGapWatch();
-      await subscriptions.close();
-      await adapter.shutdown();
-      await database.close();
+    close() {
+      closed ??= closeOnce();
+      return closed;
     },
   };
+
+  async function closeOnce(): Promise<void> {
+    // Readiness fails first (load balancers move on) and the cable drains while the port
+    // still answers, so a client that arrives meanwhile gets a clear 503 (not a refused
+    // connection); then the port closes, in-flight requests get their grace period, and
+    // what they needed closes last.
+    closing = true;
+    await cable.shutdown({ drainMs: options.drainMs ?? 0 });
+    const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeIdleConnections();
+    const grace = setTimeout(() => http.closeAllConnections(), options.httpGraceMs ?? 10_000);
+    await httpClosed;
+    clearTimeout(grace);
+    await features.close();
+    stopGapWatch();
+    await subscriptions.close();
+    await adapter.shutdown();
+    await database.close();
+  }
 }
 
 /**

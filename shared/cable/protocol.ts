@@ -32,6 +32,10 @@ export const DisconnectReason = Object.freeze({
   slowConsumer: 'slow_consumer',
   /** The server failed while identifying the connection; the client should try again. */
   serverError: 'server_error',
+  /** The client sent frames faster than the connection's rate limit allows. */
+  rateLimited: 'rate_limited',
+  /** The client queued more commands than the connection runs before answering. */
+  tooManyCommands: 'too_many_commands',
 } as const);
 export type DisconnectReason = (typeof DisconnectReason)[keyof typeof DisconnectReason];
 

@@ -22,5 +22,6 @@ export function parseGlobalId(gid: string, type: GlobalIdType): number | null {
   const match = GID_PATTERN.exec(gid);
   if (!match || match[1] !== APP || match[2] !== type) return null;
   const id = Number(match[3]);
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
+  // Past PostgreSQL's `integer` no record exists, and the query itself would fail.
+  return Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
 }

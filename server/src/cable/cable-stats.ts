@@ -19,6 +19,8 @@ export class CableStats {
   rejections = 0;
   /** Clients disconnected because their unsent bytes passed the limit. */
   slowConsumerDisconnects = 0;
+  /** Clients disconnected for going over the message rate or the command queue. */
+  limitDisconnects = 0;
   /** Remote-disconnect commands this process broadcast (sign-out, token revoked). */
   remoteDisconnectBroadcasts = 0;
 

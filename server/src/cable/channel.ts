@@ -8,6 +8,7 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 import type { MessageHandler } from '../pubsub/pubsub.js';
 
 import { UnknownActionError } from './errors.js';
+import type { OperationBudget } from './operation-budget.js';
 
 /**
  * Who a connection belongs to, as the identify hook found it. `userId` is null for anonymous
@@ -28,6 +29,10 @@ export interface ChannelConnection {
   transmit(message: ServerMessage): void;
   /** Sends an already encoded frame (the fan-out serializes a shared message once). */
   transmitRaw(frame: string): void;
+  /** Logs a client's mistake at warn, sampled per connection, without a stack. */
+  clientMistake(details: Readonly<Record<string, unknown>>, message: string): void;
+  /** Live operations (GraphQL subscriptions) of the connection, across its channels. */
+  readonly operations: OperationBudget;
 }
 
 /** Decoded `data` of a `message` command; `action` picks the channel method. */

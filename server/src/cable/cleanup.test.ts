@@ -18,7 +18,17 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const adapter = new MemoryAdapter();
-const server = await startTestServer({ adapter, cable: { maxSubscriptions: 1000 } });
+// One client plays thousands of subscribers here: the per-connection limits are lifted.
+const server = await startTestServer({
+  adapter,
+  cable: {
+    maxSubscriptions: 1000,
+    maxGraphqlSubscriptions: 1000,
+    maxQueuedCommands: 1_000_000,
+    messagesPerSecond: 1_000_000,
+    messageBurst: 1_000_000,
+  },
+});
 const query = print(IssueUpdatedDocument);
 const baseListeners = adapter.subscriptionCount; // the cable's own internal stream
 

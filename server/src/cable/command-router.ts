@@ -59,7 +59,7 @@ export class CommandRouter {
       return;
     }
     if (this.channels.size >= this.limits.maxSubscriptions) {
-      this.connection.logger.warn(
+      this.connection.clientMistake(
         { limit: this.limits.maxSubscriptions },
         'subscription rejected: too many subscriptions on this connection',
       );
@@ -72,8 +72,8 @@ export class CommandRouter {
     } catch (error) {
       // Rails sends nothing here, which leaves the client retrying every 500 ms forever;
       // a rejection is valid protocol and stops it.
-      this.connection.logger.warn(
-        { identifier: forLog(identifier), err: error },
+      this.connection.clientMistake(
+        { identifier: forLog(identifier), reason: (error as Error).message },
         'subscription rejected',
       );
       this.connection.transmit({ identifier, type: MessageType.rejection });
@@ -111,7 +111,7 @@ export class CommandRouter {
   private async perform(identifier: string, data: string): Promise<void> {
     const channel = this.channels.get(identifier);
     if (!channel) {
-      this.connection.logger.warn(
+      this.connection.clientMistake(
         { identifier: forLog(identifier) },
         'message for unknown identifier ignored',
       );
@@ -119,7 +119,7 @@ export class CommandRouter {
     }
     const decoded = parseJsonObject(data);
     if (!decoded.ok) {
-      this.connection.logger.warn(
+      this.connection.clientMistake(
         { identifier: forLog(identifier) },
         "message ignored: 'data' is not a JSON object",
       );

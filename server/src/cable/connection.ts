@@ -10,8 +10,11 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 
 import { CableStats } from './cable-stats.js';
 import type { ChannelConnection, ChannelFactory, ConnectionIdentity } from './channel.js';
-import { UnauthorizedError } from './errors.js';
 import { CommandRouter, type ChannelLimits } from './command-router.js';
+import { CableError, UnauthorizedError } from './errors.js';
+import { MistakeLog } from './mistake-log.js';
+import { OperationBudget } from './operation-budget.js';
+import { TokenBucket } from './token-bucket.js';
 
 /** The transport under a connection; socket.ts adapts `ws` to it. */
 export interface CableSocket {
@@ -32,12 +35,23 @@ export interface ConnectionRequest {
 /** Identifies the connection's user (cookie, token, anonymous); throws UnauthorizedError to refuse. */
 export type IdentifyHook = (request: ConnectionRequest) => Promise<ConnectionIdentity>;
 
+/** Bounds on the work one connection may ask for (see docs/operations.md). */
+export interface ConnectionLimits extends ChannelLimits {
+  /** Live GraphQL subscriptions across all channels; the excess `execute` gets an error. */
+  maxGraphqlSubscriptions: number;
+  /** Commands waiting to run; one more closes the connection (`too_many_commands`). */
+  maxQueuedCommands: number;
+  /** Sustained frames per second, and the burst allowed above it; more closes (`rate_limited`). */
+  messagesPerSecond: number;
+  messageBurst: number;
+}
+
 export interface ConnectionOptions {
   identify: IdentifyHook;
   channels: Readonly<Record<string, ChannelFactory>>;
   logger: Logger;
   pubsub: PubSubEngine;
-  limits: ChannelLimits;
+  limits: ConnectionLimits;
   /** A client whose unsent bytes pass this is disconnected instead of growing memory. */
   maxBufferedBytes: number;
   onOpen(connection: Connection): void;
@@ -65,8 +79,14 @@ export class Connection implements ChannelConnection {
   readonly id = randomUUID();
   readonly pubsub: PubSubEngine;
   identity: ConnectionIdentity = { userId: null };
+  /** Live GraphQL subscriptions of this connection, across its channels. */
+  readonly operations: OperationBudget;
   private state: State = 'identifying';
   private queue: Promise<void> = Promise.resolve();
+  /** Commands received and not yet run. */
+  private queued = 0;
+  private readonly rate: TokenBucket;
+  private readonly mistakes = new MistakeLog(() => this.logger);
   private readonly router: CommandRouter;
   private readonly stats: CableStats;
   private childLogger: Logger | undefined;
@@ -80,6 +100,8 @@ export class Connection implements ChannelConnection {
     this.pubsub = options.pubsub;
     this.stats = options.stats ?? new CableStats();
     this.router = new CommandRouter(this, options.channels, options.limits);
+    this.operations = new OperationBudget(options.limits.maxGraphqlSubscriptions);
+    this.rate = new TokenBucket(options.limits.messagesPerSecond, options.limits.messageBurst);
   }
 
   /**
@@ -110,17 +132,33 @@ export class Connection implements ChannelConnection {
 
   receive(text: string): void {
     if (this.state === 'closed') return;
+    // Checked on arrival, before any parsing: a flood costs a counter per frame, then a close.
+    if (!this.rate.take()) {
+      this.refuse(DisconnectReason.rateLimited, 'message rate exceeded');
+      return;
+    }
+    if (this.queued >= this.options.limits.maxQueuedCommands) {
+      this.refuse(DisconnectReason.tooManyCommands, 'command queue full');
+      return;
+    }
+    this.queued += 1;
     this.enqueue(async () => {
-      if (this.state !== 'open') return; // identification failed: queued commands are dropped
+      this.queued -= 1;
+      if (this.state !== 'open') return; // identification failed or closed: dropped
       let command;
       try {
         command = parseCommand(text);
       } catch (error) {
-        this.logger.warn({ err: error }, 'malformed command ignored');
+        this.clientMistake({ reason: (error as Error).message }, 'malformed command ignored');
         return;
       }
       await this.router.dispatch(command);
     });
+  }
+
+  /** A client's mistake (bad frame, unknown action or identifier): warn, sampled, no stack. */
+  clientMistake(details: Readonly<Record<string, unknown>>, message: string): void {
+    this.mistakes.warn(details, message);
   }
 
   /** The socket is gone: unsubscribe every channel after the commands already queued. */
@@ -193,10 +231,21 @@ export class Connection implements ChannelConnection {
     this.logger.info('connection open');
   }
 
+  /** Over a limit: `disconnect` with `reconnect: true` (the stock client waits 6 s or more). */
+  private refuse(reason: DisconnectReason, why: string): void {
+    this.logger.warn({ reason, queued: this.queued }, `connection closed: ${why}`);
+    this.stats.limitDisconnects += 1;
+    this.close(reason, true);
+  }
+
   private enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: unknown) => {
       // A failing command must not stop the queue or the process.
-      this.logger.error({ err: error }, 'command failed');
+      if (error instanceof CableError) {
+        this.clientMistake({ code: error.code, reason: error.message }, 'command ignored');
+      } else {
+        this.logger.error({ err: error }, 'command failed');
+      }
     });
   }
 }

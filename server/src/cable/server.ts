@@ -13,8 +13,14 @@ import { CableStats } from './cable-stats.js';
 import type { ChannelFactory } from './channel.js';
 import { Connection, type IdentifyHook } from './connection.js';
 import { isOriginAllowed, type OriginPolicy } from './origin.js';
-import { createUpgradeHandler, type SocketEvents, type WsCableSocket } from './socket.js';
+import {
+  createUpgradeHandler,
+  refuseUpgrade,
+  type SocketEvents,
+  type WsCableSocket,
+} from './socket.js';
 import { SpreadBeat } from './spread-beat.js';
+import { drainInBatches } from './drain.js';
 
 /** Tunables; every default is what production uses. */
 export interface CableLimits {
@@ -30,6 +36,13 @@ export interface CableLimits {
   maxSubscriptions: number;
   /** Longest identifier accepted. */
   maxIdentifierLength: number;
+  /** Live GraphQL subscriptions per connection, across its channels. */
+  maxGraphqlSubscriptions: number;
+  /** Commands one connection may have waiting; more closes it (`too_many_commands`). */
+  maxQueuedCommands: number;
+  /** Sustained frames per second per connection, and the burst above it (`rate_limited`). */
+  messagesPerSecond: number;
+  messageBurst: number;
 }
 
 export const DEFAULT_CABLE_LIMITS: CableLimits = {
@@ -39,6 +52,11 @@ export const DEFAULT_CABLE_LIMITS: CableLimits = {
   maxBufferedBytes: 16 * 1024 * 1024,
   maxSubscriptions: 100,
   maxIdentifierLength: 1024,
+  maxGraphqlSubscriptions: 100,
+  maxQueuedCommands: 200,
+  // A page (re)connecting with every channel sends 2 frames per subscription: 200 at most.
+  messagesPerSecond: 50,
+  messageBurst: 300,
 };
 
 export interface CableServerOptions {
@@ -103,8 +121,14 @@ export class CableServer {
   /** Handles upgrades for the mount path on `server`, listens for remote commands, starts the heartbeat. */
   async attach(server: HttpServer): Promise<void> {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (pathOf(request) !== this.mountPath) return; // another handler (e.g. Vite HMR) may own it
-      this.upgrade.handleUpgrade(request, socket, head);
+      if (pathOf(request) === this.mountPath) {
+        this.upgrade.handleUpgrade(request, socket, head);
+        return;
+      }
+      // Another upgrade handler on the same server (none in this app) would own other paths;
+      // alone, an upgrade elsewhere gets a 404 at once instead of a socket left hanging.
+      if (server.listenerCount('upgrade') > 1) return;
+      refuseUpgrade(socket, 404, 'Page not found');
     });
     this.internalSubscription = this.options.pubsub.subscribe(INTERNAL_STREAM, this.onInternal, {});
     await this.internalSubscription;
@@ -214,7 +238,7 @@ export class CableServer {
       },
     );
     events.onText((text) => connection.receive(text));
-    events.onBinary(() => connection.logger.warn('binary frame ignored'));
+    events.onBinary(() => connection.clientMistake({}, 'binary frame ignored'));
     events.onClose(() => connection.handleClose());
     connection.start();
   }
@@ -224,21 +248,4 @@ function pathOf(request: IncomingMessage): string {
   const url = request.url ?? '/';
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
-}
-
-/** Shortest pause between two batches of a drain: finer spreading gains nothing. */
-const DRAIN_STEP_MS = 50;
-
-/** Calls `each` on every item, in equal batches spaced evenly over `windowMs`. */
-async function drainInBatches<T>(
-  items: readonly T[],
-  windowMs: number,
-  each: (item: T) => void,
-): Promise<void> {
-  const steps = Math.max(1, Math.min(items.length, Math.floor(windowMs / DRAIN_STEP_MS)));
-  const batchSize = Math.ceil(items.length / steps);
-  for (let step = 0; step * batchSize < items.length; step += 1) {
-    if (step > 0) await new Promise((resolve) => setTimeout(resolve, windowMs / steps));
-    for (const item of items.slice(step * batchSize, (step + 1) * batchSize)) each(item);
-  }
 }

@@ -97,11 +97,7 @@ export function createUpgradeHandler(options: UpgradeOptions): {
     handleUpgrade(request, socket, head) {
       const refusal = options.refusal(request);
       if (refusal) {
-        const reason = refusal.status === 404 ? 'Not Found' : 'Service Unavailable';
-        socket.end(
-          `HTTP/1.1 ${refusal.status} ${reason}\r\nContent-Type: text/plain\r\n` +
-            `Content-Length: ${Buffer.byteLength(refusal.text)}\r\nConnection: close\r\n\r\n${refusal.text}`,
-        );
+        refuseUpgrade(socket, refusal.status, refusal.text);
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request, options));
@@ -110,6 +106,19 @@ export function createUpgradeHandler(options: UpgradeOptions): {
       wss.close();
     },
   };
+}
+
+/**
+ * Answers an upgrade request without upgrading, and destroys the socket once the answer is
+ * written: a refused client gets its status at once instead of a connection left open.
+ */
+export function refuseUpgrade(socket: Duplex, status: 404 | 503, text: string): void {
+  const reason = status === 404 ? 'Not Found' : 'Service Unavailable';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain\r\n` +
+      `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    () => socket.destroy(),
+  );
 }
 
 /**

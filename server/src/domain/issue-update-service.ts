@@ -55,7 +55,8 @@ export class IssueUpdateService {
     private readonly identity: IdentityRepository,
     private readonly events: IssueEvents,
     private readonly logger: Logger,
-    private readonly maxAssignees = MAX_ASSIGNEES,
+    /** Public so callers can refuse an oversized list before reading anything. */
+    readonly maxAssignees = MAX_ASSIGNEES,
   ) {}
 
   async setAssignees(input: SetAssigneesInput): Promise<UpdateResult> {

@@ -1,6 +1,7 @@
 import { buildSchema, type ExecutionArgs } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
+import { CheckedDocuments } from './checked-documents.js';
 import { httpExecution } from './http-execution.js';
 
 const schema = buildSchema(`
@@ -38,7 +39,7 @@ const viewer = (id: number | null, canWrite = true) => ({
 
 describe('httpExecution', () => {
   it('parses and validates each query text once', () => {
-    const shared = httpExecution();
+    const shared = httpExecution(new CheckedDocuments(schema));
     const first = shared.parse('{ count }');
     expect(shared.parse('{ count }')).toBe(first);
     expect(shared.parse('{ count  }')).not.toBe(first);
@@ -49,7 +50,7 @@ describe('httpExecution', () => {
   });
 
   it('shares one execution between identical concurrent queries of the same viewer only', async () => {
-    const shared = httpExecution();
+    const shared = httpExecution(new CheckedDocuments(schema));
     const document = shared.parse('{ count }');
     const resolvers = root();
     const args = (contextValue: unknown): ExecutionArgs => ({
@@ -74,7 +75,7 @@ describe('httpExecution', () => {
   });
 
   it('never shares mutations', async () => {
-    const shared = httpExecution();
+    const shared = httpExecution(new CheckedDocuments(schema));
     const document = shared.parse('mutation { bump }');
     const resolvers = root();
     const args: ExecutionArgs = {

@@ -2,8 +2,6 @@ import {
   execute,
   getOperationAST,
   OperationTypeNode,
-  parse,
-  validate,
   type DocumentNode,
   type ExecutionArgs,
   type GraphQLError,
@@ -15,12 +13,13 @@ import {
 import { InFlight } from '../domain/in-flight.js';
 import { callerKey, type Caller } from '../permissions/principal.js';
 
+import type { CheckedDocuments } from './checked-documents.js';
 import type { GraphQLContext } from './context.js';
 
 /**
  * The per-request GraphQL work that can be shared, for graphql-http's `parse`, `validate` and
- * `execute` options: every sidebar sends the same few documents, so they are parsed and
- * validated once, and identical queries that are in flight at the same time for the same viewer
+ * `execute` options: documents are parsed, validated and held to the cost limits by the
+ * {@link CheckedDocuments} the cable uses too, and identical queries that are in flight at the same time for the same viewer
  * share one execution (a page-load storm of one issue costs one set of reads, not one each).
  * Nothing is kept once an execution settles, so no answer is older than the request that asked.
  */
@@ -35,35 +34,24 @@ export interface HttpExecution {
   execute(this: void, args: ExecutionArgs): ReturnType<typeof execute>;
 }
 
-export function httpExecution(maxDocuments = 500, maxQueryLength = 16 * 1024): HttpExecution {
-  const documents = new Map<string, DocumentNode>();
-  /** Validation errors per document; only for the default rules (what graphql-http passes). */
-  const validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+export function httpExecution(documents: CheckedDocuments): HttpExecution {
   const inFlight = new InFlight<Awaited<ReturnType<typeof execute>>>();
 
   return {
     parse(source) {
-      if (typeof source !== 'string') return parse(source);
-      const cached = documents.get(source);
-      if (cached) return cached;
-      const document = parse(source); // a syntax error throws and is not cached
-      if (source.length <= maxQueryLength) {
-        if (documents.size >= maxDocuments) {
-          const oldest = documents.keys().next();
-          if (!oldest.done) documents.delete(oldest.value);
-        }
-        documents.set(source, document);
-      }
-      return document;
+      return documents.parse(typeof source === 'string' ? source : source.body);
     },
-    validate(schema, document, rules) {
-      const cached = validated.get(document);
-      if (cached) return cached;
-      const errors = validate(schema, document, rules);
-      validated.set(document, errors);
-      return errors;
+    // graphql-http passes the standard rules; the shared documents apply them and the limits.
+    validate(_schema, document) {
+      return documents.validate(document);
     },
     execute(args) {
+      const refused = documents.executionErrors(
+        args.document,
+        args.operationName,
+        args.variableValues,
+      );
+      if (refused.length > 0) return { errors: refused };
       const key = queryKey(args);
       if (key === null) return execute(args);
       return inFlight.run(key, () => Promise.resolve(execute(args)));

@@ -29,6 +29,8 @@ export async function projectPathOf(
   id: string,
 ): Promise<string | null> {
   if (!/^\d+$/.test(id)) return id;
+  // A number past the id column's range names no project (and would fail the query).
+  if (!isId(Number(id))) return null;
   return (await repository.findProjectById(Number(id)))?.fullPath ?? null;
 }
 
@@ -46,7 +48,10 @@ export function badRequest(res: Response, error: string): void {
   res.status(400).json({ message: '400 Bad request', error });
 }
 
-/** A non-negative safe integer (GitLab's ids), from JSON. */
+/** Largest id the database's integer columns hold (PostgreSQL `integer`). */
+const MAX_ID = 2_147_483_647;
+
+/** A non-negative integer an id column can hold (GitLab's ids), from JSON or a path. */
 export function isId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_ID;
 }

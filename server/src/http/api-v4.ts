@@ -82,7 +82,7 @@ export function apiV4Routes(deps: ApiV4Deps): Router {
     const account = signedIn(req, res, 'write');
     if (!account) return;
     const id = Number(req.params.id);
-    if (!Number.isSafeInteger(id) || !(await deps.identity.revokeToken(account.id, id))) {
+    if (!isId(id) || !(await deps.identity.revokeToken(account.id, id))) {
       res.status(404).json({ message: '404 Not found' });
       return;
     }
@@ -129,6 +129,11 @@ export function apiV4Routes(deps: ApiV4Deps): Router {
           ? 'assignee_ids or confidential is missing'
           : 'assignee_ids must be a list of user ids',
       );
+      return;
+    }
+    // Before any read: 9,000 ids must not cost 9,000 lookups to be refused.
+    if (new Set(ids).size > deps.issues.maxAssignees) {
+      badRequest(res, `assignee_ids may name at most ${deps.issues.maxAssignees} users`);
       return;
     }
     const accounts = await Promise.all(

@@ -7,6 +7,7 @@ import { CABLE } from '@shared/cable/protocol.js';
 
 import { createGraphQLContext, type ContextServices } from '../graphql/context.js';
 import type { FeatureFlags } from '../features/feature-flags.js';
+import type { CheckedDocuments } from '../graphql/checked-documents.js';
 import { httpExecution } from '../graphql/http-execution.js';
 import { maskError } from '../graphql/mask-error.js';
 import { authMiddleware, authOf, principalOf, requireCsrfToken } from '../identity/request-auth.js';
@@ -21,6 +22,8 @@ import { sessionRoutes } from './session-routes.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
+  /** Parse/validate cache and cost limits, shared with the cable. */
+  documents: CheckedDocuments;
   services: ContextServices;
   logger: Logger;
   throttle: SignInThrottle;
@@ -61,7 +64,7 @@ export function createApp(options: AppOptions): express.Express {
     express.json({ limit: options.maxBodyBytes ?? 256 * 1024 }),
     requireCsrfToken,
   );
-  const shared = httpExecution();
+  const shared = httpExecution(options.documents);
   app.all(
     '/api/graphql',
     createHandler({

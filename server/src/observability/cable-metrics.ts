@@ -63,4 +63,10 @@ export function registerCableMetrics(registry: Registry, cable: CableMetricsSour
     'Clients disconnected because their unsent bytes passed the limit',
     () => stats.slowConsumerDisconnects,
   );
+  collectedCounter(
+    registry,
+    'action_cable_limit_disconnects_total',
+    'Clients disconnected for going over the message rate or the command queue',
+    () => stats.limitDisconnects,
+  );
 }

@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+
 import { EXECUTE_ACTION } from '@shared/graphql/channel.js';
 
 import type {
@@ -41,11 +43,29 @@ export class GraphqlChannel extends Channel {
       context,
       this satisfies SubscriptionTransport,
     );
-    if (id !== null) this.subscriptionIds.add(id);
+    if (id === null) return;
+    this.subscriptionIds.add(id);
+    this.connection.operations.add();
+  }
+
+  /** The engine asks before registering a subscription: the cap counts the whole connection. */
+  admitSubscription(): void {
+    const { operations } = this.connection;
+    if (operations.isFull) {
+      throw new GraphQLError(
+        `This connection already has ${operations.max} live subscriptions (limit maxGraphqlSubscriptions)`,
+      );
+    }
+  }
+
+  /** The engine ended one on its own (access lost): it no longer counts against the cap. */
+  subscriptionEnded(id: string): void {
+    if (this.subscriptionIds.delete(id)) this.connection.operations.release(1);
   }
 
   protected override unsubscribed(): void {
     for (const id of this.subscriptionIds) this.deps.subscriptions.delete(id);
+    this.connection.operations.release(this.subscriptionIds.size);
     this.subscriptionIds.clear();
   }
 }

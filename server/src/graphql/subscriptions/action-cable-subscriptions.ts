@@ -3,6 +3,7 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 import type { Logger } from 'pino';
 
 import { correlationId } from '../../logging/correlation.js';
+import { CheckedDocuments } from '../checked-documents.js';
 
 import { EngineStats } from './engine-stats.js';
 import { encodeEvent } from './event-codec.js';
@@ -45,6 +46,8 @@ export interface EngineOptions {
    * a mutation longer. A publish that fails or answers later makes every process resync.
    */
   publishWaitMs?: number;
+  /** Parse/validate cache and cost limits shared with HTTP; a private one with defaults when absent. */
+  documents?: CheckedDocuments;
 }
 
 /** The stream on which processes announce lost events (see Resync). */
@@ -87,6 +90,7 @@ export class ActionCableSubscriptions {
     this.runner = new OperationRunner({
       schema,
       registry: this.registry,
+      documents: options.documents ?? new CheckedDocuments(schema),
       logger,
       authorize,
       state: options.state,

@@ -10,7 +10,8 @@ import {
 } from 'graphql';
 import type { Logger } from 'pino';
 
-import { DocumentCache } from './document-cache.js';
+import type { CheckedDocuments } from '../checked-documents.js';
+
 import { parseExecutePayload } from './execute-payload.js';
 import { groupFingerprint } from './fingerprint.js';
 import { topicOfOperation } from './operation-topic.js';
@@ -22,6 +23,8 @@ import type { TopicState } from './topic-state.js';
 export interface RunnerDeps {
   schema: GraphQLSchema;
   registry: SubscriptionRegistry;
+  /** Parse/validate cache and cost limits, shared with HTTP. */
+  documents: CheckedDocuments;
   logger: Logger;
   authorize: EventAuthorizer;
   state: TopicState | undefined;
@@ -41,11 +44,7 @@ export interface RunnerDeps {
  * otherwise the field's resolver loads the object and answers the refusal itself.
  */
 export class OperationRunner {
-  private readonly documents: DocumentCache;
-
-  constructor(private readonly deps: RunnerDeps) {
-    this.documents = new DocumentCache(deps.schema);
-  }
+  constructor(private readonly deps: RunnerDeps) {}
 
   /**
    * Every failure is answered with `more: false`, so the client's observable completes instead
@@ -74,9 +73,14 @@ export class OperationRunner {
     context: unknown,
     transport: SubscriptionTransport,
   ): Promise<string | null> {
-    const { schema, registry, logger } = this.deps;
+    const { schema, registry, logger, documents } = this.deps;
     const { query, variables, operationName } = parseExecutePayload(data);
-    const { document, errors } = this.documents.get(query);
+    const checked = documents.get(query);
+    const { document } = checked;
+    const errors =
+      checked.errors.length > 0
+        ? checked.errors
+        : documents.executionErrors(document, operationName, variables);
     if (errors.length > 0) {
       transport.transmit({ result: { errors: errors.map((e) => e.toJSON()) }, more: false });
       return null;
@@ -101,6 +105,7 @@ export class OperationRunner {
       return null;
     }
 
+    transport.admitSubscription?.();
     const member: Member = { id: randomUUID(), context, transport };
     const fingerprint = this.deps.grouping
       ? groupFingerprint(

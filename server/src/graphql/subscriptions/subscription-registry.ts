@@ -198,5 +198,6 @@ export class SubscriptionRegistry {
     );
     member.transport.transmit({ more: false });
     this.delete(member.id);
+    member.transport.subscriptionEnded?.(member.id);
   }
 }

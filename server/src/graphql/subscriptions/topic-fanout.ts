@@ -11,6 +11,10 @@ export interface SubscriptionTransport {
   transmit(payload: ChannelResult): void;
   /** Sends a message already serialized as JSON (shared by every member of a group). */
   transmitSerialized(messageJson: string): void;
+  /** Throws a GraphQLError naming the limit when it may hold no more subscriptions. */
+  admitSubscription?(): void;
+  /** The engine ended subscription `id` on its own (access lost): forget it. */
+  subscriptionEnded?(id: string): void;
 }
 
 /** A live subscription as the fan-out sees it. */

@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
-
 import type { Logger } from 'pino';
 
 import type { Config } from './config.js';
+import { paths } from './paths.js';
 import { RedisAdapter } from './pubsub/redis-adapter.js';
 import type { StartOptions } from './start-server.js';
 
@@ -29,7 +28,7 @@ export function startOptionsFrom(config: Config, logger: Logger): StartOptions {
       allowedOrigins: config.allowedOrigins,
       allowLocalhost: config.allowLocalhostOrigins,
     },
-    clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
+    clientDir: paths.client,
     cable: { maxPayload: config.cableMaxPayload, maxSubscriptions: config.cableMaxSubscriptions },
   };
 }

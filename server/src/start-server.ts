@@ -28,6 +28,7 @@ import { buildSchema } from './graphql/schema.js';
 import { viewerVisibilityKey } from './graphql/viewer-specific.js';
 import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
 import { createApp } from './http/app.js';
+import { builtClient, type ClientAssets } from './http/client-assets.js';
 import { authenticate } from './identity/authenticate.js';
 import { principalOf } from './identity/request-auth.js';
 import { SignInThrottle } from './identity/sign-in-throttle.js';
@@ -47,6 +48,8 @@ export interface StartOptions {
   logger: Logger;
   origins: OriginPolicy;
   clientDir: string;
+  /** Serves the client another way than from `clientDir` (`npm run dev`: Vite, with HMR on `http`). */
+  clientAssets?: (http: Server) => Promise<ClientAssets>;
   adapter?: SubscriptionAdapter;
   /** Cable limits; tests shorten intervals here. */
   cable?: Partial<CableLimits>;
@@ -152,6 +155,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     metricsAccess: options.metrics ?? { enabled: true },
   });
   const role = options.role ?? 'all';
+  const http = createServer();
+  const client = options.clientAssets
+    ? await options.clientAssets(http)
+    : builtClient(options.clientDir);
   const app = createApp({
     operationsRoutes: operations,
     schema,
@@ -159,10 +166,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger,
     throttle: new SignInThrottle(),
     disconnectUser,
-    clientDir: options.clientDir,
+    client,
     features,
   });
-  const http = createServer(role === 'cable' ? cableOnlyApp(operations) : app);
+  http.on('request', role === 'cable' ? cableOnlyApp(operations) : app);
   const cable: CableServer = new CableServer({
     channels: {
       ...options.channels,
@@ -214,6 +221,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const grace = setTimeout(() => http.closeAllConnections(), options.httpGraceMs ?? 10_000);
       await httpClosed;
       clearTimeout(grace);
+      await client.close();
       await features.close();
       await adapter.shutdown();
       await database.close();

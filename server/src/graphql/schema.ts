@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { buildSchema as buildFromSdl, type GraphQLSchema } from 'graphql';
 
+import { paths } from '../paths.js';
+
 import { attachResolvers } from './attach-resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { Issuable, Mutation, Query, Subscription } from './resolvers/operations.js';
@@ -9,10 +11,7 @@ import { Issue, Project, User, UserCore } from './resolvers/types.js';
 import { scalars } from './scalars.js';
 
 /** The SDL is read from shared/, its single source (also used by codegen). */
-const typeDefs = readFileSync(
-  new URL('../../../shared/graphql/schema.graphql', import.meta.url),
-  'utf8',
-);
+const typeDefs = readFileSync(paths.schema, 'utf8');
 
 const resolvers: Resolvers = {
   ...scalars,

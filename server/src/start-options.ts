@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 
 import type { Config } from './config.js';
 import { paths } from './paths.js';
+import { SignInThrottle } from './identity/sign-in-throttle.js';
 import { RedisAdapter } from './pubsub/redis-adapter.js';
 import type { StartOptions } from './start-server.js';
 
@@ -19,6 +20,9 @@ export function startOptionsFrom(config: Config, logger: Logger): StartOptions {
     maxAssignees: config.maxAssignees,
     adapter: config.redisUrl
       ? new RedisAdapter({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
+      : undefined,
+    signInThrottle: config.redisUrl
+      ? SignInThrottle.shared(config.redisUrl, config.redisChannelPrefix)
       : undefined,
     port: config.port,
     host: config.host,

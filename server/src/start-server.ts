@@ -51,6 +51,8 @@ export interface StartOptions {
   /** Serves the client another way than from `clientDir` (`npm run dev`: Vite, with HMR on `http`). */
   clientAssets?: (http: Server) => Promise<ClientAssets>;
   adapter?: SubscriptionAdapter;
+  /** Sign-in throttling; default: counted in this process. Closed with the server. */
+  signInThrottle?: SignInThrottle;
   /** Cable limits; tests shorten intervals here. */
   cable?: Partial<CableLimits>;
   /** Identifies cable connections; defaults to anonymous (there is no sign-in yet). */
@@ -155,6 +157,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     metricsAccess: options.metrics ?? { enabled: true },
   });
   const role = options.role ?? 'all';
+  const throttle = options.signInThrottle ?? SignInThrottle.inProcess();
   const http = createServer();
   const client = options.clientAssets
     ? await options.clientAssets(http)
@@ -164,7 +167,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     schema,
     services,
     logger,
-    throttle: new SignInThrottle(),
+    throttle,
     disconnectUser,
     client,
     features,
@@ -222,6 +225,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await httpClosed;
       clearTimeout(grace);
       await client.close();
+      await throttle.close();
       await features.close();
       await adapter.shutdown();
       await database.close();

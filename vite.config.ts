@@ -3,8 +3,6 @@ import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
-const serverPort = Number(process.env.PORT ?? 3000);
-const serverTarget = `http://localhost:${serverPort}`;
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
 // In tests, Vite would resolve our `import 'graphql'` to its ESM build (the `module` field) while
 // dependencies loaded by Node get the CJS `main`: two graphql instances, and graphql-js refuses
@@ -20,7 +18,8 @@ const testAlias = [
 /**
  * One config for the client build, the dev server and Vitest.
  * - `vite build` writes the client to dist/client, which the express server serves.
- * - `vite` (npm run dev) proxies the API and the cable (WebSocket) to the server.
+ * - `npm run dev` runs Vite in middleware mode inside the express server (server/src/dev/), so
+ *   the dev page has the same origin, routes and HTML as production: no proxy.
  * - Vitest runs server/shared tests in node and client tests in jsdom.
  */
 export default defineConfig({
@@ -31,14 +30,6 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
-  },
-  server: {
-    port: 5173,
-    proxy: {
-      '/api': serverTarget,
-      '/avatars': serverTarget,
-      '/-/cable': { target: serverTarget, ws: true, changeOrigin: false },
-    },
   },
   test: {
     root: '.',

@@ -1,30 +1,25 @@
 #!/usr/bin/env node
-// Builds the client (vite build → dist/client) only when it is missing or older than its
-// sources, so a second `npm start` is ready in seconds.
+// `npm start`, `npm run flags` and the e2e scripts: reuse the build (dist/) when it was made from
+// the current sources, else build. After `npm ci --omit=dev` the build tools are not installed:
+// a stale or missing build is then an error that says what to do, not an attempt to fetch them.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 
-const output = 'dist/client/index.html';
-const inputs = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
+import { builtDigest, inputsDigest } from './build-inputs.mjs';
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry.endsWith('.test.ts')) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
+const quiet = process.argv.includes('--quiet');
+if (builtDigest() === inputsDigest()) {
+  if (!quiet) console.log('The build is up to date (dist/).');
+  process.exit(0);
 }
-
-const builtAt = existsSync(output) ? statSync(output).mtimeMs : 0;
-const changedAt = Math.max(...inputs.map(newestMtime));
-if (builtAt > changedAt) {
-  console.log('Client build is up to date (dist/client).');
-} else {
-  console.log('Building the client (vite build)…');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+try {
+  createRequire(import.meta.url).resolve('vite/package.json');
+} catch {
+  console.error(
+    'dist/ is missing or older than the sources, and the build tools (dev dependencies) are not\n' +
+      'installed. Build where they are: `npm ci && npm run build`, then start again.',
+  );
+  process.exit(1);
 }
+console.log('Building (npm run build)…');
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });

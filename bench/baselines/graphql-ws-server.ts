@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { makeExecutableSchema } from '@graphql-tools/schema';
-import { graphql } from 'graphql';
+import { buildSchema, graphql } from 'graphql';
 import { PubSub } from 'graphql-subscriptions';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
+import { attachResolvers } from '../../server/src/graphql/attach-resolvers.js';
 import { seedIssues, seedProject, seedUsers } from '../../server/src/db/seed-data.js';
 import {
   benchIssueIds,
@@ -152,7 +152,7 @@ const typeDefs = readFileSync(
   new URL('../../shared/graphql/schema.graphql', import.meta.url),
   'utf8',
 );
-const schema = makeExecutableSchema({ typeDefs, resolvers });
+const schema = attachResolvers(buildSchema(typeDefs), resolvers);
 
 const http = createServer((req, res) => {
   const chunks: Buffer[] = [];

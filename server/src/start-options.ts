@@ -1,8 +1,8 @@
-import { fileURLToPath } from 'node:url';
-
 import type { Logger } from 'pino';
 
 import type { Config } from './config.js';
+import { paths } from './paths.js';
+import { SignInThrottle } from './identity/sign-in-throttle.js';
 import { RedisAdapter } from './pubsub/redis-adapter.js';
 import type { StartOptions } from './start-server.js';
 
@@ -21,6 +21,9 @@ export function startOptionsFrom(config: Config, logger: Logger): StartOptions {
     adapter: config.redisUrl
       ? new RedisAdapter({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
       : undefined,
+    signInThrottle: config.redisUrl
+      ? SignInThrottle.shared(config.redisUrl, config.redisChannelPrefix)
+      : undefined,
     port: config.port,
     host: config.host,
     dataDir: config.dataDir,
@@ -29,7 +32,7 @@ export function startOptionsFrom(config: Config, logger: Logger): StartOptions {
       allowedOrigins: config.allowedOrigins,
       allowLocalhost: config.allowLocalhostOrigins,
     },
-    clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
+    clientDir: paths.client,
     cable: {
       maxPayload: config.cableMaxPayload,
       maxSubscriptions: config.cableMaxSubscriptions,

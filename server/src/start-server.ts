@@ -26,6 +26,7 @@ import { issueTopicState } from './graphql/issue-topic-state.js';
 import { buildSchema } from './graphql/schema.js';
 import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
 import { createApp } from './http/app.js';
+import { builtClient, type ClientAssets } from './http/client-assets.js';
 import { authenticate } from './identity/authenticate.js';
 import { principalOf } from './identity/request-auth.js';
 import { SignInThrottle } from './identity/sign-in-throttle.js';
@@ -48,9 +49,13 @@ export interface StartOptions {
   logger: Logger;
   origins: OriginPolicy;
   clientDir: string;
+  /** Serves the client another way than from `clientDir` (`npm run dev`: Vite, with HMR on `http`). */
+  clientAssets?: (http: Server) => Promise<ClientAssets>;
   adapter?: PubSub;
   /** Cost limits of GraphQL documents, on HTTP and the cable (defaults: DEFAULT_DOCUMENT_LIMITS). */
   graphqlLimits?: Partial<DocumentLimits>;
+  /** Sign-in throttling; default: counted in this process. Closed with the server. */
+  signInThrottle?: SignInThrottle;
   /** Cable limits; tests shorten intervals here. */
   cable?: Partial<CableLimits>;
   /** Identifies cable connections; defaults to anonymous (there is no sign-in yet). */
@@ -161,18 +166,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     metricsAccess: options.metrics ?? { enabled: true },
   });
   const role = options.role ?? 'all';
+  const throttle = options.signInThrottle ?? SignInThrottle.inProcess();
+  const http = createServer();
+  const client = options.clientAssets
+    ? await options.clientAssets(http)
+    : builtClient(options.clientDir);
   const app = createApp({
     probeRoutes: probes,
     schema,
     documents,
     services,
     logger,
-    throttle: new SignInThrottle(),
+    throttle,
     disconnectUser,
-    clientDir: options.clientDir,
+    client,
     features,
   });
-  const http = createServer(role === 'cable' ? cableOnlyApp(probes) : app);
+  http.on('request', role === 'cable' ? cableOnlyApp(probes) : app);
   const cable: CableServer = new CableServer({
     channels: {
       ...options.channels,
@@ -233,6 +243,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const grace = setTimeout(() => http.closeAllConnections(), options.httpGraceMs ?? 10_000);
     await httpClosed;
     clearTimeout(grace);
+    await client.close();
+    await throttle.close();
     await features.close();
     stopGapWatch();
     await subscriptions.close();

@@ -13,7 +13,6 @@ import ActionCableLink from 'graphql-ruby-client/subscriptions/ActionCableLink';
 import introspection from '@shared/graphql/generated/possible-types';
 
 import { csrfToken } from '../bootstrap';
-import './mute-deprecations';
 import type { RealtimeLinkCallbacks } from './realtime-state';
 
 export const GRAPHQL_ENDPOINT = '/api/graphql';

@@ -1,8 +1,9 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 
 import { createRealtimeState, realtimeStateKey } from '../apollo/realtime-state';
 import { realtimeEnabled } from '../bootstrap';
+import { muteApolloDeprecations } from '../test-utils/apollo-deprecations';
 
 import {
   createApolloTestContext,
@@ -266,6 +267,7 @@ describe('IssueView', () => {
   });
 
   it('shows an error when the server cannot be reached', async () => {
+    onTestFinished(muteApolloDeprecations()); // a failed query: see apollo-deprecations.ts
     const { wrapper, link } = mountView();
 
     link.fail('issue', new TypeError('Failed to fetch'));

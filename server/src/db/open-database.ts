@@ -3,7 +3,7 @@
  * a real PostgreSQL when a connection URL is given (several processes may share it), else
  * embedded PGlite (in memory or in a data directory).
  */
-import { fileURLToPath } from 'node:url';
+import { paths } from '../paths.js';
 
 import type { Database } from './database.js';
 import { openPglite } from './open-pglite.js';
@@ -12,10 +12,10 @@ import { openPostgres } from './open-postgres.js';
 export type { Database } from './database.js';
 
 /**
- * Resolved from this module rather than `process.cwd()`, so the server finds its migrations
- * whatever directory it is started from.
+ * Resolved from the code's location rather than `process.cwd()`, so the server finds its
+ * migrations whatever directory it is started from, from source or from the build.
  */
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = paths.migrations;
 
 /** Where to keep the data. */
 export interface OpenDatabaseOptions {

@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
 
-import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import { buildSchema as buildFromSdl, type GraphQLSchema } from 'graphql';
 
+import { paths } from '../paths.js';
+
+import { attachResolvers } from './attach-resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { Issuable, Mutation, Query, Subscription } from './resolvers/root-fields.js';
 import { Issue, Project, User, UserCore } from './resolvers/types.js';
 import { scalars } from './scalars.js';
 
 /** The SDL is read from shared/, its single source (also used by codegen). */
-const typeDefs = readFileSync(
-  new URL('../../../shared/graphql/schema.graphql', import.meta.url),
-  'utf8',
-);
+const typeDefs = readFileSync(paths.schema, 'utf8');
 
 const resolvers: Resolvers = {
   ...scalars,
@@ -28,9 +27,5 @@ const resolvers: Resolvers = {
 
 /** Builds the executable schema; resolvers missing for a type fail here, at start. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
-    typeDefs,
-    resolvers,
-    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
-  });
+  return attachResolvers(buildFromSdl(typeDefs), resolvers);
 }

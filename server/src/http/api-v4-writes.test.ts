@@ -226,3 +226,25 @@ describe('PUT /api/v4/projects/:id/issues/:iid with confidential', () => {
     expect((await as('alice', 'PUT', path, { confidential: false })).body.confidential).toBe(false);
   });
 });
+
+describe("GitLab's 400 for bad parameters", () => {
+  it('names every bad parameter in one error, as Grape does, and writes nothing', async () => {
+    const before = await issueCount();
+    const issue = await as('alice', 'POST', `/projects/${PROJECT}/issues`, {
+      assignee_ids: ['bob'],
+    });
+    expect(issue).toMatchObject({
+      status: 400,
+      body: { error: 'title is missing, assignee_ids is invalid' },
+    });
+    const member = await as('alice', 'POST', `/projects/${PROJECT}/members`, {
+      user_id: 1,
+      access_level: 15,
+    });
+    expect(member).toMatchObject({
+      status: 400,
+      body: { error: 'access_level does not have a valid value' },
+    });
+    expect(await issueCount()).toBe(before);
+  });
+});

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 
 import { Ability, isAdmin } from '../permissions/ability.js';
 import { AccessLevel, type AccountRecord, type IdentityRepository } from '../domain/identity.js';
@@ -7,8 +8,9 @@ import { IssueCreateService } from '../domain/issue-create-service.js';
 import { hashPassword } from '../domain/passwords.js';
 import type { IssueRepository } from '../domain/repository.js';
 
-import { badRequest, isId, projectOf, signedIn } from './api-v4-helpers.js';
+import { projectOf, signedIn } from './api-v4-helpers.js';
 import { issueJson } from './issue-json.js';
+import { id, INVALID, parseBody } from './rest-body.js';
 
 export interface ApiV4WriteDeps {
   identity: IdentityRepository;
@@ -16,9 +18,37 @@ export interface ApiV4WriteDeps {
   logger: Logger;
 }
 
-const USERNAME = /^[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,254}$/;
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 const LEVELS: readonly number[] = Object.values(AccessLevel);
+
+const NewIssue = z.object({
+  title: z
+    .string(INVALID)
+    .trim()
+    .min(1, INVALID)
+    .max(255, 'is too long (maximum is 255 characters)'),
+  description: z.string(INVALID).nullish(),
+  confidential: z.boolean(INVALID).default(false),
+  assignee_ids: z.array(id, INVALID).default([]),
+});
+
+const NewUser = z.object({
+  username: z.string(INVALID).regex(/^[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,254}$/, INVALID),
+  name: z
+    .string(INVALID)
+    .trim()
+    .min(1, INVALID)
+    .max(255, 'is too long (maximum is 255 characters)'),
+  email: z.string(INVALID).regex(/^[^\s@]{1,64}@[^\s@]{1,255}$/, INVALID),
+  password: z.string(INVALID).min(8, 'is too short (minimum is 8 characters)').max(1024, INVALID),
+  admin: z.boolean(INVALID).default(false),
+});
+
+const NewMember = z.object({
+  user_id: id,
+  access_level: z
+    .number(INVALID)
+    .refine((level) => LEVELS.includes(level), { error: 'does not have a valid value' }),
+});
 
 /**
  * Creating issues, users and memberships at GitLab's REST paths, with GitLab's rules: issues need
@@ -33,26 +63,15 @@ export function apiV4WriteRoutes(deps: ApiV4WriteDeps): Router {
   router.post('/api/v4/projects/:id/issues', async (req, res) => {
     const account = signedIn(req, res, 'write');
     if (!account) return;
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const { title, description, confidential = false, assignee_ids: ids = [] } = body;
-    if (typeof title !== 'string' || !title.trim() || title.length > 255) {
-      return badRequest(res, 'title is missing or longer than 255 characters');
-    }
-    if (description !== undefined && description !== null && typeof description !== 'string') {
-      return badRequest(res, 'description must be a string');
-    }
-    if (typeof confidential !== 'boolean') {
-      return badRequest(res, 'confidential must be true or false');
-    }
-    if (!Array.isArray(ids) || !ids.every(isId)) {
-      return badRequest(res, 'assignee_ids must be a list of user ids');
-    }
+    const body = parseBody(NewIssue, req, res);
+    if (!body) return;
+    const { title, description, confidential, assignee_ids: ids } = body;
     const project = await projectOf(deps.repository, req.params.id ?? '');
     const result = project
       ? await creator.create({
           project,
           actor: account,
-          title: title.trim(),
+          title,
           description: description ?? null,
           confidential,
           assigneeIds: ids.filter((id) => id !== 0),
@@ -74,29 +93,12 @@ export function apiV4WriteRoutes(deps: ApiV4WriteDeps): Router {
     const account = signedIn(req, res, 'write');
     if (!account) return;
     if (!isAdmin(account)) return void res.status(403).json({ message: '403 Forbidden' });
-    const {
-      username,
-      name,
-      email,
-      password,
-      admin = false,
-    } = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof username !== 'string' || !USERNAME.test(username)) {
-      return badRequest(res, 'username is missing or invalid (letters, digits, _ . -)');
-    }
-    if (typeof name !== 'string' || !name.trim() || name.length > 255) {
-      return badRequest(res, 'name is missing or longer than 255 characters');
-    }
-    if (typeof email !== 'string' || !EMAIL.test(email)) {
-      return badRequest(res, 'email is missing or invalid');
-    }
-    if (typeof password !== 'string' || password.length < 8 || password.length > 1024) {
-      return badRequest(res, 'password must be 8 to 1024 characters');
-    }
-    if (typeof admin !== 'boolean') return badRequest(res, 'admin must be true or false');
+    const body = parseBody(NewUser, req, res);
+    if (!body) return;
+    const { username, name, email, password, admin } = body;
     const created = await deps.identity.createAccount({
       username,
-      name: name.trim(),
+      name,
       passwordHash: await hashPassword(password),
       admin,
     });
@@ -109,11 +111,9 @@ export function apiV4WriteRoutes(deps: ApiV4WriteDeps): Router {
   router.post('/api/v4/projects/:id/members', async (req, res) => {
     const account = signedIn(req, res, 'write');
     if (!account) return;
-    const { user_id: userId, access_level: level } = (req.body ?? {}) as Record<string, unknown>;
-    if (!isId(userId)) return badRequest(res, 'user_id is missing');
-    if (typeof level !== 'number' || !LEVELS.includes(level)) {
-      return badRequest(res, `access_level must be one of ${LEVELS.join(', ')}`);
-    }
+    const body = parseBody(NewMember, req, res);
+    if (!body) return;
+    const { user_id: userId, access_level: level } = body;
     const project = await projectOf(deps.repository, req.params.id ?? '');
     const viewer = project
       ? ((await deps.identity.projectViewers(project.id, [account.id])).get(account.id) ?? null)

@@ -15,6 +15,7 @@ import type { SignInThrottle } from '../identity/sign-in-throttle.js';
 
 import { apiV4Routes } from './api-v4.js';
 import { avatarHandler } from './avatars.js';
+import type { ClientAssets } from './client-assets.js';
 import { featuresApiRoutes } from './features-api.js';
 import { indexHtmlHandler } from './index-html.js';
 import { requestLog } from './request-log.js';
@@ -29,8 +30,8 @@ export interface AppOptions {
   throttle: SignInThrottle;
   /** Ends a user's cable connections on every process (sign-out, token revoked). */
   disconnectUser(userId: number): Promise<void>;
-  /** The built client (dist/client); absent in API-only tests. */
-  clientDir: string;
+  /** The page and its assets: the build, or Vite's dev server (`npm run dev`). */
+  client: ClientAssets;
   /** Feature flags (the Features API, and the page's real-time switch). */
   features: FeatureFlags;
   /** Largest accepted GraphQL request body. */
@@ -54,7 +55,7 @@ export function createApp(options: AppOptions): express.Express {
   if (options.probeRoutes) app.use(options.probeRoutes);
   // Static files and avatars are the same for everyone: served before authentication, so a
   // page load does not cost a session lookup per asset.
-  app.use(express.static(options.clientDir, { index: false }));
+  app.use(options.client.middleware);
   app.get('/avatars/:file', avatarHandler);
   app.use(requestLog(logger));
   app.use(authMiddleware(services.identity));
@@ -89,12 +90,12 @@ export function createApp(options: AppOptions): express.Express {
   app.all(CABLE.mountPath, (_req, res) => {
     res.status(404).type('text/plain').send('Page not found');
   });
-  const page = indexHtmlHandler(options.clientDir, {
+  const page = indexHtmlHandler(options.client, {
     realtimeEnabled: () => options.features.isEnabled('real_time_issue_sidebar'),
   });
-  app.get('/{*path}', (req, res) => {
+  app.get('/{*path}', (req, res, next) => {
     if (req.path.startsWith('/api/')) res.status(404).json({ message: '404 Not found' });
-    else page(req, res);
+    else void page(req, res, next);
   });
 
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {

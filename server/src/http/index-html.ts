@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 
 import { authOf } from '../identity/request-auth.js';
+
+import type { ClientAssets } from './client-assets.js';
 
 export interface IndexHtmlOptions {
   /** The `real_time_issue_sidebar` flag, read per page so a toggle shows on the next load. */
@@ -15,13 +14,16 @@ export interface IndexHtmlOptions {
  * `<meta name="csrf-token">` (the session's token, sent back as X-CSRF-Token by the client)
  * and, when the real-time sidebar is turned off, `<meta name="real-time-issue-sidebar"
  * content="false">` (the client then skips the subscription and polls).
- * The file is read once and cached; it is absent in API-only tests.
  */
-export function indexHtmlHandler(clientDir: string, options: IndexHtmlOptions = {}) {
-  const path = join(clientDir, 'index.html');
-  let template: string | undefined;
-  return (req: Request, res: Response): void => {
-    if (template === undefined && existsSync(path)) template = readFileSync(path, 'utf8');
+export function indexHtmlHandler(client: ClientAssets, options: IndexHtmlOptions = {}) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    let template: string | undefined;
+    try {
+      template = await client.html(req.originalUrl);
+    } catch (error) {
+      next(error);
+      return;
+    }
     if (template === undefined) {
       res.status(503).type('text/plain').send('The client is not built: run `npm run build`.');
       return;

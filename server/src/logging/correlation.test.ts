@@ -67,4 +67,21 @@ describe('correlation ids', () => {
     });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('logs the full path of a request, without its query string', async () => {
+    const { lines, logger } = capture();
+    const server = await startTestServer({ logger });
+    const session = await signIn(server, 'alice');
+    const refused = await fetch(`${server.url}/api/graphql?private_token=secret`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: session.cookie }, // no CSRF token
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(refused.status).toBe(403);
+    const id = refused.headers.get('x-request-id');
+    await expect
+      .poll(() => lines.find((line) => line.msg === 'request' && line.correlation_id === id))
+      .toMatchObject({ method: 'POST', path: '/api/graphql', status: 403 });
+    expect(JSON.stringify(lines)).not.toContain('secret');
+  });
 });

@@ -1,0 +1,91 @@
+import cluster from 'node:cluster';
+import { existsSync } from 'node:fs';
+
+import type { Logger } from 'pino';
+
+import { CABLE } from '@shared/cable/protocol.js';
+
+import { runClusterPrimary } from './cluster-primary.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './logging/logger.js';
+import { startOptionsFrom } from './start-options.js';
+import { startServer, type StartOptions } from './start-server.js';
+
+export interface RunOptions {
+  /** Settings used where the environment does not say (`npm run dev`: no cable drain). */
+  defaults?: Readonly<Record<string, string>>;
+  /** Serves the client another way than from the build (`npm run dev`: Vite). */
+  clientAssets?: StartOptions['clientAssets'];
+}
+
+/**
+ * The entry points' body (`main.ts`, `dev.ts`): read the environment (and `.env`, when present),
+ * then either serve (one process, or one cluster worker) or fork `WEB_CONCURRENCY` workers.
+ * Stops cleanly on signals; a configuration error is one line and exit code 1.
+ */
+export function run(options: RunOptions = {}): void {
+  start(options).catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  });
+}
+
+async function start(options: RunOptions): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig({ ...options.defaults, ...process.env });
+  const logger = createLogger({
+    level: config.logLevel,
+    base: { pid: process.pid, role: config.role },
+  });
+  if (config.webConcurrency > 1 && cluster.isPrimary) {
+    runClusterPrimary(config.webConcurrency, logger);
+    return;
+  }
+  await serve(config, logger, options);
+}
+
+async function serve(config: Config, logger: Logger, options: RunOptions): Promise<void> {
+  const server = await startServer({
+    ...startOptionsFrom(config, logger),
+    clientAssets: options.clientAssets,
+  });
+  if (cluster.isWorker) server.metrics.aggregateAcrossCluster();
+  const shown =
+    config.host === '127.0.0.1' || config.host === '0.0.0.0'
+      ? `http://localhost:${server.port}`
+      : server.url;
+  logger.info(
+    {
+      url: shown,
+      database: config.databaseUrl ? 'postgresql' : `pglite:${config.dataDir}`,
+      pubsub: config.redisUrl ? 'redis' : 'in-process',
+    },
+    'server ready',
+  );
+  const worker = cluster.isWorker ? ` (worker ${process.pid})` : '';
+  console.log(
+    config.role === 'cable'
+      ? `\n  Ready: ${shown} (cable only: ${CABLE.mountPath})${worker}\n`
+      : `\n  Ready: ${shown}/gitlab-org/gitlab-test/-/issues/1${worker}\n`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, drainMs: config.cableDrainMs }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelResult } from '@shared/graphql/channel.js';
 import { IssueUpdatedDocument } from '@shared/graphql/generated/operations.js';
 
+import type { AppDatabase } from '../db/database.js';
+import { DrizzleUserStatusRepository } from '../db/drizzle-user-status-repository.js';
 import { members } from '../db/schema.js';
 import { drivers, useSeededFixture } from '../db/test-fixture.js';
 import {
@@ -22,6 +24,7 @@ import { ActionCableSubscriptions } from '../graphql/subscriptions/action-cable-
 import { MemoryAdapter } from '../pubsub/memory-adapter.js';
 
 import { IssueUpdateService } from './issue-update-service.js';
+import { UserStatusService } from './user-status-service.js';
 
 /**
  * The proof that nothing leaks: every persona × (public, private, confidential issue) × (query,
@@ -100,6 +103,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
         new GraphqlTriggers(engine),
         pino({ level: 'silent' }),
       ),
+      userStatuses: statusesOf(fixture.database.db),
     };
     for (const persona of personas) {
       const account =
@@ -187,7 +191,12 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
       new GraphqlTriggers(engine),
       pino({ level: 'silent' }),
     );
-    const pushServices = { repository, identity, issues };
+    const pushServices = {
+      repository,
+      identity,
+      issues,
+      userStatuses: statusesOf(fixture.database.db),
+    };
     const issue = await fixture.issue(8); // public; authored by bob, assigned to dave (a guest)
     const received = new Map<Persona, ChannelResult[]>();
     for (const persona of personas) {
@@ -273,7 +282,10 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
         variables: { issueId: `gid://gitlab/Issue/${secret.id}` },
         action: 'execute',
       },
-      createGraphQLContext({ repository, identity, issues }, dave),
+      createGraphQLContext(
+        { repository, identity, issues, userStatuses: statusesOf(fixture.database.db) },
+        dave,
+      ),
       transport,
     );
     expect(payloads[0]?.more).toBe(true);
@@ -324,7 +336,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
       await engine.execute(
         { query, variables: { id: `gid://gitlab/Issue/${issue.id}` }, action: 'execute' },
         createGraphQLContext(
-          { repository, identity, issues },
+          { repository, identity, issues, userStatuses: statusesOf(fixture.database.db) },
           principals.get(persona) ?? ANONYMOUS,
         ),
         {
@@ -359,3 +371,12 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
     ]).toEqual([true, false, false, false]);
   });
 });
+
+/** Statuses are read-only in these tests: their announcements go nowhere. */
+function statusesOf(db: AppDatabase): UserStatusService {
+  return new UserStatusService(
+    new DrizzleUserStatusRepository(db),
+    { issueUpdated: () => Promise.resolve() },
+    pino({ level: 'silent' }),
+  );
+}

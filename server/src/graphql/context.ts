@@ -2,6 +2,7 @@ import type { Viewer } from '../domain/ability.js';
 import type { AccountRecord, IdentityRepository } from '../domain/identity.js';
 import type { IssueUpdateService } from '../domain/issue-update-service.js';
 import type { IssueRepository } from '../domain/repository.js';
+import type { UserStatusService } from '../domain/user-status-service.js';
 
 /**
  * The one GraphQL context, built the same way for HTTP requests and cable connections
@@ -12,6 +13,8 @@ export type GraphQLContext = {
   readonly repository: IssueRepository;
   readonly identity: IdentityRepository;
   readonly issues: IssueUpdateService;
+  /** Statuses of users loaded without one (issue records carry theirs). */
+  readonly userStatuses: UserStatusService;
   /** Null for anonymous visitors. */
   readonly currentUser: AccountRecord | null;
   /** False for `read_api` tokens: they may read and subscribe, not change anything. */
@@ -24,6 +27,7 @@ export interface ContextServices {
   repository: IssueRepository;
   identity: IdentityRepository;
   issues: IssueUpdateService;
+  userStatuses: UserStatusService;
 }
 
 /** Who is asking: the account (or null) and whether its credentials may only read. */
@@ -49,6 +53,7 @@ export function createGraphQLContext(
         repository: services.repository,
         identity: services.identity,
         issues: services.issues,
+        userStatuses: services.userStatuses,
         currentUser: null,
         canWrite: true,
         viewerIn: () => Promise.resolve(null),
@@ -63,6 +68,7 @@ export function createGraphQLContext(
     repository: services.repository,
     identity: services.identity,
     issues: services.issues,
+    userStatuses: services.userStatuses,
     currentUser: account,
     canWrite: !principal.readOnly,
     viewerIn(projectId) {

@@ -26,7 +26,10 @@ export type IssuableAssigneesUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type IssuableAssigneesUpdatedSubscription = { __typename: 'Subscription', issuableAssigneesUpdated: { __typename: 'Issue', id: string, assignees: { __typename: 'UserCoreConnection', nodes: Array<{ __typename: 'UserCore', id: string, avatarUrl: string | null, name: string, username: string, webUrl: string }> } } | null };
+export type IssuableAssigneesUpdatedSubscription = { __typename: 'Subscription', issuableAssigneesUpdated:
+    | { __typename: 'Issue', id: string, assignees: { __typename: 'UserCoreConnection', nodes: Array<{ __typename: 'UserCore', id: string, avatarUrl: string | null, name: string, username: string, webUrl: string }> } }
+    | { __typename: 'MergeRequest' }
+   | null };
 
 export type IssueSetAssigneesMutationVariables = Exact<{
   projectPath: string | number;

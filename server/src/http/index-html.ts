@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 import type { Request, Response } from 'express';
 
+import { CABLE } from '@shared/cable/protocol.js';
+
 import { authOf } from '../identity/request-auth.js';
 
 export interface IndexHtmlOptions {
@@ -12,8 +14,8 @@ export interface IndexHtmlOptions {
 
 /**
  * Serves the client's index.html with the page's bootstrap data, as GitLab's layouts do:
- * `<meta name="csrf-token">` (the session's token, sent back as X-CSRF-Token by the client)
- * and, when the real-time sidebar is turned off, `<meta name="real-time-issue-sidebar"
+ * `<meta name="csrf-token">` (the session's token, sent back as X-CSRF-Token by the client),
+ * `<meta name="action-cable-url">` (where the stock consumer connects) and, when the real-time sidebar is turned off, `<meta name="real-time-issue-sidebar"
  * content="false">` (the client then skips the subscription and polls).
  * The file is read once and cached; it is absent in API-only tests.
  */
@@ -29,6 +31,8 @@ export function indexHtmlHandler(clientDir: string, options: IndexHtmlOptions = 
     const auth = authOf(req);
     const csrf = auth.kind === 'session' ? auth.session.csrfToken : '';
     let meta = `<meta name="csrf-token" content="${csrf}">`;
+    // GitLab's layout names the cable's URL; `createConsumer()` without one reads it (else /cable).
+    meta += `\n    <meta name="action-cable-url" content="${CABLE.mountPath}">`;
     if (options.realtimeEnabled?.() === false) {
       meta += '\n    <meta name="real-time-issue-sidebar" content="false">';
     }

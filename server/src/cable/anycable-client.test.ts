@@ -69,12 +69,17 @@ describe("AnyCable's client (@anycable/core, actioncable-v1-json)", () => {
 
   it("GitLab's style: the result that arrives before the confirmation is delivered, then pushes, until unsubscribe", async () => {
     await expect.poll(() => server.subscriptions.size).toBe(0); // the first test's cable is gone
-    const channel = connect().subscribeTo('GraphqlChannel', {
+    const params = {
       query: print(IssueUpdatedDocument),
       variables: { issueId: 'gid://gitlab/Issue/17' },
       operationName: 'issueUpdated',
       nonce: randomUUID(),
-    });
+    };
+    // AnyCable's types admit scalar params only; it JSON-encodes any value into the identifier.
+    const channel = connect().subscribeTo(
+      'GraphqlChannel',
+      params as unknown as Record<string, string>,
+    );
     const payloads = new Recorder<Payload>();
     channel.on('message', (message) => payloads.observer.next(message as Payload));
     await channel.ensureSubscribed();

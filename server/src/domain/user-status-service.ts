@@ -124,6 +124,22 @@ function validate(input: StatusInput): Record<string, string[]> {
   return errors;
 }
 
+/**
+ * The message as HTML (GitLab's `message_html`): escaped text. GitLab also renders emoji codes
+ * in it; here they stay as typed.
+ */
+export function messageHtml(status: UserStatusRecord): string | null {
+  return status.message === null ? null : status.message.replace(/[&<>"']/g, (c) => HTML[c] ?? c);
+}
+
+const HTML: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
 function blankToNull(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 
 import type { IdentityRepository } from '../domain/identity.js';
 import type { UserStatusRecord } from '../domain/types.js';
-import type { UserStatusService } from '../domain/user-status-service.js';
+import { messageHtml, type UserStatusService } from '../domain/user-status-service.js';
 import { requireCsrfToken } from '../identity/request-auth.js';
 
 import { signedIn } from './api-v4-helpers.js';
@@ -72,14 +72,7 @@ function statusJson(status: UserStatusRecord | null) {
     emoji: status?.emoji ?? null,
     message: status?.message ?? null,
     availability: status?.availability ?? null,
-    message_html: status?.message == null ? null : escapeHtml(status.message),
+    message_html: status ? messageHtml(status) : null,
     clear_status_at: null,
   };
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 }

@@ -9,7 +9,7 @@ import type {
   UserResolvers,
   UserStatusResolvers,
 } from '../generated/resolvers-types.js';
-import { escapeHtml } from '../../http/user-status-routes.js';
+import { messageHtml } from '../../domain/user-status-service.js';
 
 import { urls } from './urls.js';
 
@@ -58,7 +58,7 @@ export const UserCore: UserCoreResolvers = {
 
 export const UserStatus: UserStatusResolvers = {
   availability: (status) => (status.availability === 'busy' ? 'BUSY' : 'NOT_SET'),
-  messageHtml: (status) => (status.message === null ? null : escapeHtml(status.message)),
+  messageHtml: (status) => messageHtml(status),
 };
 
 export const User: UserResolvers = {

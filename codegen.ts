@@ -46,6 +46,7 @@ const config: CodegenConfig = {
           UserCore: '../../domain/types.js#UserRecord',
           User: '../../domain/types.js#UserRecord',
           Project: '../../domain/types.js#ProjectRecord',
+          UserStatus: '../../domain/types.js#UserStatusRecord',
         },
       },
     },

@@ -34,6 +34,15 @@ export class AssigneesSidebar {
     }
   }
 
+  /** GitLab's "Busy" badge beside exactly these assignees (waits until it is so). */
+  async expectBusy(usernames: readonly string[]): Promise<void> {
+    await expect(this.block.getByTestId('busy-badge')).toHaveCount(usernames.length);
+    for (const username of usernames) {
+      const item = this.items.filter({ hasText: `@${username}` });
+      await expect(item.getByTestId('busy-badge')).toHaveText('Busy');
+    }
+  }
+
   /** GitLab's "None" state. */
   async expectNone(): Promise<void> {
     await expect(this.none).toBeVisible();

@@ -101,6 +101,11 @@ export class ApiClient {
     return body.data?.issueSetAssignees?.issue?.updatedAt ?? '';
   }
 
+  /** `PUT /user/status` as this client's user (GitLab's user status API). */
+  async setStatus(fields: { availability?: 'busy' | 'not_set'; message?: string; emoji?: string }) {
+    return this.send<{ availability: string | null }>('put', '/api/v4/user/status', fields, 200);
+  }
+
   /** GitLab's Features API (admins): turns a feature flag on or off for every process. */
   async setFeatureFlag(name: string, enabled: boolean): Promise<void> {
     await this.send('post', `/api/v4/features/${name}`, { value: String(enabled) }, 201);

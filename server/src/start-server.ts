@@ -9,6 +9,8 @@ import { GRAPHQL_CHANNEL } from '@shared/graphql/channel.js';
 import type { Role } from './config.js';
 import type { ChannelFactory, ConnectionIdentity } from './cable/channel.js';
 import { GraphqlChannel } from './cable/channels/graphql-channel.js';
+import { DrizzleUserStatusRepository } from './db/drizzle-user-status-repository.js';
+import { UserStatusService } from './domain/user-status-service.js';
 import type { IdentifyHook } from './cable/connection.js';
 import { UnauthorizedError } from './cable/errors.js';
 import type { OriginPolicy } from './cable/origin.js';
@@ -152,7 +154,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger,
     options.maxAssignees,
   );
-  const services: ContextServices = { repository, identity, issues };
+  const userStatuses = new UserStatusService(
+    new DrizzleUserStatusRepository(database.db),
+    triggers,
+    logger,
+  );
+  const services: ContextServices = { repository, identity, issues, userStatuses };
 
   // The cable is built below; the app only calls these after start.
   const disconnectUser = (userId: number) => cable.disconnect({ userId });

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 
-import type { UserFragment } from '@shared/graphql/generated/operations';
+import type { SidebarUser } from './sidebarUser';
 
 import {
   createApolloTestContext,
@@ -27,7 +27,7 @@ interface Options {
 }
 
 function mountBlock(
-  assignees: UserFragment[] | string[],
+  assignees: SidebarUser[] | string[],
   { canUpdate = true, currentUser = null, author = 'root' }: Options = {},
   context: ApolloTestContext = createApolloTestContext(),
 ) {

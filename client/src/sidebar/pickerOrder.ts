@@ -1,9 +1,9 @@
-import type { UserFragment } from '@shared/graphql/generated/operations';
+import type { SidebarUser } from './sidebarUser';
 
 /** GitLab's autocomplete returns 20 users. */
 export const SEARCH_LIMIT = 20;
 
-export function matchesSearch(user: UserFragment, search: string): boolean {
+export function matchesSearch(user: SidebarUser, search: string): boolean {
   const term = search.trim().toLowerCase();
   return (
     !term || user.username.toLowerCase().includes(term) || user.name.toLowerCase().includes(term)
@@ -16,15 +16,15 @@ export function matchesSearch(user: UserFragment, search: string): boolean {
  * match the search are left out.
  */
 export function orderPickerUsers(input: {
-  selected: readonly UserFragment[];
-  currentUser: UserFragment | null;
-  author: UserFragment | null;
-  results: readonly UserFragment[];
+  selected: readonly SidebarUser[];
+  currentUser: SidebarUser | null;
+  author: SidebarUser | null;
+  results: readonly SidebarUser[];
   search: string;
-}): UserFragment[] {
+}): SidebarUser[] {
   const seen = new Set<string>();
-  const ordered: UserFragment[] = [];
-  const add = (user: UserFragment | null, filter: boolean) => {
+  const ordered: SidebarUser[] = [];
+  const add = (user: SidebarUser | null, filter: boolean) => {
     if (!user || seen.has(user.username)) return;
     if (filter && !matchesSearch(user, input.search)) return;
     seen.add(user.username);

@@ -1,10 +1,10 @@
 import { onScopeDispose, ref, watch, type Ref } from 'vue';
 
-import type { UserFragment } from '@shared/graphql/generated/operations';
+import type { SidebarUser } from './sidebarUser';
 
 export const HIGHLIGHT_MS = 2_000;
 
-export const usernamesKey = (users: readonly UserFragment[]) =>
+export const usernamesKey = (users: readonly SidebarUser[]) =>
   users.map((user) => user.username).join(',');
 
 /**
@@ -12,8 +12,8 @@ export const usernamesKey = (users: readonly UserFragment[]) =>
  * Danvers" when the issue says who changed it, the anonymous wording otherwise.
  */
 export function describeAssignees(
-  users: readonly UserFragment[],
-  changedBy: Pick<UserFragment, 'name'> | null = null,
+  users: readonly SidebarUser[],
+  changedBy: Pick<SidebarUser, 'name'> | null = null,
 ): string {
   const names = users.map((user) => user.name).join(', ');
   if (changedBy) {
@@ -31,9 +31,9 @@ export function describeAssignees(
  * `changedBy` is who last changed the issue (`Issue.updatedBy`, arriving with the same push).
  */
 export function useRemoteChange(
-  assignees: () => readonly UserFragment[],
+  assignees: () => readonly SidebarUser[],
   isOwnChange: () => boolean,
-  changedBy: () => UserFragment | null = () => null,
+  changedBy: () => SidebarUser | null = () => null,
 ) {
   const highlighted = ref(false);
   const announcement: Ref<string> = ref('');

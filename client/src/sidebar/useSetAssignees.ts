@@ -1,6 +1,8 @@
 import { useMutation } from '@vue/apollo-composable';
 
-import { IssueSetAssigneesDocument, type UserFragment } from '@shared/graphql/generated/operations';
+import { IssueSetAssigneesDocument } from '@shared/graphql/generated/operations';
+
+import type { SidebarUser } from './sidebarUser';
 
 export type SetAssigneesOutcome = { ok: true } | { ok: false; errors: string[] };
 
@@ -29,7 +31,7 @@ export function useSetAssignees() {
 
   async function setAssignees(
     target: SetAssigneesTarget,
-    users: readonly UserFragment[],
+    users: readonly SidebarUser[],
   ): Promise<SetAssigneesOutcome> {
     try {
       const result = await mutate(

@@ -3,8 +3,12 @@ import type {
   IssueSetAssigneesMutation,
   IssueUpdatedSubscription,
   ProjectMembersQuery,
+  UserAvailabilityFragment,
   UserFragment,
 } from '@shared/graphql/generated/operations';
+
+/** A user as the sidebar's documents select it (GitLab's `User` and `UserAvailability`). */
+export type TestUser = UserFragment & UserAvailabilityFragment;
 
 export const FULL_PATH = 'gitlab-org/gitlab-test';
 export const IID = '1';
@@ -12,7 +16,7 @@ export const ISSUE_ID = 'gid://gitlab/Issue/1';
 
 const USER_IDS: Record<string, number> = { root: 1, alice: 2, bob: 3, carol: 4, dave: 5 };
 
-export function user(username: string): UserFragment {
+export function user(username: string): TestUser {
   return {
     __typename: 'UserCore',
     id: `gid://gitlab/User/${USER_IDS[username] ?? 99}`,
@@ -20,6 +24,8 @@ export function user(username: string): UserFragment {
     name: username.charAt(0).toUpperCase() + username.slice(1),
     username,
     webUrl: `http://localhost:3000/${username}`,
+    webPath: `/${username}`,
+    status: null,
   };
 }
 
@@ -28,8 +34,13 @@ const assigneeConnection = (usernames: string[]) => ({
   nodes: usernames.map(user),
 });
 
+/** A user whose status says busy (the sidebar shows "Busy" beside them). */
+export function busyUser(username: string): TestUser {
+  return { ...user(username), status: { __typename: 'UserStatus', availability: 'BUSY' } };
+}
+
 /** A user with a full name, as the seed has them ("Alice Liddell"). */
-export function namedUser(username: string, name: string): UserFragment {
+export function namedUser(username: string, name: string): TestUser {
   return { ...user(username), name };
 }
 
@@ -39,7 +50,7 @@ export function issueResult(
     title?: string;
     description?: string | null;
     updatedAt?: string;
-    updatedBy?: UserFragment | null;
+    updatedBy?: TestUser | null;
   } = {},
 ): { data: IssueQuery } {
   return {
@@ -75,7 +86,7 @@ export function issueResult(
 
 export function issueUpdatedResult(
   assignees: string[],
-  overrides: { title?: string; updatedAt?: string; updatedBy?: UserFragment | null } = {},
+  overrides: { title?: string; updatedAt?: string; updatedBy?: TestUser | null } = {},
 ): { data: IssueUpdatedSubscription } {
   return {
     data: {

@@ -7,8 +7,14 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { IssueRepository, NewIssue } from '../domain/repository.js';
 import type { IssueRecord, ProjectRecord, UserRecord } from '../domain/types.js';
 import type { AppDatabase } from './database.js';
-import { loadIssueById, loadIssueByIid, loadProjectIssues, userColumns } from './load-issues.js';
-import { issueAssignees, issues, members, projects, users } from './schema.js';
+import {
+  loadIssueById,
+  loadIssueByIid,
+  loadProjectIssues,
+  statusOfUser,
+  userColumns,
+} from './load-issues.js';
+import { issueAssignees, issues, members, projects, users, userStatuses } from './schema.js';
 
 const SEARCH_LIMIT = 20;
 
@@ -64,6 +70,7 @@ export class DrizzleIssueRepository implements IssueRepository {
     return this.db
       .select(userColumns)
       .from(users)
+      .leftJoin(userStatuses, statusOfUser)
       .where(inArray(users.username, [...usernames]));
   }
 
@@ -78,6 +85,7 @@ export class DrizzleIssueRepository implements IssueRepository {
     return this.db
       .select(userColumns)
       .from(users)
+      .leftJoin(userStatuses, statusOfUser)
       .innerJoin(members, and(eq(members.userId, users.id), eq(members.projectId, projectId)))
       .where(and(eq(users.state, 'active'), matches))
       .orderBy(asc(users.name), asc(users.id))
@@ -205,6 +213,7 @@ async function findUsers(
   const found = await db
     .select(userColumns)
     .from(users)
+    .leftJoin(userStatuses, statusOfUser)
     .where(inArray(users.id, [...new Set(userIds)]));
   return new Map(found.map((user) => [user.id, user]));
 }

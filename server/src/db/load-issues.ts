@@ -6,15 +6,29 @@
  * plans every statement again, that made an issue load 5x cheaper (2.4 ms → 0.45 ms), and it is
  * the read that every subscriber's first payload and every write makes.
  */
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { integer, json, pgView } from 'drizzle-orm/pg-core';
 
-import type { IssueRecord } from '../domain/types.js';
+import type { IssueRecord, UserStatusRecord } from '../domain/types.js';
 
 import type { AppDatabase } from './database.js';
-import { users } from './schema.js';
+import { issueAssignees, issues, users, userStatuses } from './schema.js';
 
-export const userColumns = { id: users.id, username: users.username, name: users.name };
+/**
+ * A user's columns with the status as issue records carry it (null without one). Selects that
+ * use it left-join `user_statuses` on the user (see `withStatus`).
+ */
+export const userColumns = {
+  id: users.id,
+  username: users.username,
+  name: users.name,
+  status: sql<UserStatusRecord | null>`CASE WHEN ${userStatuses.userId} IS NULL THEN NULL
+    ELSE json_build_object('availability', ${userStatuses.availability},
+      'message', ${userStatuses.message}, 'emoji', ${userStatuses.emoji}) END`,
+};
+
+/** The join `userColumns` needs. */
+export const statusOfUser = eq(userStatuses.userId, users.id);
 
 /** An IssueRecord as the database builds it: timestamps arrive as ISO strings. */
 type IssueRecordJson = Omit<IssueRecord, 'createdAt' | 'updatedAt'> & {
@@ -77,4 +91,24 @@ export async function loadProjectIssues(
     .where(eq(issueRecords.projectId, projectId))
     .orderBy(asc(issueRecords.id));
   return rows.map((row) => toIssueRecord(row.record));
+}
+
+/**
+ * The issues `userId` is assigned to, most recently updated first, at most `limit`, with how
+ * many there are in all (a window count in the same statement).
+ */
+export async function loadIssuesAssignedTo(
+  db: AppDatabase,
+  userId: number,
+  limit: number,
+): Promise<{ issues: IssueRecord[]; total: number }> {
+  const rows = await db
+    .select({ record: issueRecords.record, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(issueRecords)
+    .innerJoin(issueAssignees, eq(issueAssignees.issueId, issueRecords.id))
+    .innerJoin(issues, eq(issues.id, issueRecords.id))
+    .where(eq(issueAssignees.userId, userId))
+    .orderBy(desc(issues.updatedAt), desc(issues.id))
+    .limit(limit);
+  return { issues: rows.map((row) => toIssueRecord(row.record)), total: rows[0]?.total ?? 0 };
 }

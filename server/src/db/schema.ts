@@ -183,3 +183,26 @@ export const featureGates = pgTable('feature_gates', {
   updatedById: integer('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', timestamps).notNull().defaultNow(),
 });
+
+/**
+ * A user's status (GitLab's `user_statuses`): at most one row per user; no row means no status.
+ * `availability` is GitLab's enum (`not_set`, `busy`); `emoji` a gemoji name.
+ */
+export const userStatuses = pgTable(
+  'user_statuses',
+  {
+    userId: integer('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    availability: text('availability', { enum: ['not_set', 'busy'] })
+      .notNull()
+      .default('not_set'),
+    message: text('message'),
+    emoji: text('emoji').notNull().default('speech_balloon'),
+    updatedAt: timestamp('updated_at', timestamps).notNull().defaultNow(),
+  },
+  (t) => [
+    check('user_statuses_availability_check', sql`${t.availability} in ('not_set', 'busy')`),
+    check('user_statuses_message_length_check', sql`char_length(${t.message}) <= 100`),
+  ],
+);

@@ -216,7 +216,13 @@ describe('IssueUpdateService records who changed the issue', () => {
       mode: 'REPLACE',
       actor: alice,
     });
-    expect(result.issue?.updatedBy).toEqual({ id: alice.id, username: 'alice', name: alice.name });
+    // The record's users carry their status (null: none set), as every issue record does.
+    expect(result.issue?.updatedBy).toEqual({
+      id: alice.id,
+      username: 'alice',
+      name: alice.name,
+      status: null,
+    });
     expect(events.announced[0]?.updatedBy?.username).toBe('alice');
     expect((await fixture.issue(13)).updatedBy?.username).toBe('alice');
   });

@@ -7,6 +7,22 @@ export interface UserRecord {
   id: number;
   username: string;
   name: string;
+  /**
+   * The user's status: null when none is set, undefined when it was not loaded with the user
+   * (issue records always load it; user lists may not).
+   */
+  status?: UserStatusRecord | null;
+}
+
+/** GitLab's user availability values, as stored. */
+export type Availability = 'not_set' | 'busy';
+
+/** A user's status (GitLab's `UserStatus`), set with `PUT /api/v4/user/status`. */
+export interface UserStatusRecord {
+  availability: Availability;
+  message: string | null;
+  /** A gemoji name, e.g. `speech_balloon`. */
+  emoji: string;
 }
 
 export type ProjectVisibility = 'public' | 'internal' | 'private';

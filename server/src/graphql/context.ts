@@ -1,6 +1,7 @@
 import type { IdentityRepository } from '../domain/identity.js';
 import type { IssueUpdateService } from '../domain/issue-update-service.js';
 import type { IssueRepository } from '../domain/repository.js';
+import type { UserStatusService } from '../domain/user-status-service.js';
 import type { Viewer } from '../permissions/ability.js';
 import type { Caller, Principal } from '../permissions/principal.js';
 
@@ -14,6 +15,8 @@ export type GraphQLContext = Caller & {
   readonly repository: IssueRepository;
   readonly identity: IdentityRepository;
   readonly issues: IssueUpdateService;
+  /** Statuses of users loaded without one (issue records carry theirs). */
+  readonly userStatuses: UserStatusService;
   /** The caller as a viewer of a project, read once per project per request. */
   readonly viewerIn: (projectId: number) => Promise<Viewer>;
 };
@@ -22,6 +25,7 @@ export interface ContextServices {
   repository: IssueRepository;
   identity: IdentityRepository;
   issues: IssueUpdateService;
+  userStatuses: UserStatusService;
 }
 
 /** Anonymous contexts hold no per-viewer state, so one per services serves every request and channel. */
@@ -38,6 +42,7 @@ export function createGraphQLContext(
         repository: services.repository,
         identity: services.identity,
         issues: services.issues,
+        userStatuses: services.userStatuses,
         currentUser: null,
         canWrite: true,
         viewerIn: () => Promise.resolve(null),
@@ -52,6 +57,7 @@ export function createGraphQLContext(
     repository: services.repository,
     identity: services.identity,
     issues: services.issues,
+    userStatuses: services.userStatuses,
     currentUser: account,
     canWrite: !principal.readOnly,
     viewerIn(projectId) {

@@ -20,6 +20,7 @@ import { featuresApiRoutes } from './features-api.js';
 import { indexHtmlHandler } from './index-html.js';
 import { requestLog } from './request-log.js';
 import { sessionRoutes } from './session-routes.js';
+import { userStatusRoutes } from './user-status-routes.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -86,6 +87,9 @@ export function createApp(options: AppOptions): express.Express {
     }),
   );
   app.use(featuresApiRoutes({ features: options.features, logger }));
+  app.use(
+    userStatusRoutes({ statuses: services.userStatuses, identity: services.identity, logger }),
+  );
   app.use(apiV4Routes({ ...services, logger, disconnectUser }));
   app.all(CABLE.mountPath, (_req, res) => {
     res.status(404).type('text/plain').send('Page not found');

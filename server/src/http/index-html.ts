@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 
+import { CABLE } from '@shared/cable/protocol.js';
+
 import { authOf } from '../identity/request-auth.js';
 
 import type { ClientAssets } from './client-assets.js';
@@ -11,8 +13,8 @@ export interface IndexHtmlOptions {
 
 /**
  * Serves the client's index.html with the page's bootstrap data, as GitLab's layouts do:
- * `<meta name="csrf-token">` (the session's token, sent back as X-CSRF-Token by the client)
- * and, when the real-time sidebar is turned off, `<meta name="real-time-issue-sidebar"
+ * `<meta name="csrf-token">` (the session's token, sent back as X-CSRF-Token by the client),
+ * `<meta name="action-cable-url">` (where the stock consumer connects) and, when the real-time sidebar is turned off, `<meta name="real-time-issue-sidebar"
  * content="false">` (the client then skips the subscription and polls).
  */
 export function indexHtmlHandler(client: ClientAssets, options: IndexHtmlOptions = {}) {
@@ -31,6 +33,8 @@ export function indexHtmlHandler(client: ClientAssets, options: IndexHtmlOptions
     const auth = authOf(req);
     const csrf = auth.kind === 'session' ? auth.session.csrfToken : '';
     let meta = `<meta name="csrf-token" content="${csrf}">`;
+    // GitLab's layout names the cable's URL; `createConsumer()` without one reads it (else /cable).
+    meta += `\n    <meta name="action-cable-url" content="${CABLE.mountPath}">`;
     if (options.realtimeEnabled?.() === false) {
       meta += '\n    <meta name="real-time-issue-sidebar" content="false">';
     }

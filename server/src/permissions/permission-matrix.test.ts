@@ -6,9 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelResult } from '@shared/graphql/channel.js';
 import { IssueUpdatedDocument } from '@shared/graphql/generated/operations.js';
 
+import type { AppDatabase } from '../db/database.js';
+import { DrizzleUserStatusRepository } from '../db/drizzle-user-status-repository.js';
 import { members } from '../db/schema.js';
 import { drivers, useSeededFixture } from '../db/test-fixture.js';
 import { IssueUpdateService } from '../domain/issue-update-service.js';
+import { UserStatusService } from '../domain/user-status-service.js';
 import { createGraphQLContext, type ContextServices } from '../graphql/context.js';
 import { GraphqlTriggers } from '../graphql/graphql-triggers.js';
 import { buildSchema } from '../graphql/schema.js';
@@ -96,6 +99,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
         new GraphqlTriggers(engine),
         pino({ level: 'silent' }),
       ),
+      userStatuses: statusesOf(fixture.database.db),
     };
     for (const persona of personas) {
       const account =
@@ -183,7 +187,12 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
       new GraphqlTriggers(engine),
       pino({ level: 'silent' }),
     );
-    const pushServices = { repository, identity, issues };
+    const pushServices = {
+      repository,
+      identity,
+      issues,
+      userStatuses: statusesOf(fixture.database.db),
+    };
     const issue = await fixture.issue(8); // public; authored by bob, assigned to dave (a guest)
     const received = new Map<Persona, ChannelResult[]>();
     for (const persona of personas) {
@@ -269,7 +278,10 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
         variables: { issueId: `gid://gitlab/Issue/${secret.id}` },
         action: 'execute',
       },
-      createGraphQLContext({ repository, identity, issues }, dave),
+      createGraphQLContext(
+        { repository, identity, issues, userStatuses: statusesOf(fixture.database.db) },
+        dave,
+      ),
       transport,
     );
     expect(payloads[0]?.more).toBe(true);
@@ -320,7 +332,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
       await engine.runOperation(
         { query, variables: { id: `gid://gitlab/Issue/${issue.id}` }, action: 'execute' },
         createGraphQLContext(
-          { repository, identity, issues },
+          { repository, identity, issues, userStatuses: statusesOf(fixture.database.db) },
           principals.get(persona) ?? ANONYMOUS,
         ),
         {
@@ -355,3 +367,12 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
     ]).toEqual([true, false, false, false]);
   });
 });
+
+/** Statuses are read-only in these tests: their announcements go nowhere. */
+function statusesOf(db: AppDatabase): UserStatusService {
+  return new UserStatusService(
+    new DrizzleUserStatusRepository(db),
+    { issueUpdated: () => Promise.resolve() },
+    pino({ level: 'silent' }),
+  );
+}

@@ -2,7 +2,8 @@
       export type PossibleTypesResultData = {
   "possibleTypes": {
     "Issuable": [
-      "Issue"
+      "Issue",
+      "MergeRequest"
     ],
     "User": [
       "UserCore"
@@ -12,7 +13,8 @@
       const result: PossibleTypesResultData = {
   "possibleTypes": {
     "Issuable": [
-      "Issue"
+      "Issue",
+      "MergeRequest"
     ],
     "User": [
       "UserCore"

@@ -8,6 +8,8 @@ import type {
 } from '../../graphql/subscriptions/action-cable-subscriptions.js';
 import { Channel, type ActionData, type ChannelConnection } from '../channel.js';
 
+import { operationOfIdentifier } from './identifier-operation.js';
+
 export interface GraphqlChannelDeps {
   subscriptions: Pick<ActionCableSubscriptions, 'runOperation' | 'delete'>;
   /** The GraphQL context for this connection's user (the same builder HTTP uses). */
@@ -18,6 +20,10 @@ export interface GraphqlChannelDeps {
  * graphql-ruby's GraphqlChannel: each `execute` action runs one GraphQL document; a
  * subscription stays registered until the channel unsubscribes. One channel may carry several
  * operations (urql and GraphiQL clients share one identifier), so every id is remembered.
+ *
+ * GitLab's own link puts the operation in the identifier instead; `subscribed` runs it through
+ * the same `execute`, so both styles share grouping, permission checks, limits and the first
+ * payload. That payload goes out before the confirmation, as Rails sends it.
  */
 export class GraphqlChannel extends Channel {
   private readonly subscriptionIds = new Set<string>();
@@ -33,6 +39,18 @@ export class GraphqlChannel extends Channel {
     private readonly deps: GraphqlChannelDeps,
   ) {
     super(connection, identifier, params);
+  }
+
+  /** GitLab's style: the operation from the identifier, executed on subscribe. */
+  protected override async subscribed(): Promise<void> {
+    const operation = operationOfIdentifier(this.params);
+    if (operation === null) return;
+    if ('variablesError' in operation) {
+      // GitLab's channel answers invalid variables outside `result`, and still confirms.
+      this.transmit({ errors: [{ message: operation.variablesError }] });
+      return;
+    }
+    await this.execute({ ...operation });
   }
 
   private async execute(data: ActionData): Promise<void> {

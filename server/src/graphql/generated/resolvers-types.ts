@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { IssueRecord, UserRecord, ProjectRecord } from '../../domain/types.js';
+import type { IssueRecord, UserRecord, ProjectRecord, UserStatusRecord } from '../../domain/types.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -24,8 +24,18 @@ export type Scalars = {
   UserID: { input: string; output: string; }
 };
 
-/** Something that can be assigned: an issue (merge requests are not served here). */
-export type Issuable = Issue;
+/** User availability status. */
+export type AvailabilityEnum =
+  /** Busy. */
+  | 'BUSY'
+  /** Not set. */
+  | 'NOT_SET';
+
+/**
+ * Something that can be assigned. Merge requests are part of the union so GitLab's documents with
+ * `... on MergeRequest` validate, but none are served here: the union always resolves to `Issue`.
+ */
+export type Issuable = Issue | MergeRequest;
 
 export type Issue = {
   __typename?: 'Issue';
@@ -102,6 +112,16 @@ export type IssueSetConfidentialPayload = {
 export type IssueState =
   | 'closed'
   | 'opened';
+
+/** A merge request (GitLab's type, reduced): never returned by this server. */
+export type MergeRequest = {
+  __typename?: 'MergeRequest';
+  assignees?: Maybe<UserCoreConnection>;
+  id: Scalars['ID']['output'];
+  iid: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  webUrl?: Maybe<Scalars['String']['output']>;
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -190,21 +210,33 @@ export type SubscriptionIssueUpdatedArgs = {
   issueId: Scalars['IssueID']['input'];
 };
 
-/** Common fields of a user. */
+/** Common fields of a user (GitLab's `User` interface, the fields served here). */
 export type User = {
   avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** Whether the user is a service account with composite identity enforced (never, here). */
+  compositeIdentityEnforced: Scalars['Boolean']['output'];
   id: Scalars['UserID']['output'];
   name: Scalars['String']['output'];
+  /** The user's status (availability, message, emoji), or null when none is set. */
+  status?: Maybe<UserStatus>;
+  /** Type of the user. */
+  type: UserType;
   username: Scalars['String']['output'];
+  /** Web path of the user, e.g. `/alice`. */
+  webPath: Scalars['String']['output'];
   webUrl: Scalars['String']['output'];
 };
 
 export type UserCore = User & {
   __typename?: 'UserCore';
   avatarUrl?: Maybe<Scalars['String']['output']>;
+  compositeIdentityEnforced: Scalars['Boolean']['output'];
   id: Scalars['UserID']['output'];
   name: Scalars['String']['output'];
+  status?: Maybe<UserStatus>;
+  type: UserType;
   username: Scalars['String']['output'];
+  webPath: Scalars['String']['output'];
   webUrl: Scalars['String']['output'];
 };
 
@@ -213,6 +245,38 @@ export type UserCoreConnection = {
   count: Scalars['Int']['output'];
   nodes: Array<UserCore>;
 };
+
+/** A user's status, set with `PUT /api/v4/user/status`. */
+export type UserStatus = {
+  __typename?: 'UserStatus';
+  /** User availability status. */
+  availability: AvailabilityEnum;
+  /** String representation of emoji, e.g. `speech_balloon`. */
+  emoji?: Maybe<Scalars['String']['output']>;
+  /** User status message. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** HTML of the user status message (the message, escaped). */
+  messageHtml?: Maybe<Scalars['String']['output']>;
+};
+
+/** Possible types of user (GitLab's `UserType`). Every account here is `HUMAN`. */
+export type UserType =
+  | 'ADMIN_BOT'
+  | 'ALERT_BOT'
+  | 'AUTOMATION_BOT'
+  | 'DUO_CODE_REVIEW_BOT'
+  | 'GHOST'
+  | 'HUMAN'
+  | 'IMPORT_USER'
+  | 'MIGRATION_BOT'
+  | 'PLACEHOLDER'
+  | 'PROJECT_BOT'
+  | 'SECURITY_BOT'
+  | 'SECURITY_POLICY_BOT'
+  | 'SERVICE_ACCOUNT'
+  | 'SERVICE_USER'
+  | 'SUPPORT_BOT'
+  | 'VISUAL_REVIEW_BOT';
 
 
 
@@ -285,12 +349,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
-  Issuable: ( IssueRecord );
+  Issuable:
+    | ( IssueRecord )
+    | ( Omit<MergeRequest, 'assignees'> & { assignees?: Maybe<_RefType['UserCoreConnection']> } )
+  ;
 };
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AvailabilityEnum: AvailabilityEnum;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -305,6 +373,7 @@ export type ResolversTypes = {
   IssueSetConfidentialInput: IssueSetConfidentialInput;
   IssueSetConfidentialPayload: ResolverTypeWrapper<Omit<IssueSetConfidentialPayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   IssueState: IssueState;
+  MergeRequest: ResolverTypeWrapper<Omit<MergeRequest, 'assignees'> & { assignees?: Maybe<ResolversTypes['UserCoreConnection']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MutationOperationMode: MutationOperationMode;
   Project: ResolverTypeWrapper<ProjectRecord>;
@@ -317,6 +386,8 @@ export type ResolversTypes = {
   UserCore: ResolverTypeWrapper<UserRecord>;
   UserCoreConnection: ResolverTypeWrapper<Omit<UserCoreConnection, 'nodes'> & { nodes: Array<ResolversTypes['UserCore']> }>;
   UserID: ResolverTypeWrapper<Scalars['UserID']['output']>;
+  UserStatus: ResolverTypeWrapper<UserStatusRecord>;
+  UserType: UserType;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -334,6 +405,7 @@ export type ResolversParentTypes = {
   IssueSetAssigneesPayload: Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
   IssueSetConfidentialInput: IssueSetConfidentialInput;
   IssueSetConfidentialPayload: Omit<IssueSetConfidentialPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
+  MergeRequest: Omit<MergeRequest, 'assignees'> & { assignees?: Maybe<ResolversParentTypes['UserCoreConnection']> };
   Mutation: Record<PropertyKey, never>;
   Project: ProjectRecord;
   ProjectID: Scalars['ProjectID']['output'];
@@ -345,10 +417,17 @@ export type ResolversParentTypes = {
   UserCore: UserRecord;
   UserCoreConnection: Omit<UserCoreConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['UserCore']> };
   UserID: Scalars['UserID']['output'];
+  UserStatus: UserStatusRecord;
 };
 
+export type Gl_IntroducedDirectiveArgs = {
+  version: Scalars['String']['input'];
+};
+
+export type Gl_IntroducedDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = Gl_IntroducedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type IssuableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Issuable'] = ResolversParentTypes['Issuable']> = {
-  __resolveType: TypeResolveFn<'Issue', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Issue' | 'MergeRequest', ParentType, ContextType>;
 };
 
 export interface IssuableIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IssuableID'], any> {
@@ -397,6 +476,15 @@ export type IssueSetConfidentialPayloadResolvers<ContextType = GraphQLContext, P
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
 };
 
+export type MergeRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergeRequest'] = ResolversParentTypes['MergeRequest']> = {
+  assignees?: Resolver<Maybe<ResolversTypes['UserCoreConnection']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  iid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   issueSetAssignees?: Resolver<Maybe<ResolversTypes['IssueSetAssigneesPayload']>, ParentType, ContextType, RequireFields<MutationIssueSetAssigneesArgs, 'input'>>;
   issueSetConfidential?: Resolver<Maybe<ResolversTypes['IssueSetConfidentialPayload']>, ParentType, ContextType, RequireFields<MutationIssueSetConfidentialArgs, 'input'>>;
@@ -436,9 +524,13 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type UserCoreResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserCore'] = ResolversParentTypes['UserCore']> = {
   avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  compositeIdentityEnforced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['UserID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['UserStatus']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['UserType'], ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -452,6 +544,13 @@ export interface UserIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
   name: 'UserID';
 }
 
+export type UserStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserStatus'] = ResolversParentTypes['UserStatus']> = {
+  availability?: Resolver<ResolversTypes['AvailabilityEnum'], ParentType, ContextType>;
+  emoji?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messageHtml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Issuable?: IssuableResolvers<ContextType>;
   IssuableID?: GraphQLScalarType;
@@ -461,6 +560,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IssuePermissions?: IssuePermissionsResolvers<ContextType>;
   IssueSetAssigneesPayload?: IssueSetAssigneesPayloadResolvers<ContextType>;
   IssueSetConfidentialPayload?: IssueSetConfidentialPayloadResolvers<ContextType>;
+  MergeRequest?: MergeRequestResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectID?: GraphQLScalarType;
@@ -471,5 +571,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UserCore?: UserCoreResolvers<ContextType>;
   UserCoreConnection?: UserCoreConnectionResolvers<ContextType>;
   UserID?: GraphQLScalarType;
+  UserStatus?: UserStatusResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GraphQLContext> = {
+  gl_introduced?: Gl_IntroducedDirectiveResolver<any, any, ContextType>;
+};

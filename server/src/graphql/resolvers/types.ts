@@ -7,7 +7,9 @@ import type {
   ProjectResolvers,
   UserCoreResolvers,
   UserResolvers,
+  UserStatusResolvers,
 } from '../generated/resolvers-types.js';
+import { messageHtml } from '../../domain/user-status-service.js';
 
 import { urls } from './urls.js';
 
@@ -45,6 +47,18 @@ export const UserCore: UserCoreResolvers = {
   id: (user) => toGlobalId('User', user.id),
   avatarUrl: (user) => urls.avatar(user),
   webUrl: (user) => urls.user(user),
+  webPath: (user) => urls.user(user),
+  // Issue records load every user's status with them; users from other reads load it here.
+  status: (user, _args, { userStatuses }) =>
+    user.status !== undefined ? user.status : userStatuses.find(user.id),
+  // Every account here is a person: no bots, service accounts or placeholders are created.
+  type: () => 'HUMAN',
+  compositeIdentityEnforced: () => false,
+};
+
+export const UserStatus: UserStatusResolvers = {
+  availability: (status) => (status.availability === 'busy' ? 'BUSY' : 'NOT_SET'),
+  messageHtml: (status) => messageHtml(status),
 };
 
 export const User: UserResolvers = {

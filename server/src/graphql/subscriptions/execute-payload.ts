@@ -30,7 +30,8 @@ export function parseExecutePayload(data: Readonly<Record<string, unknown>>): Pa
   };
 }
 
-function normalizeVariables(value: unknown): Record<string, unknown> {
+/** @throws GraphQLError when `value` is not an object, a JSON object string, '' or null. */
+export function normalizeVariables(value: unknown): Record<string, unknown> {
   if (value === undefined || value === null || value === '') return {};
   if (typeof value === 'string') {
     const parsed = parseJsonObject(value);

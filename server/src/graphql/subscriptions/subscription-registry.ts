@@ -99,8 +99,9 @@ export class SubscriptionRegistry {
 
   /**
    * After a pub/sub gap (events may have been lost): every topic of this process is read once
-   * and its current state delivered like an event, so every viewer converges. A topic whose
-   * last delivered state is the current one is left alone.
+   * and its current state delivered like an event, so every viewer converges. The state is
+   * delivered even when its version was delivered before: a change beside the version (an
+   * assignee's status keeps the issue's `updatedAt`) may be what was lost.
    */
   async resyncAll(): Promise<void> {
     const { state } = this.deps;
@@ -110,7 +111,7 @@ export class SubscriptionRegistry {
         try {
           const object = await state.current(topic.descriptor);
           if (object === null || this.topics.get(topic.descriptor.name) !== topic) return;
-          if (topic.fanout.hasDelivered(state.versionOf(object))) return; // nothing was missed
+          if (topic.fanout.hasDeliveredNewer(state.versionOf(object))) return; // read raced
           this.deps.stats.resyncs += 1;
           await this.deliver(topic, object, performance.now());
         } catch (error) {

@@ -76,6 +76,11 @@ export class TopicFanout {
   private readonly groups = new Map<string, Group>();
   /** Members whose first payload is not out yet, with the latest event message meanwhile. */
   private readonly waiting = new Map<string, Held | undefined>();
+  /**
+   * Live members whose first payload is newer than the last event delivered here (it read a
+   * state whose event had not arrived yet): events older than that version are not theirs.
+   */
+  private readonly floors = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
   private lastVersion = -Infinity;
 
@@ -103,24 +108,27 @@ export class TopicFanout {
 
   /**
    * The member's first payload (of `version`) went out: sends the latest event held meanwhile
-   * if it is newer, then the member is live.
+   * unless it is older (an equal one may carry a change beside the version, such as an
+   * assignee's status), then the member is live.
    */
   ready(member: Member, version: number | undefined): void {
     const held = this.waiting.get(member.id);
     this.waiting.delete(member.id);
+    if (version !== undefined && version > this.lastVersion) this.floors.set(member.id, version);
     if (!held) return;
-    if (version !== undefined && held.version !== undefined && held.version <= version) return;
+    if (version !== undefined && held.version !== undefined && held.version < version) return;
     member.transport.transmitSerialized(held.json);
   }
 
-  /** Whether a state of `version` was delivered already (or a newer one). */
-  hasDelivered(version: number | undefined): boolean {
-    return version !== undefined && version <= this.lastVersion;
+  /** Whether a state newer than `version` was delivered already (so `version` is stale). */
+  hasDeliveredNewer(version: number | undefined): boolean {
+    return version !== undefined && version < this.lastVersion;
   }
 
   /** Removes a member; true when the topic has no members left. */
   remove(fingerprint: string, id: string): boolean {
     this.waiting.delete(id);
+    this.floors.delete(id);
     const group = this.groups.get(fingerprint);
     if (group?.members.delete(id) && group.members.size === 0) this.groups.delete(fingerprint);
     return this.groups.size === 0;
@@ -174,6 +182,7 @@ export class TopicFanout {
       const message: ChannelResult = { result: resultJson(result, this.deps.logger), more: true };
       const messageJson = JSON.stringify(message);
       for (const member of readers) {
+        if (this.floors.size > 0 && this.belowFloor(member.id, version)) continue;
         if (this.waiting.has(member.id)) {
           this.waiting.set(member.id, { json: messageJson, version }); // events carry full states
         } else {
@@ -188,6 +197,15 @@ export class TopicFanout {
     }
     stats.denied += denied.length;
     return denied;
+  }
+
+  /** Whether `version` is older than the member's first payload (its floor ends once reached). */
+  private belowFloor(id: string, version: number | undefined): boolean {
+    const floor = this.floors.get(id);
+    if (floor === undefined || version === undefined) return false;
+    if (version < floor) return true;
+    this.floors.delete(id);
+    return false;
   }
 }
 

@@ -9,9 +9,10 @@ import { startTestServer } from '../test/start-test-server.js';
 import { Witness } from '../test/witness.js';
 
 /**
- * Issue #15's hostile inputs (cost limits, bounded work, clear answers), replayed against the
- * real server: each gets its documented answer, and during the floods a bystander's cable round
- * trip and `/-/liveness` stay under 500 ms. See docs/operations.md for every limit.
+ * Issue #15's hostile inputs (cost limits, bounded work, clear answers, topics from what is
+ * executed), replayed against the real server: each gets its documented answer, and during the
+ * floods a bystander's cable round trip and `/-/liveness` stay under 500 ms. See
+ * docs/operations.md for every limit.
  */
 const server = await startTestServer();
 const witness = await Witness.start(server.url);
@@ -217,5 +218,84 @@ describe('clear answers to overflowing ids and oversized lists', () => {
     });
     expect(lookups).not.toHaveBeenCalled();
     lookups.mockRestore();
+  });
+});
+
+describe('topics from what is executed', () => {
+  /** The database id of issue `iid` of the seeded project (ids are not iids). */
+  async function issueOf(iid: number) {
+    const { repository } = server.services;
+    const project = await repository.findProjectByFullPath(PROJECT);
+    const issue = project ? await repository.findIssue(project.id, iid) : null;
+    if (!issue) throw new Error(`seeded issue #${iid} missing`);
+    return issue;
+  }
+
+  it.each([
+    [
+      'a skipped root field before the executed one',
+      (hidden: string, open: string) =>
+        `subscription { x: issueUpdated(issueId: "${hidden}") @skip(if: true) { id title } issueUpdated(issueId: "${open}") { id title } }`,
+    ],
+    [
+      'one root field with @include',
+      (_hidden: string, open: string) =>
+        `subscription { issueUpdated(issueId: "${open}") @include(if: true) { id title } }`,
+    ],
+    [
+      'a root fragment',
+      (_hidden: string, open: string) =>
+        `subscription { ... on Subscription { issueUpdated(issueId: "${open}") { id title } } }`,
+    ],
+  ])('a subscription with %s is refused with a clear error, filed nowhere', async (_, document) => {
+    const hidden = await issueOf(10); // confidential: an anonymous visitor may not see it
+    expect(hidden.confidential).toBe(true);
+    const open = await issueOf(2);
+    const topics = server.subscriptions.topicCount;
+    const { client, identifier } = await cableClient('directives');
+    client.perform(identifier, {
+      action: 'execute',
+      query: document(`gid://gitlab/Issue/${hidden.id}`, `gid://gitlab/Issue/${open.id}`),
+      variables: {},
+    });
+    const answer = await client.next((frame) => frame.identifier === identifier && !!frame.message);
+    expect(errorOf(answer)).toBe(
+      'A subscription must select exactly one root field, directly and without directives',
+    );
+    expect(server.subscriptions.topicCount).toBe(topics);
+    client.close();
+  });
+
+  it('`gid://gitlab/Issue/08` gets its first payload and the later pushes of Issue/8', async () => {
+    const issue = await issueOf(2);
+    expect(issue.confidential).toBe(false);
+    const padded = `gid://gitlab/Issue/0${issue.id}`;
+    const { client, identifier } = await cableClient('padded-id');
+    client.perform(identifier, {
+      action: 'execute',
+      query: print(IssueUpdatedDocument),
+      variables: { issueId: padded },
+    });
+    const payload = (frame: Frame) =>
+      (frame.message as { result: { data: { issueUpdated: { id: string } } } }).result.data
+        .issueUpdated;
+    const first = await client.next((frame) => frame.identifier === identifier && !!frame.message);
+    expect(payload(first).id).toBe(`gid://gitlab/Issue/${issue.id}`); // canonical spelling
+
+    const token = await createToken(server, 'alice', ['api'], 'padded');
+    const push = client.next((frame) => frame.identifier === identifier && !!frame.message);
+    const response = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `mutation { issueSetAssignees(input: {projectPath: "${PROJECT}", iid: "2", assigneeUsernames: ["carol"]}) { errors } }`,
+      }),
+    });
+    expect(await response.json()).toEqual({ data: { issueSetAssignees: { errors: [] } } });
+    expect(payload(await push)).toMatchObject({
+      id: `gid://gitlab/Issue/${issue.id}`,
+      assignees: { nodes: [{ username: 'carol' }] },
+    });
+    client.close();
   });
 });

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-import { afterAll, expect, onTestFinished } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 
 export interface MainProcess {
   child: ChildProcess;
@@ -39,15 +39,32 @@ export function startMainProcess(env: Record<string, string>): MainProcess {
     child,
     output: () => output,
     exit,
-    async ready() {
-      await expect
-        .poll(() => pattern.exec(output) ?? (child.exitCode !== null ? output : null), {
-          timeout: 30_000,
-        })
-        .not.toBeNull();
-      const url = pattern.exec(output)?.[1];
-      if (!url) throw new Error(`the server exited before it was ready:\n${output}`);
-      return url;
+    // Waits on the process's own output (not a poll), so it also works in hooks.
+    ready() {
+      return new Promise<string>((resolve, reject) => {
+        const check = (): void => {
+          const url = pattern.exec(output)?.[1];
+          if (url) done(() => resolve(url));
+        };
+        const exited = (): void =>
+          done(() => reject(new Error(`the server exited before it was ready:\n${output}`)));
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`the server was not ready after 30 s:\n${output}`))),
+          30_000,
+        );
+        const done = (settle: () => void): void => {
+          clearTimeout(timer);
+          child.stdout?.off('data', check);
+          child.stderr?.off('data', check);
+          child.off('exit', exited);
+          settle();
+        };
+        child.stdout?.on('data', check);
+        child.stderr?.on('data', check);
+        child.once('exit', exited);
+        if (child.exitCode !== null) exited();
+        else check();
+      });
     },
   };
 }

@@ -17,6 +17,8 @@ export interface RedisServer {
   port: number;
   /** SIGTERM, then resolves once the process has exited. Idempotent. */
   stop(): Promise<void>;
+  /** SIGKILL (`kill -9`: no goodbye on its sockets), then resolves once the process has exited. */
+  kill(): Promise<void>;
   /** stop() and start again on the same port (an outage the clients must survive). */
   restart(): Promise<void>;
   /** stop() for good, and remove its directory. */
@@ -64,6 +66,13 @@ export async function launchRedisServer(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     port,
     stop,
+    async kill() {
+      const victim = child;
+      if (!victim || victim.exitCode !== null || victim.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => victim.once('exit', () => resolve()));
+      victim.kill('SIGKILL');
+      await exited;
+    },
     async restart() {
       await stop();
       child = await launch(port, dir);

@@ -105,8 +105,12 @@ export class IssueUpdateService {
       throw error;
     }
     if (result.changed) {
-      await this.announce(result.issue, 'issueUpdated');
-      await this.announce(result.issue, 'issuableAssigneesUpdated');
+      // Published together (in this order): each waits at most publishWaitMs on a slow pub/sub,
+      // so the mutation waits that once, not once per event.
+      await Promise.all([
+        this.announce(result.issue, 'issueUpdated'),
+        this.announce(result.issue, 'issuableAssigneesUpdated'),
+      ]);
     }
     // Unassigning yourself from a confidential issue can take away your own access.
     return { issue: Ability.readIssue(viewer, result.issue) ? result.issue : null, errors: [] };

@@ -95,7 +95,9 @@ export class UserStatusService {
           'status change pushed to the most recently updated issues only',
         );
       }
-      for (const issue of issues) await this.events.issueUpdated(issue);
+      // All at once: each publish waits at most publishWaitMs on a slow pub/sub, so the write
+      // waits that once, not once per issue (50 × 100 ms while Redis hangs).
+      await Promise.all(issues.map((issue) => this.events.issueUpdated(issue)));
     } catch (error) {
       this.logger.error({ err: error, userId }, 'status change announcement failed');
     }

@@ -34,6 +34,21 @@ const ENGINE_COUNTERS: readonly [name: string, help: string, field: keyof Engine
     'Deliveries withheld because the subscriber may no longer see the issue (then ended)',
     'denied',
   ],
+  [
+    'graphql_subscription_stale_events_total',
+    'Events dropped because a newer state of the issue was already delivered here (ordering)',
+    'staleEvents',
+  ],
+  [
+    'graphql_subscription_resyncs_total',
+    'Topics re-read and re-delivered after a pub/sub gap, so viewers converge',
+    'resyncs',
+  ],
+  [
+    'graphql_subscription_publish_failures_total',
+    'Publishes that failed or did not answer in time (each makes every process resync)',
+    'publishFailures',
+  ],
 ];
 
 /**

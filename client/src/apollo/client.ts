@@ -5,6 +5,8 @@ import {
   HttpLink,
   InMemoryCache,
   type NormalizedCacheObject,
+  type Reference,
+  type StoreObject,
 } from '@apollo/client/core';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { Kind, OperationTypeNode, type DocumentNode } from 'graphql';
@@ -13,6 +15,7 @@ import ActionCableLink from 'graphql-ruby-client/subscriptions/ActionCableLink';
 import introspection from '@shared/graphql/generated/possible-types';
 
 import { csrfToken } from '../bootstrap';
+import { isOlderVersion } from '../issue/issue-version';
 import type { RealtimeLinkCallbacks } from './realtime-state';
 
 export const GRAPHQL_ENDPOINT = '/api/graphql';
@@ -25,12 +28,32 @@ export function isSubscriptionOperation({ query }: { query: DocumentNode }): boo
   );
 }
 
+/** An issue as a cache merge function sees it: the entity's reference or its fields. */
+type IssueStoreValue = Reference | StoreObject;
+
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     possibleTypes: introspection.possibleTypes,
     typePolicies: {
       // Not normalised (no id): an incoming connection replaces the stored one.
       UserCoreConnection: { merge: true },
+      // Never back to an older state: a write (push, refetch, mutation answer) whose
+      // `updatedAt` is older than the cached issue's leaves the issue as it is. For the entity,
+      // `existing` is its reference (its fields undefined before the first write); a field that
+      // holds an issue calls this too, with no `existing` the first time.
+      Issue: {
+        merge(
+          existing: IssueStoreValue | undefined,
+          incoming: IssueStoreValue,
+          { readField, mergeObjects },
+        ): IssueStoreValue {
+          if (!existing) return incoming;
+          if (isOlderVersion(readField('updatedAt', existing), readField('updatedAt', incoming))) {
+            return existing;
+          }
+          return mergeObjects(existing, incoming);
+        },
+      },
     },
   });
 }

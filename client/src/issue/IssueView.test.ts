@@ -1,6 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 
+import { IssueDocument } from '@shared/graphql/generated/operations';
+
 import { createRealtimeState, realtimeStateKey } from '../apollo/realtime-state';
 import { realtimeEnabled } from '../bootstrap';
 import { muteApolloDeprecations } from '../test-utils/apollo-deprecations';
@@ -104,6 +106,23 @@ describe('IssueView', () => {
     link.push('issueUpdated', issueUpdatedResult([]));
     await flushPromises();
     expect(wrapper.get('[data-testid="no-assignees"]').text()).toBe('None');
+  });
+
+  it('ignores a push older than what it shows (the cache and the query alike)', async () => {
+    const { wrapper, link, client } = await mountLoaded(['alice']);
+    link.push('issueUpdated', issueUpdatedResult(['bob'], { updatedAt: '2025-01-01T00:03:00Z' }));
+    await flushPromises();
+    expect(assigneeTexts(wrapper)).toEqual(['Bob @bob']);
+
+    // Delivered late, out of order: an earlier state.
+    link.push('issueUpdated', issueUpdatedResult(['carol'], { updatedAt: '2025-01-01T00:02:00Z' }));
+    await flushPromises();
+    expect(assigneeTexts(wrapper)).toEqual(['Bob @bob']);
+    const cached = client.readQuery({
+      query: IssueDocument,
+      variables: { fullPath: FULL_PATH, iid: IID },
+    });
+    expect(cached?.project?.issue?.updatedAt).toBe('2025-01-01T00:03:00Z');
   });
 
   it('keeps the draft when a push arrives while the picker is open', async () => {

@@ -11,6 +11,7 @@ import {
 } from '@shared/graphql/generated/operations';
 
 import { useRealtimeState } from '../apollo/realtime-state';
+import { isOlderVersion } from './issue-version';
 import { usePollingFallback } from './usePollingFallback';
 
 export type IssueData = NonNullable<NonNullable<IssueQuery['project']>['issue']>;
@@ -18,7 +19,8 @@ export type AssigneeData = IssueData['assignees']['nodes'][number];
 
 /**
  * Merges a pushed `issueUpdated` payload into the issue query. Apollo also normalises the payload
- * by `id`; writing the merged (complete) result keeps the query itself consistent.
+ * by `id`; writing the merged (complete) result keeps the query itself consistent. A push older
+ * than the issue shown is ignored (see isOlderVersion).
  */
 export const mergeIssueUpdate: SubscribeToMoreUpdateQueryFn<
   IssueQuery,
@@ -31,6 +33,7 @@ export const mergeIssueUpdate: SubscribeToMoreUpdateQueryFn<
   const project = previousData.project;
   const issue = project?.issue;
   if (!project || !issue || issue.id !== pushed.id) return undefined;
+  if (isOlderVersion(issue.updatedAt, pushed.updatedAt)) return undefined;
   return { ...previousData, project: { ...project, issue: { ...issue, ...pushed } } };
 };
 

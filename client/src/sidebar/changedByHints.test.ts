@@ -84,7 +84,10 @@ describe('"Changed by" hints', () => {
 
   it('falls back to the anonymous wording when updatedBy is null', async () => {
     const { wrapper, link } = await mountLoaded(['alice']);
-    link.push('issueUpdated', issueUpdatedResult(['bob'], { updatedBy: null }));
+    link.push(
+      'issueUpdated',
+      issueUpdatedResult(['bob'], { updatedBy: null, updatedAt: new Date().toISOString() }),
+    );
     await flushPromises();
     expect(announcement(wrapper)).toBe('Assignees changed: Bob');
     expect(wrapper.find('[data-testid="assignees-last-changed"]').exists()).toBe(false);
@@ -106,7 +109,11 @@ describe('"Changed by" hints', () => {
     await flushPromises();
     await wrapper.get('[data-username="carol"]').trigger('click');
 
-    link.push('issueUpdated', issueUpdatedResult(['bob'], { updatedBy: alice }));
+    // Newer than the issue shown (updated 3 minutes ago), as a real push is.
+    link.push(
+      'issueUpdated',
+      issueUpdatedResult(['bob'], { updatedBy: alice, updatedAt: new Date().toISOString() }),
+    );
     await flushPromises();
     expect(wrapper.get('[data-testid="assignees-draft-notice"]').text()).toContain(
       'Assignees were changed by Alice Liddell while you were editing. Your selection is kept.',

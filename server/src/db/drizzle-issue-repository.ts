@@ -23,6 +23,7 @@ import {
 } from './load-issues.js';
 import {
   findLabels,
+  findLabelsByTitles,
   findMilestone,
   likePattern,
   listLabels,
@@ -123,6 +124,10 @@ export class DrizzleIssueRepository implements IssueRepository {
 
   listLabels(projectId: number, search?: string): Promise<LabelRecord[]> {
     return listLabels(this.db, projectId, search);
+  }
+
+  findLabelsByTitles(projectId: number, titles: readonly string[]): Promise<LabelRecord[]> {
+    return findLabelsByTitles(this.db, projectId, titles);
   }
 
   findLabels(projectId: number, ids: readonly number[]): Promise<LabelRecord[]> {

@@ -63,6 +63,18 @@ export async function findLabels(
     .orderBy(asc(labels.title), asc(labels.id));
 }
 
+export async function findLabelsByTitles(
+  db: AppDatabase,
+  projectId: number,
+  titles: readonly string[],
+): Promise<LabelRecord[]> {
+  if (titles.length === 0) return [];
+  return db
+    .select(labelColumns)
+    .from(labels)
+    .where(and(eq(labels.projectId, projectId), inArray(labels.title, [...new Set(titles)])));
+}
+
 export function listMilestones(
   db: AppDatabase,
   projectId: number,

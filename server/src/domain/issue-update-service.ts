@@ -3,9 +3,10 @@ import type { Logger } from 'pino';
 import { Ability, type Viewer } from '../permissions/ability.js';
 import { isCalendarDate } from './dates.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
+import { resolveAssignees } from './assignee-resolver.js';
 import { nextLabelIds } from './labels.js';
 import type { IssueField, IssuePatch, IssueRepository } from './repository.js';
-import type { IssueRecord, LabelRecord, UserRecord } from './types.js';
+import type { IssueRecord, LabelRecord } from './types.js';
 
 /** How `usernames` apply to the current assignees (GitLab's MutationOperationMode). */
 export type OperationMode = 'REPLACE' | 'APPEND' | 'REMOVE';
@@ -113,7 +114,7 @@ export class IssueUpdateService {
     const { issue, viewer } = found;
 
     const assignees = changes.assignees
-      ? await this.resolveAssignees(issue, changes.assignees)
+      ? await resolveAssignees(this.repository, this.identity, issue, changes.assignees)
       : { ids: [], errors: [] };
     const labels = changes.labels ? await this.resolveLabels(issue, changes.labels) : new Map();
     const errors = [...assignees.errors, ...(labels instanceof Map ? [] : labels)];
@@ -202,29 +203,6 @@ export class IssueUpdateService {
     return Ability.updateIssue(viewer, issue) ? { issue, viewer } : null;
   }
 
-  /** The users to apply, by id, or why they cannot be. */
-  private async resolveAssignees(
-    issue: IssueRecord,
-    request: NonNullable<IssueChanges['assignees']>,
-  ): Promise<{ ids: number[]; errors: string[] }> {
-    const usernames = [...new Set(request.usernames)];
-    const users = await this.repository.findUsersByUsernames(usernames);
-    const byUsername = new Map(users.map((user) => [user.username, user]));
-    const unknown = usernames.filter((name) => !byUsername.has(name));
-    if (unknown.length > 0) {
-      return { ids: [], errors: [`Unknown users: ${unknown.map((n) => `@${n}`).join(', ')}`] };
-    }
-    const requested = usernames.map((name) => byUsername.get(name) as UserRecord);
-    if (request.mode !== 'REMOVE') {
-      const refused = await this.unassignable(issue, requested);
-      if (refused.length > 0) {
-        const errors = refused.map((u) => `Cannot assign @${u.username} to #${issue.iid}`);
-        return { ids: [], errors };
-      }
-    }
-    return { ids: requested.map((user) => user.id), errors: [] };
-  }
-
   /** The project's labels the request names, by id, or the errors for those it has not. */
   private async resolveLabels(
     issue: IssueRecord,
@@ -237,21 +215,6 @@ export class IssueUpdateService {
     const byId = new Map(found.map((label) => [label.id, label]));
     const unknown = ids.filter((id) => !byId.has(id));
     return unknown.length > 0 ? [`Labels not found: ${unknown.join(', ')}`] : byId;
-  }
-
-  /** Requested users who may not be assigned: not members, or unable to read the issue. */
-  private async unassignable(
-    issue: IssueRecord,
-    users: readonly UserRecord[],
-  ): Promise<UserRecord[]> {
-    const current = new Set(issue.assignees.map((user) => user.id));
-    const added = users.filter((user) => !current.has(user.id));
-    if (added.length === 0) return [];
-    const viewers = await this.identity.projectViewers(
-      issue.projectId,
-      added.map((user) => user.id),
-    );
-    return added.filter((user) => !Ability.assignIssueTo(viewers.get(user.id) ?? null, issue));
   }
 
   private async announce(issue: IssueRecord, event: keyof IssueEvents): Promise<void> {

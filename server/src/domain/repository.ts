@@ -80,6 +80,8 @@ export interface IssueRepository {
   ): Promise<{ issue: IssueRecord; changed: IssueField[] }>;
   /** The project's labels by title, filtered by a case-insensitive match on the title. */
   listLabels(projectId: number, search?: string): Promise<LabelRecord[]>;
+  /** The labels of the project with these exact titles (others are absent). */
+  findLabelsByTitles(projectId: number, titles: readonly string[]): Promise<LabelRecord[]>;
   /** The labels of the project among `ids` (others are absent). */
   findLabels(projectId: number, ids: readonly number[]): Promise<LabelRecord[]>;
   /** The project's milestones, by due date (none last), filtered by state and title. */

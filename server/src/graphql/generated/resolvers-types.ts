@@ -170,7 +170,7 @@ export type MergeRequest = {
   assignees?: Maybe<UserCoreConnection>;
   id: Scalars['ID']['output'];
   iid: Scalars['String']['output'];
-  labels?: Maybe<LabelConnection>;
+  labels: LabelConnection;
   milestone?: Maybe<Milestone>;
   title: Scalars['String']['output'];
   webUrl?: Maybe<Scalars['String']['output']>;
@@ -524,7 +524,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   Issuable:
     | ( IssueRecord )
-    | ( Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<_RefType['UserCoreConnection']>, labels?: Maybe<_RefType['LabelConnection']>, milestone?: Maybe<_RefType['Milestone']> } )
+    | ( Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<_RefType['UserCoreConnection']>, labels: _RefType['LabelConnection'], milestone?: Maybe<_RefType['Milestone']> } )
   ;
 };
 
@@ -552,7 +552,7 @@ export type ResolversTypes = {
   Label: ResolverTypeWrapper<LabelRecord>;
   LabelConnection: ResolverTypeWrapper<Omit<LabelConnection, 'nodes'> & { nodes: Array<ResolversTypes['Label']> }>;
   LabelSearchFieldList: LabelSearchFieldList;
-  MergeRequest: ResolverTypeWrapper<Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<ResolversTypes['UserCoreConnection']>, labels?: Maybe<ResolversTypes['LabelConnection']>, milestone?: Maybe<ResolversTypes['Milestone']> }>;
+  MergeRequest: ResolverTypeWrapper<Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<ResolversTypes['UserCoreConnection']>, labels: ResolversTypes['LabelConnection'], milestone?: Maybe<ResolversTypes['Milestone']> }>;
   Milestone: ResolverTypeWrapper<MilestoneNode>;
   MilestoneConnection: ResolverTypeWrapper<Omit<MilestoneConnection, 'nodes'> & { nodes: Array<ResolversTypes['Milestone']> }>;
   MilestoneSort: MilestoneSort;
@@ -595,7 +595,7 @@ export type ResolversParentTypes = {
   IssueSetDueDatePayload: Omit<IssueSetDueDatePayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
   Label: LabelRecord;
   LabelConnection: Omit<LabelConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Label']> };
-  MergeRequest: Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<ResolversParentTypes['UserCoreConnection']>, labels?: Maybe<ResolversParentTypes['LabelConnection']>, milestone?: Maybe<ResolversParentTypes['Milestone']> };
+  MergeRequest: Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<ResolversParentTypes['UserCoreConnection']>, labels: ResolversParentTypes['LabelConnection'], milestone?: Maybe<ResolversParentTypes['Milestone']> };
   Milestone: MilestoneNode;
   MilestoneConnection: Omit<MilestoneConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Milestone']> };
   Mutation: Record<PropertyKey, never>;
@@ -700,7 +700,7 @@ export type MergeRequestResolvers<ContextType = GraphQLContext, ParentType exten
   assignees?: Resolver<Maybe<ResolversTypes['UserCoreConnection']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   iid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  labels?: Resolver<Maybe<ResolversTypes['LabelConnection']>, ParentType, ContextType>;
+  labels?: Resolver<ResolversTypes['LabelConnection'], ParentType, ContextType>;
   milestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   webUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -13,6 +13,7 @@ const scalars = {
   UserID: 'string',
   ProjectID: 'string',
   Time: 'string',
+  Date: 'string',
 };
 
 const config: CodegenConfig = {
@@ -47,6 +48,8 @@ const config: CodegenConfig = {
           User: '../../domain/types.js#UserRecord',
           Project: '../../domain/types.js#ProjectRecord',
           UserStatus: '../../domain/types.js#UserStatusRecord',
+          Label: '../../domain/types.js#LabelRecord',
+          Milestone: '../resolvers/milestone-node.js#MilestoneNode',
         },
       },
     },

@@ -53,10 +53,16 @@ export class ApiClient {
     return this.send<IssueJson>('post', `${projectPath}/issues`, fields, 201);
   }
 
-  /** `PUT /projects/:id/issues/:iid` (GitLab's QA changes assignees this way). */
+  /** `PUT /projects/:id/issues/:iid` (GitLab's QA changes assignees this way); any fields at once. */
   async updateIssue(
     iid: number,
-    fields: { assignee_ids: number[] } | { confidential: boolean },
+    fields: {
+      assignee_ids?: number[];
+      confidential?: boolean;
+      labels?: string[];
+      milestone_id?: number | null;
+      due_date?: string | null;
+    },
   ): Promise<IssueJson> {
     return this.send<IssueJson>('put', `${projectPath}/issues/${iid}`, fields, 200);
   }
@@ -99,6 +105,36 @@ export class ApiClient {
     };
     expect(body.data?.issueSetAssignees?.errors).toEqual([]);
     return body.data?.issueSetAssignees?.issue?.updatedAt ?? '';
+  }
+
+  /** GitLab's `updateIssue` mutation with `input` (labelIds, milestoneId, dueDate, ...). */
+  async updateIssueOverGraphql(iid: number, input: Record<string, unknown>): Promise<void> {
+    const response = await this.request.post('/api/graphql', {
+      headers: this.headers,
+      data: {
+        query: `mutation($input: UpdateIssueInput!) { updateIssue(input: $input) { errors } }`,
+        variables: { input: { projectPath: PROJECT, iid: String(iid), ...input } },
+      },
+    });
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ data: { updateIssue: { errors: [] } } });
+  }
+
+  /** The global id of the project's milestone titled `title`. */
+  async milestoneId(title: string): Promise<string> {
+    const response = await this.request.post('/api/graphql', {
+      headers: this.headers,
+      data: {
+        query: `query($path: ID!, $title: String) { project(fullPath: $path) { milestones(searchTitle: $title) { nodes { id title } } } }`,
+        variables: { path: PROJECT, title },
+      },
+    });
+    const body = (await response.json()) as {
+      data: { project: { milestones: { nodes: { id: string; title: string }[] } } };
+    };
+    const found = body.data.project.milestones.nodes.find((node) => node.title === title);
+    if (!found) throw new Error(`no milestone ${title}`);
+    return found.id;
   }
 
   /** `PUT /user/status` as this client's user (GitLab's user status API). */

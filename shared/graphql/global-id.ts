@@ -4,7 +4,7 @@
  */
 
 const APP = 'gitlab';
-export type GlobalIdType = 'Issue' | 'User' | 'Project';
+export type GlobalIdType = 'Issue' | 'User' | 'Project' | 'ProjectLabel' | 'Milestone';
 
 /** Builds `gid://gitlab/<type>/<id>`. */
 export function toGlobalId(type: GlobalIdType, id: number | string): string {

@@ -4,8 +4,15 @@
  */
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 
-import type { IssueRepository, NewIssue } from '../domain/repository.js';
-import type { IssueRecord, ProjectRecord, UserRecord } from '../domain/types.js';
+import type { IssueField, IssuePatch, IssueRepository, NewIssue } from '../domain/repository.js';
+import type {
+  IssueRecord,
+  LabelRecord,
+  MilestoneRecord,
+  MilestoneState,
+  ProjectRecord,
+  UserRecord,
+} from '../domain/types.js';
 import type { AppDatabase } from './database.js';
 import {
   loadIssueById,
@@ -14,22 +21,22 @@ import {
   statusOfUser,
   userColumns,
 } from './load-issues.js';
+import {
+  findLabels,
+  findLabelsByTitles,
+  findMilestone,
+  likePattern,
+  listLabels,
+  listMilestones,
+} from './labels-milestones.js';
 import { issueAssignees, issues, members, projects, users, userStatuses } from './schema.js';
+import { findUsers, updateIssue } from './update-issue.js';
 
 const SEARCH_LIMIT = 20;
-
-/** Escapes LIKE wildcards so a search for `a_b` or `50%` matches literally. */
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** `ids` without repeats, each kept at its first position. */
 function uniqueInOrder(ids: readonly number[]): number[] {
   return [...new Set(ids)];
-}
-
-function sameIds(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 /** Reads and writes issues, users and assignees through Drizzle. */
@@ -97,40 +104,45 @@ export class DrizzleIssueRepository implements IssueRepository {
     compute: (current: readonly UserRecord[]) => readonly number[],
     actorId: number | null = null,
   ): Promise<{ issue: IssueRecord; changed: boolean }> {
-    return this.db.transaction(async (tx) => {
-      // The row lock serialises concurrent updates of one issue: each compute sees the
-      // assignees the previous one committed, so no change is lost. The locked read is also the
-      // issue's current state, so the pushed record is built from it, not read again.
-      const issue = await loadIssueById(tx, issueId, { lock: true });
-      if (!issue) throw new Error(`Cannot update assignees: issue ${issueId} does not exist`);
+    const result = await updateIssue(
+      this.db,
+      issueId,
+      (issue) => ({ assigneeIds: compute(issue.assignees) }),
+      actorId,
+      'assignees',
+    );
+    return { issue: result.issue, changed: result.changed.length > 0 };
+  }
 
-      const current = issue.assignees;
-      const next = uniqueInOrder(compute(current));
-      const changed = !sameIds(
-        current.map((u) => u.id),
-        next,
-      );
-      if (!changed) return { issue, changed };
+  updateIssue(
+    issueId: number,
+    compute: (current: IssueRecord) => IssuePatch,
+    actorId: number | null = null,
+  ): Promise<{ issue: IssueRecord; changed: IssueField[] }> {
+    return updateIssue(this.db, issueId, compute, actorId);
+  }
 
-      const known = await findUsers(tx, actorId === null ? next : [...next, actorId]);
-      assertAllKnown(known, next, 'Cannot update assignees');
-      // One statement for the delete, the ordered insert and the updated_at bump (migration 0004).
-      const [updated] = await tx
-        .select({ updatedAt: sql<Date | string>`updated_at` })
-        .from(
-          sql`set_issue_assignees(${issueId}, ${`{${next.join(',')}}`}::integer[], ${actorId}) as updated_at`,
-        );
-      if (!updated) throw new Error(`Issue ${issueId} vanished while locked`);
-      return {
-        issue: {
-          ...issue,
-          updatedAt: new Date(updated.updatedAt),
-          updatedBy: actorId === null ? null : (known.get(actorId) ?? null),
-          assignees: next.map((id) => known.get(id) as UserRecord),
-        },
-        changed,
-      };
-    });
+  listLabels(projectId: number, search?: string): Promise<LabelRecord[]> {
+    return listLabels(this.db, projectId, search);
+  }
+
+  findLabelsByTitles(projectId: number, titles: readonly string[]): Promise<LabelRecord[]> {
+    return findLabelsByTitles(this.db, projectId, titles);
+  }
+
+  findLabels(projectId: number, ids: readonly number[]): Promise<LabelRecord[]> {
+    return findLabels(this.db, projectId, ids);
+  }
+
+  listMilestones(
+    projectId: number,
+    filter: { state?: MilestoneState; search?: string },
+  ): Promise<MilestoneRecord[]> {
+    return listMilestones(this.db, projectId, filter);
+  }
+
+  findMilestone(projectId: number, id: number): Promise<MilestoneRecord | null> {
+    return findMilestone(this.db, projectId, id);
   }
 
   async listIssues(projectId: number, limit: number): Promise<IssueRecord[]> {
@@ -176,46 +188,9 @@ export class DrizzleIssueRepository implements IssueRepository {
     confidential: boolean,
     actorId: number | null = null,
   ): Promise<{ issue: IssueRecord; changed: boolean }> {
-    return this.db.transaction(async (tx) => {
-      const [locked] = await tx
-        .select({ confidential: issues.confidential })
-        .from(issues)
-        .where(eq(issues.id, issueId))
-        .for('update');
-      if (!locked) throw new Error(`Cannot update issue: issue ${issueId} does not exist`);
-      const changed = locked.confidential !== confidential;
-      if (changed) {
-        await tx
-          .update(issues)
-          .set({ confidential, updatedAt: bumpedUpdatedAt, updatedById: actorId })
-          .where(eq(issues.id, issueId));
-      }
-      const issue = await loadIssueById(tx, issueId);
-      if (!issue) throw new Error(`Issue ${issueId} vanished while locked`);
-      return { issue, changed };
-    });
+    const result = await updateIssue(this.db, issueId, () => ({ confidential }), actorId);
+    return { issue: result.issue, changed: result.changed.length > 0 };
   }
-}
-
-/**
- * now() is fixed per transaction and clocks can tie or step back; + 1 ms guarantees clients
- * ordering pushes by updatedAt always see a change as newer. `set_issue_assignees` (migration
- * 0004) applies the same rule in SQL: change both together.
- */
-const bumpedUpdatedAt = sql`greatest(now(), ${issues.updatedAt} + interval '1 millisecond')`;
-
-/** The users of `userIds` that exist, by id (one query). */
-async function findUsers(
-  db: AppDatabase,
-  userIds: readonly number[],
-): Promise<Map<number, UserRecord>> {
-  if (userIds.length === 0) return new Map();
-  const found = await db
-    .select(userColumns)
-    .from(users)
-    .leftJoin(userStatuses, statusOfUser)
-    .where(inArray(users.id, [...new Set(userIds)]));
-  return new Map(found.map((user) => [user.id, user]));
 }
 
 /** Fails with a readable message instead of a foreign-key violation. */

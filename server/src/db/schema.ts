@@ -9,6 +9,7 @@ import type { AccessLevel, TokenScope } from '../domain/identity.js';
 import {
   boolean,
   check,
+  date,
   index,
   integer,
   pgTable,
@@ -75,10 +76,74 @@ export const issues = pgTable(
     updatedAt: timestamp('updated_at', timestamps).notNull().defaultNow(),
     /** Who made the last change (GitLab's last_edited_by), for "changed by X" hints. */
     updatedById: integer('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    milestoneId: integer('milestone_id').references(() => milestones.id, { onDelete: 'set null' }),
+    /** A calendar date (no time zone), as GitLab's `due_date`. */
+    dueDate: date('due_date', { mode: 'string' }),
   },
   (t) => [
     unique('issues_project_id_iid_unique').on(t.projectId, t.iid),
     check('issues_state_check', sql`${t.state} in ('opened', 'closed')`),
+    index('issues_milestone_id_idx').on(t.milestoneId),
+  ],
+);
+
+/**
+ * Project labels. A title with `::` is a scoped label (`priority::high`): an issue holds at most
+ * one label of a scope (the part before the last `::`). Colours are `#rrggbb`; the text colour is
+ * derived from it, as GitLab does.
+ */
+export const labels = pgTable(
+  'labels',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    color: text('color').notNull().default('#6699cc'),
+  },
+  (t) => [
+    unique('labels_project_id_title_unique').on(t.projectId, t.title),
+    check('labels_color_check', sql`${t.color} ~ '^#[0-9a-fA-F]{6}$'`),
+  ],
+);
+
+/** The labels of an issue (no order: they are listed by title). */
+export const issueLabels = pgTable(
+  'issue_labels',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    labelId: integer('label_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.issueId, t.labelId] }),
+    index('issue_labels_label_id_idx').on(t.labelId),
+  ],
+);
+
+/** Project milestones (GitLab's states: active, closed) with optional start and due dates. */
+export const milestones = pgTable(
+  'milestones',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    state: text('state', { enum: ['active', 'closed'] })
+      .notNull()
+      .default('active'),
+    startDate: date('start_date', { mode: 'string' }),
+    dueDate: date('due_date', { mode: 'string' }),
+  },
+  (t) => [
+    unique('milestones_project_id_title_unique').on(t.projectId, t.title),
+    check('milestones_state_check', sql`${t.state} in ('active', 'closed')`),
   ],
 );
 

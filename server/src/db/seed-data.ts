@@ -36,7 +36,46 @@ export interface SeedIssue {
   assignees: readonly string[];
   state?: 'opened' | 'closed';
   confidential?: boolean;
+  /** Label titles of the project. */
+  labels?: readonly string[];
+  /** Milestone title of the project. */
+  milestone?: string;
+  /** `YYYY-MM-DD` */
+  dueDate?: string;
 }
+
+/** A project label; `::` in the title makes it scoped. */
+export interface SeedLabel {
+  title: string;
+  color: string;
+  description?: string;
+}
+
+/** A project milestone; dates are offsets in days from the day of seeding. */
+export interface SeedMilestone {
+  title: string;
+  state: 'active' | 'closed';
+  startInDays?: number;
+  dueInDays?: number;
+}
+
+/** Eight labels of the public project, two scopes among them (priority, workflow). */
+export const seedLabels: readonly SeedLabel[] = [
+  { title: 'bug', color: '#d9534f', description: 'Something does not work' },
+  { title: 'feature', color: '#428bca', description: 'A new capability' },
+  { title: 'documentation', color: '#f0ad4e' },
+  { title: 'frontend', color: '#5cb85c' },
+  { title: 'priority::high', color: '#cc0033', description: 'Do it this week' },
+  { title: 'priority::low', color: '#a8d695', description: 'When there is time' },
+  { title: 'workflow::in dev', color: '#69d100' },
+  { title: 'workflow::in review', color: '#ffecdb' },
+];
+
+export const seedMilestones: readonly SeedMilestone[] = [
+  { title: 'v1.0', state: 'closed', startInDays: -60, dueInDays: -30 },
+  { title: 'v1.1', state: 'active', startInDays: -10, dueInDays: 20 },
+  { title: 'v2.0', state: 'active' },
+];
 
 export const seedUsers: readonly SeedUser[] = [
   { username: 'root', name: 'Administrator', admin: true },
@@ -72,12 +111,16 @@ export const seedIssues: readonly SeedIssue[] = [
     iid: 1,
     author: 'root',
     assignees: ['alice'],
+    labels: ['feature', 'frontend', 'priority::high'],
+    milestone: 'v1.1',
+    dueDate: '2030-01-31',
     title: 'Assignees update live in the sidebar',
     description:
       'When someone changes the assignees, every open issue page should show the change **without a reload**.\n\n- [ ] subscribe to `issuableAssigneesUpdated`\n- [ ] update the sidebar widget',
   },
   {
     iid: 2,
+    labels: ['bug', 'priority::low'],
     author: 'alice',
     assignees: [],
     title: 'Pipeline badge shows wrong status for merged results',
@@ -273,10 +316,18 @@ export interface SeedProject {
   visibility: 'public' | 'internal' | 'private';
   members: readonly SeedMember[];
   issues: readonly SeedIssue[];
+  labels?: readonly SeedLabel[];
+  milestones?: readonly SeedMilestone[];
 }
 
 /** Every seeded project, in creation order. */
 export const seedProjects: readonly SeedProject[] = [
-  { ...seedProject, members: seedMembers, issues: seedIssues },
+  {
+    ...seedProject,
+    members: seedMembers,
+    issues: seedIssues,
+    labels: seedLabels,
+    milestones: seedMilestones,
+  },
   { ...secretProject, members: secretMembers, issues: secretIssues },
 ];

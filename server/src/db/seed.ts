@@ -8,7 +8,17 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 
 import { hashPassword } from '../domain/passwords.js';
 import type { AppDatabase } from './database.js';
-import { issueAssignees, issues, members, projects, seedSteps, users } from './schema.js';
+import {
+  issueAssignees,
+  issueLabels,
+  issues,
+  labels,
+  members,
+  milestones,
+  projects,
+  seedSteps,
+  users,
+} from './schema.js';
 import type { SeedProject } from './seed-data.js';
 import { demoPassword, seedProjects, seedUsernames, seedUsers } from './seed-data.js';
 
@@ -32,7 +42,8 @@ export async function seed(db: AppDatabase, options: SeedOptions = {}): Promise<
     for (const project of seedProjects) {
       const projectId = await seedProject(tx, project);
       await seedMembersOnce(tx, project, projectId, userId);
-      await seedIssues(tx, project, projectId, userId);
+      const refs = await seedLabelsAndMilestones(tx, project, projectId);
+      await seedIssues(tx, project, projectId, userId, refs);
     }
   });
 }
@@ -130,11 +141,62 @@ async function seedMembersOnce(
     .onConflictDoNothing();
 }
 
+/** Ids of the project's labels and milestones by title. */
+interface TitleIds {
+  label: Map<string, number>;
+  milestone: Map<string, number>;
+}
+
+const DAY_MS = 24 * HOUR_MS;
+const inDays = (days: number | undefined) =>
+  days === undefined ? null : new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Inserts the project's missing labels and milestones; resolves their ids by title. */
+async function seedLabelsAndMilestones(
+  tx: AppDatabase,
+  project: SeedProject,
+  projectId: number,
+): Promise<TitleIds> {
+  if (project.labels?.length) {
+    await tx
+      .insert(labels)
+      .values(project.labels.map((label) => ({ projectId, ...label })))
+      .onConflictDoNothing();
+  }
+  if (project.milestones?.length) {
+    await tx
+      .insert(milestones)
+      .values(
+        project.milestones.map((m) => ({
+          projectId,
+          title: m.title,
+          state: m.state,
+          startDate: inDays(m.startInDays),
+          dueDate: inDays(m.dueInDays),
+        })),
+      )
+      .onConflictDoNothing();
+  }
+  const labelRows = await tx
+    .select({ id: labels.id, title: labels.title })
+    .from(labels)
+    .where(eq(labels.projectId, projectId));
+  const milestoneRows = await tx
+    .select({ id: milestones.id, title: milestones.title })
+    .from(milestones)
+    .where(eq(milestones.projectId, projectId));
+  return {
+    label: new Map(labelRows.map((row) => [row.title, row.id])),
+    milestone: new Map(milestoneRows.map((row) => [row.title, row.id])),
+  };
+}
+
 async function seedIssues(
   tx: AppDatabase,
   project: SeedProject,
   projectId: number,
   userId: UserIdOf,
+  refs: TitleIds,
 ): Promise<void> {
   // Spread creation times over the past hours (older iid, older issue) so lists look real.
   const now = Date.now();
@@ -154,6 +216,8 @@ async function seedIssues(
           authorId: userId(i.author),
           createdAt,
           updatedAt: createdAt,
+          milestoneId: i.milestone === undefined ? null : (refs.milestone.get(i.milestone) ?? null),
+          dueDate: i.dueDate ?? null,
         };
       }),
     )
@@ -169,4 +233,14 @@ async function seedIssues(
     }));
   });
   if (assigneeRows.length > 0) await tx.insert(issueAssignees).values(assigneeRows);
+
+  const labelRows = inserted.flatMap(({ id, iid }) => {
+    const titles = project.issues.find((i) => i.iid === iid)?.labels ?? [];
+    return titles.map((title) => {
+      const labelId = refs.label.get(title);
+      if (labelId === undefined) throw new Error(`Seed label "${title}" is missing`);
+      return { issueId: id, labelId };
+    });
+  });
+  if (labelRows.length > 0) await tx.insert(issueLabels).values(labelRows);
 }

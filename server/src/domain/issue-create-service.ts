@@ -90,6 +90,9 @@ export class IssueCreateService {
       createdAt: new Date(0),
       updatedAt: new Date(0),
       updatedBy: null,
+      labels: [],
+      milestone: null,
+      dueDate: null,
     };
     return ids
       .filter((id) => !Ability.assignIssueTo(viewers.get(id) ?? null, draft))

@@ -26,6 +26,20 @@ class RecordingEvents implements IssueEvents {
     this.assigneeEvents.push(issue);
     return this.failWith ? Promise.reject(this.failWith) : Promise.resolve();
   }
+  /** Every field event, in order, by name (labels, milestone, dates). */
+  readonly fieldEvents: string[] = [];
+  issuableLabelsUpdated(): Promise<void> {
+    this.fieldEvents.push('labels');
+    return Promise.resolve();
+  }
+  issuableMilestoneUpdated(): Promise<void> {
+    this.fieldEvents.push('milestone');
+    return Promise.resolve();
+  }
+  issuableDatesUpdated(): Promise<void> {
+    this.fieldEvents.push('dates');
+    return Promise.resolve();
+  }
 }
 
 let fixture: SeededFixture;

@@ -1,4 +1,27 @@
-import type { IssueRecord, ProjectRecord, UserRecord } from './types.js';
+import type {
+  IssueRecord,
+  LabelRecord,
+  MilestoneRecord,
+  MilestoneState,
+  ProjectRecord,
+  UserRecord,
+} from './types.js';
+
+/** What one issue update sets; an absent field stays as it is. */
+export interface IssuePatch {
+  /** Ordered user ids. */
+  assigneeIds?: readonly number[];
+  /** Label ids of the issue's project. */
+  labelIds?: readonly number[];
+  /** A milestone of the issue's project, or null for none. */
+  milestoneId?: number | null;
+  /** `YYYY-MM-DD`, or null for none. */
+  dueDate?: string | null;
+  confidential?: boolean;
+}
+
+/** The parts of an issue an update can change, each with its own GitLab event. */
+export type IssueField = keyof IssuePatch;
 
 /** What `createIssue` writes; the iid, timestamps and state are the database's. */
 export interface NewIssue {
@@ -43,6 +66,31 @@ export interface IssueRepository {
    * (the project row is locked, so concurrent creations get distinct iids). Returns it as committed.
    */
   createIssue(issue: NewIssue): Promise<IssueRecord>;
+  /**
+   * One transaction for any combination of fields: the issue row is locked, `compute` receives
+   * the issue as committed and returns what to set; the fields that differ are written and
+   * `updatedAt` moves (+1 ms at least). Returns the issue as committed and the changed fields.
+   * Throws (and writes nothing) when the issue does not exist, `compute` throws, or an id names
+   * no user, or no label or milestone of the issue's project.
+   */
+  updateIssue(
+    issueId: number,
+    compute: (current: IssueRecord) => IssuePatch,
+    actorId?: number | null,
+  ): Promise<{ issue: IssueRecord; changed: IssueField[] }>;
+  /** The project's labels by title, filtered by a case-insensitive match on the title. */
+  listLabels(projectId: number, search?: string): Promise<LabelRecord[]>;
+  /** The labels of the project with these exact titles (others are absent). */
+  findLabelsByTitles(projectId: number, titles: readonly string[]): Promise<LabelRecord[]>;
+  /** The labels of the project among `ids` (others are absent). */
+  findLabels(projectId: number, ids: readonly number[]): Promise<LabelRecord[]>;
+  /** The project's milestones, by due date (none last), filtered by state and title. */
+  listMilestones(
+    projectId: number,
+    filter: { state?: MilestoneState; search?: string },
+  ): Promise<MilestoneRecord[]>;
+  /** The milestone `id` when it belongs to the project. */
+  findMilestone(projectId: number, id: number): Promise<MilestoneRecord | null>;
   /** Sets the confidential flag in one transaction; `updatedAt` moves when it changes. */
   setConfidential(
     issueId: number,

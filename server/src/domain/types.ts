@@ -37,6 +37,26 @@ export interface ProjectRecord {
 
 export type IssueState = 'opened' | 'closed';
 
+/** A project label; a title with `::` is scoped (see domain/labels.ts). */
+export interface LabelRecord {
+  id: number;
+  title: string;
+  description: string | null;
+  /** `#rrggbb` */
+  color: string;
+}
+
+export type MilestoneState = 'active' | 'closed';
+
+/** A project milestone; dates are calendar dates, `YYYY-MM-DD`. */
+export interface MilestoneRecord {
+  id: number;
+  title: string;
+  state: MilestoneState;
+  startDate: string | null;
+  dueDate: string | null;
+}
+
 /** An issue with everything a push needs already loaded, so a delivery reads nothing. */
 export interface IssueRecord {
   id: number;
@@ -53,6 +73,11 @@ export interface IssueRecord {
   author: UserRecord;
   /** Ordered as assigned. */
   assignees: UserRecord[];
+  /** Ordered by title. */
+  labels: LabelRecord[];
+  milestone: MilestoneRecord | null;
+  /** A calendar date, `YYYY-MM-DD`, or null. */
+  dueDate: string | null;
   createdAt: Date;
   updatedAt: Date;
   /** Who made the last change through the update service (null for seeded or older data). */

@@ -39,6 +39,7 @@ describe('documents validate against the schema', () => {
       'issueUpdated',
       'projectIssues',
       'projectMembers',
+      'updateIssueDueDate',
     ]);
   });
 

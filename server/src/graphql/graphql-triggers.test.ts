@@ -31,6 +31,9 @@ const issue: IssueRecord = {
   createdAt: new Date('2026-01-01T00:00:00Z'),
   updatedAt: new Date('2026-01-02T00:00:00Z'),
   updatedBy: null,
+  labels: [],
+  milestone: null,
+  dueDate: null,
 };
 
 describe('GraphqlTriggers', () => {
@@ -53,6 +56,20 @@ describe('GraphqlTriggers#issuableAssigneesUpdated', () => {
         args: { issuableId: 'gid://gitlab/Issue/42' },
         object: issue,
       },
+    ]);
+  });
+});
+
+describe("GraphqlTriggers: GitLab's sidebar field events", () => {
+  it.each([
+    ['issuableLabelsUpdated'],
+    ['issuableMilestoneUpdated'],
+    ['issuableDatesUpdated'],
+  ] as const)('%s triggers its field keyed on issuableId', async (field) => {
+    const engine = new RecordingEngine();
+    await new GraphqlTriggers(engine)[field](issue);
+    expect(engine.calls).toEqual([
+      { field, args: { issuableId: 'gid://gitlab/Issue/42' }, object: issue },
     ]);
   });
 });

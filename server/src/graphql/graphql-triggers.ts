@@ -34,6 +34,25 @@ export class GraphqlTriggers implements IssueEvents {
     );
   }
 
+  /** Triggers GitLab's `issuableLabelsUpdated(issuableId: …)`. */
+  issuableLabelsUpdated(issue: IssueRecord): Promise<void> {
+    return this.issuable('issuableLabelsUpdated', issue);
+  }
+
+  /** Triggers GitLab's `issuableMilestoneUpdated(issuableId: …)`. */
+  issuableMilestoneUpdated(issue: IssueRecord): Promise<void> {
+    return this.issuable('issuableMilestoneUpdated', issue);
+  }
+
+  /** Triggers GitLab's `issuableDatesUpdated(issuableId: …)` (the due date). */
+  issuableDatesUpdated(issue: IssueRecord): Promise<void> {
+    return this.issuable('issuableDatesUpdated', issue);
+  }
+
+  private issuable(field: string, issue: IssueRecord): Promise<void> {
+    return this.trigger(field, { issuableId: toGlobalId('Issue', issue.id) }, issue);
+  }
+
   /** Triggers `issueUpdated(issueId: "gid://gitlab/Issue/<id>")`. */
   issueUpdated(issue: IssueRecord): Promise<void> {
     return this.trigger('issueUpdated', { issueId: toGlobalId('Issue', issue.id) }, issue);

@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
+import { isCalendarDate } from '../domain/dates.js';
 import { parseGlobalId, toGlobalId, type GlobalIdType } from '@shared/graphql/global-id.js';
 
 /**
@@ -23,11 +24,12 @@ function globalIdScalar(name: string, type: GlobalIdType): GraphQLScalarType<str
   });
 }
 
-/** ISO 8601 timestamps; resolvers hand it Dates. */
+/** ISO 8601 timestamps; resolvers hand it Dates, or calendar dates as `YYYY-MM-DD` strings. */
 const Time = new GraphQLScalarType<Date, string>({
   name: 'Time',
   serialize: (value) => {
     if (value instanceof Date) return value.toISOString();
+    if (typeof value === 'string' && isCalendarDate(value)) return value;
     throw new GraphQLError('Time must be a Date');
   },
   parseValue: (value) => {
@@ -38,7 +40,25 @@ const Time = new GraphQLScalarType<Date, string>({
   },
 });
 
+/** GitLab's `Date`: a calendar date that exists, `YYYY-MM-DD`. */
+const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  serialize: (value) => {
+    if (typeof value === 'string' && isCalendarDate(value)) return value;
+    throw new GraphQLError('Date must be a YYYY-MM-DD string');
+  },
+  parseValue: (value) => {
+    if (typeof value === 'string' && isCalendarDate(value)) return value;
+    throw new GraphQLError(`${JSON.stringify(value)} is not a date (YYYY-MM-DD)`);
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING && isCalendarDate(ast.value)) return ast.value;
+    throw new GraphQLError('Date must be a YYYY-MM-DD string');
+  },
+});
+
 export const scalars = {
+  Date: DateScalar,
   IssueID: globalIdScalar('IssueID', 'Issue'),
   IssuableID: globalIdScalar('IssuableID', 'Issue'),
   UserID: globalIdScalar('UserID', 'User'),

@@ -6,6 +6,7 @@ import { paths } from '../paths.js';
 
 import { attachResolvers } from './attach-resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { Label, Milestone } from './resolvers/labels-milestones.js';
 import { Issuable, Mutation, Query, Subscription } from './resolvers/root-fields.js';
 import { Issue, Project, User, UserCore, UserStatus } from './resolvers/types.js';
 import { scalars } from './scalars.js';
@@ -24,6 +25,8 @@ const resolvers: Resolvers = {
   UserCore,
   User,
   UserStatus,
+  Label,
+  Milestone,
 };
 
 /** Builds the executable schema; resolvers missing for a type fail here, at start. */

@@ -207,16 +207,21 @@ describe('POST /api/v4/projects/:id/members', () => {
 });
 
 describe('PUT /api/v4/projects/:id/issues/:iid with confidential', () => {
-  it('sets the flag through the update service and refuses mixed or bad requests', async () => {
+  it('sets the flag through the update service, with other fields in one request, and refuses bad requests', async () => {
     const path = `/projects/${PROJECT}/issues/7`;
     const set = await as('alice', 'PUT', path, { confidential: true });
     expect(set.status).toBe(200);
     expect(set.body.confidential).toBe(true);
     expect((await as('alice', 'PUT', path, { confidential: 'no' })).status).toBe(400);
-    const mixed = await as('alice', 'PUT', path, { confidential: false, assignee_ids: [] });
-    expect(mixed.status).toBe(400);
+    // Several fields in one request: one transaction (issue #17; it answered 400 before).
+    const before = await server.database.repository.findIssue(1, 7);
+    const mixed = await as('alice', 'PUT', path, { confidential: true, assignee_ids: [] });
+    expect(mixed).toMatchObject({ status: 200, body: { confidential: true, assignees: [] } });
+    await as('alice', 'PUT', path, {
+      assignee_ids: before?.assignees.map((user) => user.id) ?? [],
+    });
     expect((await as('alice', 'PUT', path, {})).body.error).toBe(
-      'assignee_ids or confidential is missing',
+      'assignee_ids, confidential, labels, add_labels, remove_labels, milestone_id or due_date is missing',
     );
     // dave (guest) can no longer see it: the same 404 as a missing issue.
     expect(await as('dave', 'PUT', path, { confidential: false })).toEqual(

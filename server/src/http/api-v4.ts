@@ -1,20 +1,15 @@
-import express, { Router, type Response } from 'express';
+import express, { Router } from 'express';
 import type { Logger } from 'pino';
 
-import type {
-  AccountRecord,
-  IdentityRepository,
-  TokenRecord,
-  TokenScope,
-} from '../domain/identity.js';
-import type { IssueUpdateService, UpdateResult } from '../domain/issue-update-service.js';
+import type { IdentityRepository, TokenRecord, TokenScope } from '../domain/identity.js';
+import type { IssueUpdateService } from '../domain/issue-update-service.js';
 import type { IssueRepository } from '../domain/repository.js';
 import { requireCsrfToken } from '../identity/request-auth.js';
 import { digest, newSecret } from '../identity/secrets.js';
 
 import { apiV4WriteRoutes } from './api-v4-writes.js';
-import { badRequest, isId, projectPathOf, signedIn } from './api-v4-helpers.js';
-import { issueJson } from './issue-json.js';
+import { isId, signedIn } from './api-v4-helpers.js';
+import { issueRoutes } from './issue-update-routes.js';
 
 export interface ApiV4Deps {
   identity: IdentityRepository;
@@ -29,9 +24,9 @@ const SCOPES: readonly TokenScope[] = ['api', 'read_api'];
 
 /**
  * The REST endpoints scripts and GitLab's QA use (GitLab's paths and shapes): personal access
- * tokens, and `PUT /projects/:id/issues/:iid` with `assignee_ids` or `confidential`, which goes
- * through the same update service (and so the same permissions and triggers) as the GraphQL
- * mutation; creating issues, users and memberships is in api-v4-writes.ts.
+ * tokens; reading and updating an issue (issue-update-routes.ts), which goes through the same
+ * update service (and so the same permissions and triggers) as the GraphQL mutations; creating
+ * issues, users and memberships is in api-v4-writes.ts.
  */
 export function apiV4Routes(deps: ApiV4Deps): Router {
   const router = Router();
@@ -90,77 +85,10 @@ export function apiV4Routes(deps: ApiV4Deps): Router {
     res.status(204).end();
   });
 
-  router.put('/api/v4/projects/:id/issues/:iid', async (req, res) => {
-    const account = signedIn(req, res, 'write');
-    if (!account) return;
-    const target = {
-      projectPath: (await projectPathOf(deps.repository, req.params.id ?? '')) ?? '',
-      iid: req.params.iid ?? '',
-      actor: account,
-    };
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const ids =
-      body.assignee_ids ?? (body.assignee_id === undefined ? undefined : [body.assignee_id]);
-    const { confidential } = body;
-    if (ids !== undefined && confidential !== undefined) {
-      // Two fields would be two transactions: refused rather than half applied.
-      badRequest(res, 'change assignee_ids and confidential in separate requests');
-      return;
-    }
-    if (confidential !== undefined) {
-      if (typeof confidential !== 'boolean') {
-        badRequest(res, 'confidential must be true or false');
-        return;
-      }
-      const result = await deps.issues.setConfidential({ ...target, confidential });
-      if (result.issue) {
-        deps.logger.info(
-          { userId: account.id, issueId: result.issue.id, confidential },
-          'issue confidentiality set over REST',
-        );
-      }
-      answer(res, result);
-      return;
-    }
-    if (!Array.isArray(ids) || !ids.every(isId)) {
-      badRequest(
-        res,
-        ids === undefined
-          ? 'assignee_ids or confidential is missing'
-          : 'assignee_ids must be a list of user ids',
-      );
-      return;
-    }
-    // Before any read: 9,000 ids must not cost 9,000 lookups to be refused.
-    if (new Set(ids).size > deps.issues.maxAssignees) {
-      badRequest(res, `assignee_ids may name at most ${deps.issues.maxAssignees} users`);
-      return;
-    }
-    const accounts = await Promise.all(
-      ids.filter((id) => id !== 0).map((id) => deps.identity.findAccountById(id)),
-    );
-    if (accounts.some((found) => found === null)) {
-      badRequest(res, 'unknown user id in assignee_ids');
-      return;
-    }
-    const result = await deps.issues.setAssignees({
-      ...target,
-      usernames: accounts.map((found) => (found as AccountRecord).username),
-      mode: 'REPLACE',
-    });
-    answer(res, result);
-  });
-
+  router.use(issueRoutes(deps));
   router.use(apiV4WriteRoutes(deps));
 
   return router;
-}
-
-/** 404 without an existence oracle, the service's errors as GitLab's 400, or the issue. */
-function answer(res: Response, result: UpdateResult): void {
-  if (!result.issue) res.status(404).json({ message: '404 Issue Not Found' });
-  else if (result.errors.length > 0) res.status(400).json({ message: result.errors });
-  else res.json(issueJson(result.issue));
 }
 
 function tokenJson(token: TokenRecord) {

@@ -24,6 +24,17 @@ export function issueJson(issue: IssueRecord) {
     author: user(issue.author),
     assignees: issue.assignees.map(user),
     assignee: issue.assignees[0] ? user(issue.assignees[0]) : null,
+    labels: issue.labels.map((label) => label.title),
+    milestone: issue.milestone && {
+      id: issue.milestone.id,
+      project_id: issue.projectId,
+      title: issue.milestone.title,
+      state: issue.milestone.state,
+      start_date: issue.milestone.startDate,
+      due_date: issue.milestone.dueDate,
+      web_url: `/${issue.projectFullPath}/-/milestones/${issue.milestone.id}`,
+    },
+    due_date: issue.dueDate,
     web_url: urls.issue(issue),
   };
 }

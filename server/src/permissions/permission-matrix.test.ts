@@ -153,6 +153,24 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
         const errors = (write.data?.issueSetAssignees as { errors: string[] }).errors;
         expect(errors.length === 0, 'mutation').toBe(updaters.includes(persona));
 
+        // The sidebar's other fields (labels, milestone, due date), again as a no-op write.
+        const labelIds = JSON.stringify(target.labels.map((label) => String(label.id)));
+        const milestoneId = target.milestone ? `"${target.milestone.id}"` : 'null';
+        const dueDate = target.dueDate ? `"${target.dueDate}"` : 'null';
+        const sidebar = await run(
+          persona,
+          `mutation { updateIssue(input: { projectPath: "${project}", iid: "${iid}", labelIds: ${labelIds}, milestoneId: ${milestoneId}, dueDate: ${dueDate} }) { errors } }`,
+        );
+        const sidebarErrors = (sidebar.data?.updateIssue as { errors: string[] }).errors;
+        expect(sidebarErrors.length === 0, 'updateIssue').toBe(updaters.includes(persona));
+        const dated = await run(
+          persona,
+          `mutation { issueSetDueDate(input: { projectPath: "${project}", iid: "${iid}", dueDate: ${dueDate} }) { errors } }`,
+        );
+        const datedErrors = (dated.data?.issueSetDueDate as { errors: string[] }).errors;
+        expect(datedErrors.length === 0, 'issueSetDueDate').toBe(updaters.includes(persona));
+        expect(await issueAt(project, iid), 'no-op writes change nothing').toEqual(target);
+
         const engine = new ActionCableSubscriptions(
           schema,
           new MemoryAdapter(),

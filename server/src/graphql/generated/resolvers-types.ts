@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { IssueRecord, UserRecord, ProjectRecord, UserStatusRecord } from '../../domain/types.js';
+import type { IssueRecord, UserRecord, ProjectRecord, UserStatusRecord, LabelRecord } from '../../domain/types.js';
+import type { MilestoneNode } from '../resolvers/milestone-node.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -12,13 +13,15 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An ISO 8601 calendar date, `YYYY-MM-DD` (GitLab's `Date`). */
+  Date: { input: string; output: string; }
   /** A global ID of an issuable (issue), e.g. "gid://gitlab/Issue/1". */
   IssuableID: { input: string; output: string; }
   /** A global ID of an issue, e.g. "gid://gitlab/Issue/1". */
   IssueID: { input: string; output: string; }
   /** A global ID of a project, e.g. "gid://gitlab/Project/1". */
   ProjectID: { input: string; output: string; }
-  /** An ISO 8601 timestamp. */
+  /** An ISO 8601 timestamp. Calendar dates (a due date) are served as `YYYY-MM-DD`, as GitLab does. */
   Time: { input: string; output: string; }
   /** A global ID of a user, e.g. "gid://gitlab/User/1". */
   UserID: { input: string; output: string; }
@@ -44,9 +47,14 @@ export type Issue = {
   confidential: Scalars['Boolean']['output'];
   createdAt: Scalars['Time']['output'];
   description?: Maybe<Scalars['String']['output']>;
+  /** Due date of the issue (`YYYY-MM-DD`). */
+  dueDate?: Maybe<Scalars['Time']['output']>;
   id: Scalars['IssueID']['output'];
   /** Internal ID of the issue, unique within its project. */
   iid: Scalars['String']['output'];
+  /** Labels by title. */
+  labels: LabelConnection;
+  milestone?: Maybe<Milestone>;
   state: IssueState;
   title: Scalars['String']['output'];
   updatedAt: Scalars['Time']['output'];
@@ -109,9 +117,52 @@ export type IssueSetConfidentialPayload = {
   issue?: Maybe<Issue>;
 };
 
+export type IssueSetDueDateInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The due date (its date is used); null or absent removes it. */
+  dueDate?: InputMaybe<Scalars['Time']['input']>;
+  /** IID of the issue to mutate. */
+  iid: Scalars['String']['input'];
+  /** Full path of the project the issue belongs to. */
+  projectPath: Scalars['ID']['input'];
+};
+
+export type IssueSetDueDatePayload = {
+  __typename?: 'IssueSetDueDatePayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Errors encountered during the mutation. Nothing is written when this is not empty. */
+  errors: Array<Scalars['String']['output']>;
+  /** The issue after the mutation. */
+  issue?: Maybe<Issue>;
+};
+
 export type IssueState =
   | 'closed'
   | 'opened';
+
+/** A label of a project. A title with `::` is a scoped label: an issue has at most one per scope. */
+export type Label = {
+  __typename?: 'Label';
+  /** Background colour, `#rrggbb`. */
+  color: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** Global ID of the label, e.g. `gid://gitlab/ProjectLabel/1`. */
+  id: Scalars['ID']['output'];
+  /** Text colour readable on the background. */
+  textColor: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type LabelConnection = {
+  __typename?: 'LabelConnection';
+  count: Scalars['Int']['output'];
+  nodes: Array<Label>;
+};
+
+/** Fields a label search looks in (GitLab's enum). */
+export type LabelSearchFieldList =
+  | 'DESCRIPTION'
+  | 'TITLE';
 
 /** A merge request (GitLab's type, reduced): never returned by this server. */
 export type MergeRequest = {
@@ -119,9 +170,46 @@ export type MergeRequest = {
   assignees?: Maybe<UserCoreConnection>;
   id: Scalars['ID']['output'];
   iid: Scalars['String']['output'];
+  labels: LabelConnection;
+  milestone?: Maybe<Milestone>;
   title: Scalars['String']['output'];
   webUrl?: Maybe<Scalars['String']['output']>;
 };
+
+/** A milestone of a project. */
+export type Milestone = {
+  __typename?: 'Milestone';
+  /** Due date of the milestone (`YYYY-MM-DD`). */
+  dueDate?: Maybe<Scalars['Time']['output']>;
+  /** Whether the due date is past. */
+  expired: Scalars['Boolean']['output'];
+  /** Global ID of the milestone, e.g. `gid://gitlab/Milestone/1`. */
+  id: Scalars['ID']['output'];
+  /** Start date of the milestone (`YYYY-MM-DD`). */
+  startDate?: Maybe<Scalars['Time']['output']>;
+  state: MilestoneStateEnum;
+  title: Scalars['String']['output'];
+  /** Whether the start date is in the future. */
+  upcoming: Scalars['Boolean']['output'];
+  webPath: Scalars['String']['output'];
+};
+
+export type MilestoneConnection = {
+  __typename?: 'MilestoneConnection';
+  count: Scalars['Int']['output'];
+  nodes: Array<Milestone>;
+};
+
+/** Milestone orders GitLab's documents name. */
+export type MilestoneSort =
+  | 'DUE_DATE_ASC'
+  | 'DUE_DATE_DESC'
+  | 'EXPIRED_LAST_DUE_DATE_ASC'
+  | 'EXPIRED_LAST_DUE_DATE_DESC';
+
+export type MilestoneStateEnum =
+  | 'active'
+  | 'closed';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -129,6 +217,10 @@ export type Mutation = {
   issueSetAssignees?: Maybe<IssueSetAssigneesPayload>;
   /** Make an issue confidential or not. Viewers who lose access stop receiving its updates. */
   issueSetConfidential?: Maybe<IssueSetConfidentialPayload>;
+  /** Set or remove the due date of an issue. */
+  issueSetDueDate?: Maybe<IssueSetDueDatePayload>;
+  /** Update an issue: labels, milestone, due date, confidentiality, in one transaction. */
+  updateIssue?: Maybe<UpdateIssuePayload>;
 };
 
 
@@ -139,6 +231,16 @@ export type MutationIssueSetAssigneesArgs = {
 
 export type MutationIssueSetConfidentialArgs = {
   input: IssueSetConfidentialInput;
+};
+
+
+export type MutationIssueSetDueDateArgs = {
+  input: IssueSetDueDateInput;
+};
+
+
+export type MutationUpdateIssueArgs = {
+  input: UpdateIssueInput;
 };
 
 /** How a list of values is applied to an existing list. */
@@ -156,10 +258,14 @@ export type Project = {
   autocompleteUsers: Array<UserCore>;
   fullPath: Scalars['ID']['output'];
   id: Scalars['ProjectID']['output'];
-  /** Find an issue of this project by its internal ID. */
+  /** Find an issue of this project by its internal ID (null without one). */
   issue?: Maybe<Issue>;
   /** The project's issues the caller may see, newest first. */
   issues: IssueConnection;
+  /** The project's labels by title, filtered by a case-insensitive search on the title (at most 100). */
+  labels?: Maybe<LabelConnection>;
+  /** The project's milestones, by due date (none last), filtered by state and title (at most 100). */
+  milestones?: Maybe<MilestoneConnection>;
   name: Scalars['String']['output'];
   webUrl: Scalars['String']['output'];
 };
@@ -171,12 +277,29 @@ export type ProjectAutocompleteUsersArgs = {
 
 
 export type ProjectIssueArgs = {
-  iid: Scalars['String']['input'];
+  iid?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type ProjectIssuesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ProjectLabelsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeAncestorGroups?: InputMaybe<Scalars['Boolean']['input']>;
+  searchIn?: InputMaybe<Array<LabelSearchFieldList>>;
+  searchTerm?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type ProjectMilestonesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeAncestors?: InputMaybe<Scalars['Boolean']['input']>;
+  searchTitle?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<MilestoneSort>;
+  state?: InputMaybe<MilestoneStateEnum>;
 };
 
 export type Query = {
@@ -196,6 +319,12 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Triggered when the issuable's assignees change (GitLab's field). The first payload carries the current state. */
   issuableAssigneesUpdated?: Maybe<Issuable>;
+  /** Triggered when the issuable's due date changes. The first payload carries the current state. */
+  issuableDatesUpdated?: Maybe<Issuable>;
+  /** Triggered when the issuable's labels change. The first payload carries the current state. */
+  issuableLabelsUpdated?: Maybe<Issuable>;
+  /** Triggered when the issuable's milestone changes. The first payload carries the current state. */
+  issuableMilestoneUpdated?: Maybe<Issuable>;
   /** Triggered whenever the issue changes. The first payload carries the issue as it is now. */
   issueUpdated?: Maybe<Issue>;
 };
@@ -206,8 +335,52 @@ export type SubscriptionIssuableAssigneesUpdatedArgs = {
 };
 
 
+export type SubscriptionIssuableDatesUpdatedArgs = {
+  issuableId: Scalars['IssuableID']['input'];
+};
+
+
+export type SubscriptionIssuableLabelsUpdatedArgs = {
+  issuableId: Scalars['IssuableID']['input'];
+};
+
+
+export type SubscriptionIssuableMilestoneUpdatedArgs = {
+  issuableId: Scalars['IssuableID']['input'];
+};
+
+
 export type SubscriptionIssueUpdatedArgs = {
   issueId: Scalars['IssueID']['input'];
+};
+
+export type UpdateIssueInput = {
+  /** Label IDs to add. */
+  addLabelIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the issue is confidential. */
+  confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Due date; null removes it. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** IID of the issue to mutate. */
+  iid: Scalars['String']['input'];
+  /** Label IDs (global or numeric) to set, replacing the issue's labels. */
+  labelIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Milestone ID (global or numeric); null removes the milestone. */
+  milestoneId?: InputMaybe<Scalars['ID']['input']>;
+  /** Full path of the project the issue belongs to. */
+  projectPath: Scalars['ID']['input'];
+  /** Label IDs to remove. */
+  removeLabelIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type UpdateIssuePayload = {
+  __typename?: 'UpdateIssuePayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Errors encountered during the mutation. Nothing is written when this is not empty. */
+  errors: Array<Scalars['String']['output']>;
+  /** The issue after the mutation. */
+  issue?: Maybe<Issue>;
 };
 
 /** Common fields of a user (GitLab's `User` interface, the fields served here). */
@@ -351,7 +524,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   Issuable:
     | ( IssueRecord )
-    | ( Omit<MergeRequest, 'assignees'> & { assignees?: Maybe<_RefType['UserCoreConnection']> } )
+    | ( Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<_RefType['UserCoreConnection']>, labels: _RefType['LabelConnection'], milestone?: Maybe<_RefType['Milestone']> } )
   ;
 };
 
@@ -360,6 +533,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversTypes = {
   AvailabilityEnum: AvailabilityEnum;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Issuable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Issuable']>;
@@ -372,8 +546,17 @@ export type ResolversTypes = {
   IssueSetAssigneesPayload: ResolverTypeWrapper<Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   IssueSetConfidentialInput: IssueSetConfidentialInput;
   IssueSetConfidentialPayload: ResolverTypeWrapper<Omit<IssueSetConfidentialPayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
+  IssueSetDueDateInput: IssueSetDueDateInput;
+  IssueSetDueDatePayload: ResolverTypeWrapper<Omit<IssueSetDueDatePayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   IssueState: IssueState;
-  MergeRequest: ResolverTypeWrapper<Omit<MergeRequest, 'assignees'> & { assignees?: Maybe<ResolversTypes['UserCoreConnection']> }>;
+  Label: ResolverTypeWrapper<LabelRecord>;
+  LabelConnection: ResolverTypeWrapper<Omit<LabelConnection, 'nodes'> & { nodes: Array<ResolversTypes['Label']> }>;
+  LabelSearchFieldList: LabelSearchFieldList;
+  MergeRequest: ResolverTypeWrapper<Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<ResolversTypes['UserCoreConnection']>, labels: ResolversTypes['LabelConnection'], milestone?: Maybe<ResolversTypes['Milestone']> }>;
+  Milestone: ResolverTypeWrapper<MilestoneNode>;
+  MilestoneConnection: ResolverTypeWrapper<Omit<MilestoneConnection, 'nodes'> & { nodes: Array<ResolversTypes['Milestone']> }>;
+  MilestoneSort: MilestoneSort;
+  MilestoneStateEnum: MilestoneStateEnum;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MutationOperationMode: MutationOperationMode;
   Project: ResolverTypeWrapper<ProjectRecord>;
@@ -382,6 +565,8 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Time: ResolverTypeWrapper<Scalars['Time']['output']>;
+  UpdateIssueInput: UpdateIssueInput;
+  UpdateIssuePayload: ResolverTypeWrapper<Omit<UpdateIssuePayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   User: ResolverTypeWrapper<UserRecord>;
   UserCore: ResolverTypeWrapper<UserRecord>;
   UserCoreConnection: ResolverTypeWrapper<Omit<UserCoreConnection, 'nodes'> & { nodes: Array<ResolversTypes['UserCore']> }>;
@@ -393,6 +578,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
+  Date: Scalars['Date']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Issuable: ResolversUnionTypes<ResolversParentTypes>['Issuable'];
@@ -405,7 +591,13 @@ export type ResolversParentTypes = {
   IssueSetAssigneesPayload: Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
   IssueSetConfidentialInput: IssueSetConfidentialInput;
   IssueSetConfidentialPayload: Omit<IssueSetConfidentialPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
-  MergeRequest: Omit<MergeRequest, 'assignees'> & { assignees?: Maybe<ResolversParentTypes['UserCoreConnection']> };
+  IssueSetDueDateInput: IssueSetDueDateInput;
+  IssueSetDueDatePayload: Omit<IssueSetDueDatePayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
+  Label: LabelRecord;
+  LabelConnection: Omit<LabelConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Label']> };
+  MergeRequest: Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<ResolversParentTypes['UserCoreConnection']>, labels: ResolversParentTypes['LabelConnection'], milestone?: Maybe<ResolversParentTypes['Milestone']> };
+  Milestone: MilestoneNode;
+  MilestoneConnection: Omit<MilestoneConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Milestone']> };
   Mutation: Record<PropertyKey, never>;
   Project: ProjectRecord;
   ProjectID: Scalars['ProjectID']['output'];
@@ -413,6 +605,8 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Time: Scalars['Time']['output'];
+  UpdateIssueInput: UpdateIssueInput;
+  UpdateIssuePayload: Omit<UpdateIssuePayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
   User: UserRecord;
   UserCore: UserRecord;
   UserCoreConnection: Omit<UserCoreConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['UserCore']> };
@@ -425,6 +619,10 @@ export type Gl_IntroducedDirectiveArgs = {
 };
 
 export type Gl_IntroducedDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = Gl_IntroducedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export type IssuableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Issuable'] = ResolversParentTypes['Issuable']> = {
   __resolveType: TypeResolveFn<'Issue' | 'MergeRequest', ParentType, ContextType>;
@@ -440,8 +638,11 @@ export type IssueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   confidential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['Time'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Time']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['IssueID'], ParentType, ContextType>;
   iid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labels?: Resolver<ResolversTypes['LabelConnection'], ParentType, ContextType>;
+  milestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['IssueState'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['Time'], ParentType, ContextType>;
@@ -476,26 +677,67 @@ export type IssueSetConfidentialPayloadResolvers<ContextType = GraphQLContext, P
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
 };
 
+export type IssueSetDueDatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssueSetDueDatePayload'] = ResolversParentTypes['IssueSetDueDatePayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
+};
+
+export type LabelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = {
+  color?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  textColor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LabelConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LabelConnection'] = ResolversParentTypes['LabelConnection']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+};
+
 export type MergeRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergeRequest'] = ResolversParentTypes['MergeRequest']> = {
   assignees?: Resolver<Maybe<ResolversTypes['UserCoreConnection']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   iid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labels?: Resolver<ResolversTypes['LabelConnection'], ParentType, ContextType>;
+  milestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   webUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  dueDate?: Resolver<Maybe<ResolversTypes['Time']>, ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['Time']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['MilestoneStateEnum'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  upcoming?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  webPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MilestoneConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneConnection'] = ResolversParentTypes['MilestoneConnection']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   issueSetAssignees?: Resolver<Maybe<ResolversTypes['IssueSetAssigneesPayload']>, ParentType, ContextType, RequireFields<MutationIssueSetAssigneesArgs, 'input'>>;
   issueSetConfidential?: Resolver<Maybe<ResolversTypes['IssueSetConfidentialPayload']>, ParentType, ContextType, RequireFields<MutationIssueSetConfidentialArgs, 'input'>>;
+  issueSetDueDate?: Resolver<Maybe<ResolversTypes['IssueSetDueDatePayload']>, ParentType, ContextType, RequireFields<MutationIssueSetDueDateArgs, 'input'>>;
+  updateIssue?: Resolver<Maybe<ResolversTypes['UpdateIssuePayload']>, ParentType, ContextType, RequireFields<MutationUpdateIssueArgs, 'input'>>;
 };
 
 export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
   autocompleteUsers?: Resolver<Array<ResolversTypes['UserCore']>, ParentType, ContextType, Partial<ProjectAutocompleteUsersArgs>>;
   fullPath?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ProjectID'], ParentType, ContextType>;
-  issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType, RequireFields<ProjectIssueArgs, 'iid'>>;
+  issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType, Partial<ProjectIssueArgs>>;
   issues?: Resolver<ResolversTypes['IssueConnection'], ParentType, ContextType, RequireFields<ProjectIssuesArgs, 'first'>>;
+  labels?: Resolver<Maybe<ResolversTypes['LabelConnection']>, ParentType, ContextType, Partial<ProjectLabelsArgs>>;
+  milestones?: Resolver<Maybe<ResolversTypes['MilestoneConnection']>, ParentType, ContextType, Partial<ProjectMilestonesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -511,12 +753,21 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   issuableAssigneesUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableAssigneesUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableAssigneesUpdatedArgs, 'issuableId'>>;
+  issuableDatesUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableDatesUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableDatesUpdatedArgs, 'issuableId'>>;
+  issuableLabelsUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableLabelsUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableLabelsUpdatedArgs, 'issuableId'>>;
+  issuableMilestoneUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableMilestoneUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableMilestoneUpdatedArgs, 'issuableId'>>;
   issueUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issue']>, "issueUpdated", ParentType, ContextType, RequireFields<SubscriptionIssueUpdatedArgs, 'issueId'>>;
 };
 
 export interface TimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Time'], any> {
   name: 'Time';
 }
+
+export type UpdateIssuePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateIssuePayload'] = ResolversParentTypes['UpdateIssuePayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
+};
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   __resolveType: TypeResolveFn<'UserCore', ParentType, ContextType>;
@@ -552,6 +803,7 @@ export type UserStatusResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  Date?: GraphQLScalarType;
   Issuable?: IssuableResolvers<ContextType>;
   IssuableID?: GraphQLScalarType;
   Issue?: IssueResolvers<ContextType>;
@@ -560,13 +812,19 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IssuePermissions?: IssuePermissionsResolvers<ContextType>;
   IssueSetAssigneesPayload?: IssueSetAssigneesPayloadResolvers<ContextType>;
   IssueSetConfidentialPayload?: IssueSetConfidentialPayloadResolvers<ContextType>;
+  IssueSetDueDatePayload?: IssueSetDueDatePayloadResolvers<ContextType>;
+  Label?: LabelResolvers<ContextType>;
+  LabelConnection?: LabelConnectionResolvers<ContextType>;
   MergeRequest?: MergeRequestResolvers<ContextType>;
+  Milestone?: MilestoneResolvers<ContextType>;
+  MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectID?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Time?: GraphQLScalarType;
+  UpdateIssuePayload?: UpdateIssuePayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserCore?: UserCoreResolvers<ContextType>;
   UserCoreConnection?: UserCoreConnectionResolvers<ContextType>;

@@ -13,6 +13,8 @@ import type {
   SubscriptionResolvers,
 } from '../generated/resolvers-types.js';
 
+import { updateIssueMutations } from './update-issue.js';
+
 /** Root fields: the sidebar's query, the assignee mutation, and the issue subscription. */
 export const Query: QueryResolvers = {
   project: async (_root, { fullPath }, { repository, viewerIn }) => {
@@ -46,6 +48,7 @@ export const Mutation: MutationResolvers = {
     });
     return { issue, errors, clientMutationId: input.clientMutationId ?? null };
   },
+  ...updateIssueMutations,
 };
 
 /**
@@ -75,6 +78,9 @@ function issueSubscription(argument: 'issueId' | 'issuableId') {
 export const Subscription: SubscriptionResolvers = {
   issueUpdated: issueSubscription('issueId'),
   issuableAssigneesUpdated: issueSubscription('issuableId'),
+  issuableLabelsUpdated: issueSubscription('issuableId'),
+  issuableMilestoneUpdated: issueSubscription('issuableId'),
+  issuableDatesUpdated: issueSubscription('issuableId'),
 };
 
 /** The `Issuable` union has one member here. */

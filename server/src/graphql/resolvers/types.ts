@@ -18,7 +18,7 @@ export const Project: ProjectResolvers = {
   id: (project) => toGlobalId('Project', project.id),
   webUrl: (project) => urls.project(project),
   issue: async (project, { iid }, { repository, viewerIn }) => {
-    if (!/^\d{1,9}$/.test(iid)) return null;
+    if (!iid || !/^\d{1,9}$/.test(iid)) return null;
     const issue = await repository.findIssue(project.id, Number(iid));
     return issue && Ability.readIssue(await viewerIn(project.id), issue) ? issue : null;
   },
@@ -31,13 +31,36 @@ export const Project: ProjectResolvers = {
   },
   autocompleteUsers: (project, { search }, { repository }) =>
     repository.searchAssignableUsers(project.id, search ?? undefined),
+  labels: async (project, { searchTerm, first }, { repository }) => {
+    const found = await repository.listLabels(project.id, searchTerm?.slice(0, 255) ?? undefined);
+    const nodes = found.slice(0, bounded(first));
+    return { count: nodes.length, nodes };
+  },
+  milestones: async (project, { state, searchTitle, first }, { repository }) => {
+    const found = await repository.listMilestones(project.id, {
+      state: state ?? undefined,
+      search: searchTitle?.slice(0, 255) ?? undefined,
+    });
+    const nodes = found
+      .slice(0, bounded(first))
+      .map((milestone) => ({ ...milestone, projectFullPath: project.fullPath }));
+    return { count: nodes.length, nodes };
+  },
 };
+
+/** A page size GitLab-style: 100 at most, 100 by default. */
+function bounded(first: number | null | undefined): number {
+  return Math.min(Math.max(first ?? 100, 0), 100);
+}
 
 export const Issue: IssueResolvers = {
   id: (issue) => toGlobalId('Issue', issue.id),
   iid: (issue) => String(issue.iid),
   webUrl: (issue) => urls.issue(issue),
   assignees: (issue) => ({ count: issue.assignees.length, nodes: issue.assignees }),
+  labels: (issue) => ({ count: issue.labels.length, nodes: issue.labels }),
+  milestone: (issue) =>
+    issue.milestone && { ...issue.milestone, projectFullPath: issue.projectFullPath },
   userPermissions: async (issue, _args, { viewerIn, canWrite }) => ({
     updateIssue: canWrite && Ability.updateIssue(await viewerIn(issue.projectId), issue),
   }),

@@ -1,0 +1,51 @@
+/**
+ * Label rules as GitLab has them: scoped labels (`priority::high`) are exclusive within their
+ * scope, and a label's text colour is derived from its background.
+ */
+import type { LabelRecord } from './types.js';
+
+/** The scope of a scoped label (the title before its last `::`), or null. */
+export function labelScope(title: string): string | null {
+  const at = title.lastIndexOf('::');
+  return at > 0 ? title.slice(0, at) : null;
+}
+
+/**
+ * The label ids an issue ends with: `set` (or the current ones) plus `add`, minus `remove`; then
+ * at most one label per scope, the one just added winning over one the issue had (and the last
+ * of several added in one request), as GitLab keeps it.
+ */
+export function nextLabelIds(
+  current: readonly LabelRecord[],
+  change: { set?: readonly number[]; add?: readonly number[]; remove?: readonly number[] },
+  known: ReadonlyMap<number, LabelRecord>,
+): number[] {
+  const before = new Set(current.map((label) => label.id));
+  const removed = new Set(change.remove ?? []);
+  const ids = [...new Set([...(change.set ?? before), ...(change.add ?? [])])].filter(
+    (id) => !removed.has(id),
+  );
+  const titleOf = (id: number) =>
+    known.get(id)?.title ?? current.find((label) => label.id === id)?.title ?? '';
+  // Per scope, the winner: the last new label of the scope, else the last one it already had.
+  const winner = new Map<string, number>();
+  for (const id of ids) {
+    const scope = labelScope(titleOf(id));
+    if (scope === null) continue;
+    const held = winner.get(scope);
+    if (held === undefined || !before.has(id) || before.has(held)) winner.set(scope, id);
+  }
+  return ids.filter((id) => {
+    const scope = labelScope(titleOf(id));
+    return scope === null || winner.get(scope) === id;
+  });
+}
+
+/** GitLab's text colour for a label: dark on light backgrounds, light on dark ones. */
+export function labelTextColor(color: string): string {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (!match) return '#FFFFFF';
+  const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16)) as [number, number, number];
+  // Perceived luminance (ITU-R BT.601), the threshold GitLab's helper uses.
+  return r * 0.299 + g * 0.587 + b * 0.114 > 186 ? '#333333' : '#FFFFFF';
+}

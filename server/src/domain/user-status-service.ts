@@ -48,12 +48,13 @@ export const MAX_ISSUES_PUSHED_PER_STATUS_CHANGE = 50;
  * Setting a user's status (GitLab's `Users::SetStatusService`): all fields blank removes the
  * status; otherwise a blank emoji becomes `speech_balloon` and a blank availability keeps the
  * current one. After the write, every issue the user is assigned to (up to a bound) is pushed
- * as `issueUpdated`, so sidebars show the "Busy" marker live.
+ * as `issueUpdated` and as `issuableAssigneesUpdated` (what GitLab's own sidebar subscribes
+ * to), so both kinds of sidebar show the "Busy" marker live.
  */
 export class UserStatusService {
   constructor(
     private readonly repository: UserStatusRepository,
-    private readonly events: Pick<IssueEvents, 'issueUpdated'>,
+    private readonly events: IssueEvents,
     private readonly logger: Logger,
     private readonly maxIssuesPushed = MAX_ISSUES_PUSHED_PER_STATUS_CHANGE,
   ) {}
@@ -95,7 +96,11 @@ export class UserStatusService {
           'status change pushed to the most recently updated issues only',
         );
       }
-      for (const issue of issues) await this.events.issueUpdated(issue);
+      for (const issue of issues) {
+        await this.events.issueUpdated(issue);
+        // An assignee's status is part of the assignees widget GitLab's sidebar subscribes to.
+        await this.events.issuableAssigneesUpdated(issue);
+      }
     } catch (error) {
       this.logger.error({ err: error, userId }, 'status change announcement failed');
     }

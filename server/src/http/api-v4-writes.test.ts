@@ -72,6 +72,13 @@ describe('POST /api/v4/projects/:id/issues', () => {
       [
         'alice',
         PROJECT,
+        { title: 'x', assignee_ids: [3_000_000_000] },
+        400,
+        { error: 'assignee_ids is invalid' },
+      ],
+      [
+        'alice',
+        PROJECT,
         { title: 'x', assignee_ids: [erin] },
         400,
         { message: [matching(`user ${erin}`)] },
@@ -215,9 +222,10 @@ describe('PUT /api/v4/projects/:id/issues/:iid with confidential', () => {
     expect((await as('alice', 'PUT', path, { confidential: 'no' })).status).toBe(400);
     const mixed = await as('alice', 'PUT', path, { confidential: false, assignee_ids: [] });
     expect(mixed.status).toBe(400);
-    expect((await as('alice', 'PUT', path, {})).body.error).toBe(
-      'assignee_ids or confidential is missing',
-    );
+    expect((await as('alice', 'PUT', path, {})).body).toEqual({
+      error:
+        'assignee_id, assignee_ids, confidential are missing, at least one parameter must be provided',
+    });
     // dave (guest) can no longer see it: the same 404 as a missing issue.
     expect(await as('dave', 'PUT', path, { confidential: false })).toEqual(
       await as('dave', 'PUT', `/projects/${PROJECT}/issues/99999`, { confidential: false }),

@@ -1,5 +1,6 @@
 import express, { Router, type Response } from 'express';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 
 import type {
   AccountRecord,
@@ -13,8 +14,9 @@ import { requireCsrfToken } from '../identity/request-auth.js';
 import { digest, newSecret } from '../identity/secrets.js';
 
 import { apiV4WriteRoutes } from './api-v4-writes.js';
-import { badRequest, isId, projectPathOf, signedIn } from './api-v4-helpers.js';
+import { isId, projectPathOf, signedIn } from './api-v4-helpers.js';
 import { issueJson } from './issue-json.js';
+import { id, INVALID, parseBody } from './rest-body.js';
 
 export interface ApiV4Deps {
   identity: IdentityRepository;
@@ -90,28 +92,20 @@ export function apiV4Routes(deps: ApiV4Deps): Router {
     res.status(204).end();
   });
 
+  const issueUpdate = issueUpdateBody(deps.issues.maxAssignees);
   router.put('/api/v4/projects/:id/issues/:iid', async (req, res) => {
     const account = signedIn(req, res, 'write');
     if (!account) return;
+    // Before any read: 9,000 ids must not cost 9,000 lookups to be refused.
+    const body = parseBody(issueUpdate, req, res);
+    if (!body) return;
     const target = {
       projectPath: (await projectPathOf(deps.repository, req.params.id ?? '')) ?? '',
       iid: req.params.iid ?? '',
       actor: account,
     };
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const ids =
-      body.assignee_ids ?? (body.assignee_id === undefined ? undefined : [body.assignee_id]);
     const { confidential } = body;
-    if (ids !== undefined && confidential !== undefined) {
-      // Two fields would be two transactions: refused rather than half applied.
-      badRequest(res, 'change assignee_ids and confidential in separate requests');
-      return;
-    }
     if (confidential !== undefined) {
-      if (typeof confidential !== 'boolean') {
-        badRequest(res, 'confidential must be true or false');
-        return;
-      }
       const result = await deps.issues.setConfidential({ ...target, confidential });
       if (result.issue) {
         deps.logger.info(
@@ -122,25 +116,12 @@ export function apiV4Routes(deps: ApiV4Deps): Router {
       answer(res, result);
       return;
     }
-    if (!Array.isArray(ids) || !ids.every(isId)) {
-      badRequest(
-        res,
-        ids === undefined
-          ? 'assignee_ids or confidential is missing'
-          : 'assignee_ids must be a list of user ids',
-      );
-      return;
-    }
-    // Before any read: 9,000 ids must not cost 9,000 lookups to be refused.
-    if (new Set(ids).size > deps.issues.maxAssignees) {
-      badRequest(res, `assignee_ids may name at most ${deps.issues.maxAssignees} users`);
-      return;
-    }
+    const ids = body.assignee_ids ?? (body.assignee_id === undefined ? [] : [body.assignee_id]);
     const accounts = await Promise.all(
-      ids.filter((id) => id !== 0).map((id) => deps.identity.findAccountById(id)),
+      [...new Set(ids)].filter((id) => id !== 0).map((id) => deps.identity.findAccountById(id)),
     );
     if (accounts.some((found) => found === null)) {
-      badRequest(res, 'unknown user id in assignee_ids');
+      res.status(400).json({ error: 'assignee_ids names an unknown user' });
       return;
     }
     const result = await deps.issues.setAssignees({
@@ -154,6 +135,42 @@ export function apiV4Routes(deps: ApiV4Deps): Router {
   router.use(apiV4WriteRoutes(deps));
 
   return router;
+}
+
+/**
+ * The body of `PUT /projects/:id/issues/:iid`: GitLab's `assignee_ids` (or its older
+ * `assignee_id`; 0 unassigns) or `confidential`. One of them at least, as GitLab's
+ * `at_least_one_of`; both kinds at once would be two transactions here, so they are refused
+ * rather than half applied.
+ */
+function issueUpdateBody(maxAssignees: number) {
+  return z
+    .object({
+      assignee_ids: z
+        .array(id, INVALID)
+        .refine((ids) => new Set(ids).size <= maxAssignees, {
+          error: `may name at most ${maxAssignees} users`,
+        })
+        .optional(),
+      assignee_id: id.optional(),
+      confidential: z.boolean(INVALID).optional(),
+    })
+    .refine(
+      (body) =>
+        body.assignee_ids !== undefined ||
+        body.assignee_id !== undefined ||
+        body.confidential !== undefined,
+      {
+        error:
+          'assignee_id, assignee_ids, confidential are missing, at least one parameter must be provided',
+      },
+    )
+    .refine(
+      (body) =>
+        body.confidential === undefined ||
+        (body.assignee_ids === undefined && body.assignee_id === undefined),
+      { error: 'change assignee_ids and confidential in separate requests' },
+    );
 }
 
 /** 404 without an existence oracle, the service's errors as GitLab's 400, or the issue. */

@@ -10,7 +10,7 @@ import { hashPassword } from '../domain/passwords.js';
 import type { AppDatabase } from './database.js';
 import { issueAssignees, issues, members, projects, seedSteps, users } from './schema.js';
 import type { SeedProject } from './seed-data.js';
-import { demoPassword, seedProjects, seedUsernames, seedUsers } from './seed-data.js';
+import { demoPassword, seedEmail, seedProjects, seedUsernames, seedUsers } from './seed-data.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -66,9 +66,11 @@ async function seedAccounts(tx: AppDatabase, hashes: Map<string, string>): Promi
         admin: u.admin,
         state: u.state ?? 'active',
         passwordHash: hashes.get(u.username) ?? null,
+        email: seedEmail(u.username),
       })),
     )
-    .onConflictDoNothing({ target: users.username });
+    // Any unique column: a seeded user that exists keeps its row (and its email, or none).
+    .onConflictDoNothing();
   for (const [username, passwordHash] of hashes) {
     await tx
       .update(users)

@@ -13,7 +13,23 @@ export function parseBody<T extends z.ZodType>(
   req: Request,
   res: Response,
 ): z.infer<T> | undefined {
-  const body: unknown = req.body ?? {};
+  return parseParams(schema, req.body ?? {}, res);
+}
+
+/** The same for a query string (`?page=2&per_page=50`): its values are strings. */
+export function parseQuery<T extends z.ZodType>(
+  schema: T,
+  req: Request,
+  res: Response,
+): z.infer<T> | undefined {
+  return parseParams(schema, req.query, res);
+}
+
+function parseParams<T extends z.ZodType>(
+  schema: T,
+  body: unknown,
+  res: Response,
+): z.infer<T> | undefined {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const phrases = new Map<string, string>();

@@ -20,8 +20,13 @@ async function as(username: string | null, method: string, path: string, body?: 
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
+  const json = JSON.parse(text) as unknown;
+  return { status: response.status, headers: response.headers, text, body: json };
 }
+
+type UserJson = { id: number; username: string } & Record<string, unknown>;
+const one = (body: unknown) => body as UserJson;
+const many = (body: unknown) => body as UserJson[];
 
 const newUser = (username: string, email: string) => ({
   username,
@@ -36,7 +41,7 @@ describe('POST /api/v4/users stores the email', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ username: 'mail-1', email: 'mail.one@example.com' });
 
-    const shown = await as('root', 'GET', `/users/${created.body.id}`);
+    const shown = await as('root', 'GET', `/users/${one(created.body).id}`);
     expect(shown.body).toMatchObject({ username: 'mail-1', email: 'mail.one@example.com' });
 
     // One address, one account, whatever its case (GitLab: 409 with this message).
@@ -67,7 +72,7 @@ describe('GET /api/v4/users and /users/:id', () => {
   it('shows emails and the admin flag to an admin', async () => {
     const list = await as('root', 'GET', '/users?per_page=100');
     expect(list.status).toBe(200);
-    const alice = (list.body as Record<string, unknown>[]).find((u) => u.username === 'alice');
+    const alice = many(list.body).find((u) => u.username === 'alice');
     expect(alice).toMatchObject({ email: 'alice@example.com', is_admin: false, state: 'active' });
     const root = await server.database.identity.findAccountByUsername('root');
     expect((await as('root', 'GET', `/users/${root?.id}`)).body).toMatchObject({
@@ -123,7 +128,7 @@ describe('GET /api/v4/users and /users/:id', () => {
   it('pages the list, newest first, with GitLab headers, and refuses bad page numbers', async () => {
     const first = await as('bob', 'GET', '/users?per_page=2');
     const second = await as('bob', 'GET', '/users?per_page=2&page=2');
-    const ids = [...first.body, ...second.body].map((u: { id: number }) => u.id);
+    const ids = [...many(first.body), ...many(second.body)].map((u) => u.id);
     expect(ids).toHaveLength(4);
     expect([...ids].sort((a, b) => b - a)).toEqual(ids);
     expect(first.headers.get('x-next-page')).toBe('2');

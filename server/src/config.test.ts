@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       metricsEnabled: true,
       metricsToken: undefined,
       allowLocalhostOrigins: true,
+      cableMaxIdentifierLength: 16 * 1024,
     });
   });
 
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       MAX_ASSIGNEES: '10',
       CABLE_MAX_PAYLOAD: '1024',
       CABLE_MAX_SUBSCRIPTIONS: '5',
+      CABLE_MAX_IDENTIFIER_LENGTH: '4096',
       CABLE_DRAIN_SECONDS: '0.5',
       ROLE: 'cable',
       WEB_CONCURRENCY: '2',
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       maxAssignees: 10,
       cableMaxPayload: 1024,
       cableMaxSubscriptions: 5,
+      cableMaxIdentifierLength: 4096,
       cableDrainMs: 500,
       role: 'cable',
       webConcurrency: 2,

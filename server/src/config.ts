@@ -21,6 +21,8 @@ export interface Config {
   cableMaxPayload: number;
   /** Channel subscriptions one cable connection may hold. */
   cableMaxSubscriptions: number;
+  /** Longest subscribe identifier accepted (GitLab's style carries the whole document). */
+  cableMaxIdentifierLength: number;
   /** Live GraphQL subscriptions one cable connection may hold, across its channels. */
   cableMaxGraphqlSubscriptions: number;
   /** Commands one cable connection may have waiting; more closes it (`too_many_commands`). */
@@ -131,6 +133,7 @@ const Environment = z.object({
   MAX_ASSIGNEES: positiveInteger(100),
   CABLE_MAX_PAYLOAD: positiveInteger(64 * 1024),
   CABLE_MAX_SUBSCRIPTIONS: positiveInteger(100),
+  CABLE_MAX_IDENTIFIER_LENGTH: positiveInteger(16 * 1024),
   CABLE_MAX_GRAPHQL_SUBSCRIPTIONS: positiveInteger(100),
   CABLE_MAX_QUEUED_COMMANDS: positiveInteger(200),
   CABLE_MESSAGES_PER_SECOND: positiveInteger(50),
@@ -176,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     cableMaxPayload: e.CABLE_MAX_PAYLOAD,
     cableMaxSubscriptions: e.CABLE_MAX_SUBSCRIPTIONS,
+    cableMaxIdentifierLength: e.CABLE_MAX_IDENTIFIER_LENGTH,
     cableMaxGraphqlSubscriptions: e.CABLE_MAX_GRAPHQL_SUBSCRIPTIONS,
     cableMaxQueuedCommands: e.CABLE_MAX_QUEUED_COMMANDS,
     cableMessagesPerSecond: e.CABLE_MESSAGES_PER_SECOND,

@@ -36,6 +36,7 @@ export function startOptionsFrom(config: Config, logger: Logger): StartOptions {
     cable: {
       maxPayload: config.cableMaxPayload,
       maxSubscriptions: config.cableMaxSubscriptions,
+      maxIdentifierLength: config.cableMaxIdentifierLength,
       maxGraphqlSubscriptions: config.cableMaxGraphqlSubscriptions,
       maxQueuedCommands: config.cableMaxQueuedCommands,
       messagesPerSecond: config.cableMessagesPerSecond,

@@ -15,6 +15,7 @@ import type { IdentifyHook } from './cable/connection.js';
 import { UnauthorizedError } from './cable/errors.js';
 import type { OriginPolicy } from './cable/origin.js';
 import { CableServer, type CableLimits } from './cable/server.js';
+import { DrizzleUserDirectory } from './db/drizzle-user-directory.js';
 import { openDatabase, type Database } from './db/open-database.js';
 import { FeatureFlags } from './features/feature-flags.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
@@ -183,6 +184,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     schema,
     documents,
     services,
+    users: new DrizzleUserDirectory(database.db),
     logger,
     throttle,
     disconnectUser,

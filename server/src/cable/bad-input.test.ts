@@ -11,7 +11,10 @@ import { graphqlRequest, startTestServer } from '../../test/start-test-server.js
  * rejected, an error payload, or a close), the connection keeps working where the protocol says
  * it should, and the process survives all of it.
  */
-const server = await startTestServer({ cable: { maxPayload: 16 * 1024 } });
+// An identifier limit well under the frame limit, so a huge identifier is rejected, not closed.
+const server = await startTestServer({
+  cable: { maxPayload: 16 * 1024, maxIdentifierLength: 1024 },
+});
 const control = graphqlIdentifier('control');
 const subscribed = graphqlIdentifier('subscribed');
 

@@ -37,7 +37,14 @@ const server = await startTestServer({
   adapter,
   identify,
   channels: { ProbeChannel: probeChannel(counts) },
-  cable: { beatIntervalMs: 100, deadPeerAfterMs: 400, maxSubscriptions: 5, maxPayload: 4096 },
+  cable: {
+    beatIntervalMs: 100,
+    deadPeerAfterMs: 400,
+    maxSubscriptions: 5,
+    maxPayload: 4096,
+    // Small limits, so a test can pass each one with a frame still under maxPayload.
+    maxIdentifierLength: 1024,
+  },
 });
 
 async function connect(path = '/-/cable'): Promise<CableClient> {

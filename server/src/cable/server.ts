@@ -34,7 +34,10 @@ export interface CableLimits {
   maxBufferedBytes: number;
   /** Channel subscriptions per connection; the excess is rejected. */
   maxSubscriptions: number;
-  /** Longest identifier accepted. */
+  /**
+   * Longest identifier accepted. GitLab's link puts the whole document in it, and it is kept
+   * per subscription and echoed in every frame to that subscriber: generous, but bounded.
+   */
   maxIdentifierLength: number;
   /** Live GraphQL subscriptions per connection, across its channels. */
   maxGraphqlSubscriptions: number;
@@ -51,7 +54,8 @@ export const DEFAULT_CABLE_LIMITS: CableLimits = {
   maxPayload: 64 * 1024,
   maxBufferedBytes: 16 * 1024 * 1024,
   maxSubscriptions: 100,
-  maxIdentifierLength: 1024,
+  // GitLab's sidebar query is 893 characters in its style; its larger documents a few KB.
+  maxIdentifierLength: 16 * 1024,
   maxGraphqlSubscriptions: 100,
   maxQueuedCommands: 200,
   // A page (re)connecting with every channel sends 2 frames per subscription: 200 at most.

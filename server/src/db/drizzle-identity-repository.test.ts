@@ -333,25 +333,33 @@ describe.each(drivers)('%s', (driver) => {
   });
 
   describe('creating accounts and members', () => {
-    it('creates an account once per username and a membership once per project', async () => {
-      const account = await identity().createAccount({
+    it('creates an account once per username and email, and a membership once per project', async () => {
+      const created = await identity().createAccount({
         username: 'new-user',
         name: 'New User',
+        email: 'new-user@example.com',
         passwordHash: 'scrypt$x',
         admin: false,
       });
-      expect(account).toMatchObject({ username: 'new-user', state: 'active', admin: false });
+      expect(created).toMatchObject({
+        kind: 'created',
+        account: { username: 'new-user', state: 'active', admin: false },
+      });
+      const again = { name: 'Other', passwordHash: 'scrypt$y', admin: true };
+      expect(
+        await identity().createAccount({ ...again, username: 'new-user', email: 'o@example.com' }),
+      ).toEqual({ kind: 'taken', field: 'username' });
       expect(
         await identity().createAccount({
-          username: 'new-user',
-          name: 'Other',
-          passwordHash: 'scrypt$y',
-          admin: true,
+          ...again,
+          username: 'other-user',
+          email: 'new-user@example.com',
         }),
-      ).toBeNull();
+      ).toEqual({ kind: 'taken', field: 'email' });
       expect((await identity().findAccountByUsername('new-user'))?.name).toBe('New User');
+      expect(await identity().findAccountByUsername('other-user')).toBeNull();
 
-      const id = account?.id ?? -1;
+      const id = created.kind === 'created' ? created.account.id : -1;
       expect(await identity().addMember(fx.projectId, id, AccessLevel.reporter)).toBe(true);
       expect(await identity().addMember(fx.projectId, id, AccessLevel.owner)).toBe(false);
       const viewers = await identity().projectViewers(fx.projectId, [id]);

@@ -10,6 +10,7 @@ import {
   TOKEN_TOUCH_INTERVAL_MS,
   type AccessLevel,
   type AccountRecord,
+  type CreateAccountResult,
   type IdentityRepository,
   type ProjectViewer,
   type SessionRecord,
@@ -81,16 +82,23 @@ export class DrizzleIdentityRepository implements IdentityRepository {
   async createAccount(account: {
     username: string;
     name: string;
+    email: string;
     passwordHash: string;
     admin: boolean;
-  }): Promise<AccountRecord | null> {
-    // ON CONFLICT: two concurrent requests for one username cannot both succeed.
+  }): Promise<CreateAccountResult> {
+    // ON CONFLICT (either unique column): two concurrent requests cannot both succeed.
     const [row] = await this.db
       .insert(users)
       .values(account)
-      .onConflictDoNothing({ target: users.username })
+      .onConflictDoNothing()
       .returning(accountColumns);
-    return row ? toAccount(row) : null;
+    if (row) return { kind: 'created', account: toAccount(row) };
+    // The email first, as GitLab checks it first.
+    const [byEmail] = await this.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, account.email));
+    return { kind: 'taken', field: byEmail ? 'email' : 'username' };
   }
 
   async addMember(projectId: number, userId: number, accessLevel: AccessLevel): Promise<boolean> {

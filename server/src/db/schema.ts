@@ -27,16 +27,25 @@ import {
 const timestamps = { withTimezone: true, precision: 3 } as const;
 
 /** Accounts; `state` mirrors GitLab (`active`, `blocked`, ...), only active users are assignable. */
-export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
-  username: text('username').notNull().unique(),
-  name: text('name').notNull(),
-  state: text('state').notNull().default('active'),
-  admin: boolean('admin').notNull().default(false),
-  /** scrypt hash (see domain/passwords.ts); null disables password sign-in. */
-  passwordHash: text('password_hash'),
-  createdAt: timestamp('created_at', timestamps).notNull().defaultNow(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull().unique(),
+    name: text('name').notNull(),
+    state: text('state').notNull().default('active'),
+    admin: boolean('admin').notNull().default(false),
+    /** scrypt hash (see domain/passwords.ts); null disables password sign-in. */
+    passwordHash: text('password_hash'),
+    /**
+     * Primary email, stored lower-cased (as GitLab's Devise does) so the unique constraint is
+     * case-insensitive; shown to administrators only. Null for accounts made before it existed.
+     */
+    email: text('email'),
+    createdAt: timestamp('created_at', timestamps).notNull().defaultNow(),
+  },
+  (t) => [unique('users_email_unique').on(t.email)],
+);
 
 /** Projects addressed by their full path, e.g. `gitlab-org/gitlab-test`. */
 export const projects = pgTable(

@@ -13,6 +13,9 @@ export function demoPassword(): string {
   return process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 }
 
+/** A seeded user's email (`example.com` is reserved for examples: it reaches no one). */
+export const seedEmail = (username: string): string => `${username}@example.com`;
+
 /** A user to create, keyed by username. */
 export interface SeedUser {
   username: string;

@@ -20,7 +20,7 @@ import {
   users,
 } from './schema.js';
 import type { SeedProject } from './seed-data.js';
-import { demoPassword, seedProjects, seedUsernames, seedUsers } from './seed-data.js';
+import { demoPassword, seedEmail, seedProjects, seedUsernames, seedUsers } from './seed-data.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -77,9 +77,11 @@ async function seedAccounts(tx: AppDatabase, hashes: Map<string, string>): Promi
         admin: u.admin,
         state: u.state ?? 'active',
         passwordHash: hashes.get(u.username) ?? null,
+        email: seedEmail(u.username),
       })),
     )
-    .onConflictDoNothing({ target: users.username });
+    // Any unique column: a seeded user that exists keeps its row (and its email, or none).
+    .onConflictDoNothing();
   for (const [username, passwordHash] of hashes) {
     await tx
       .update(users)

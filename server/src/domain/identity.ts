@@ -37,6 +37,9 @@ export interface SessionRecord {
   expiresAt: Date;
 }
 
+export type CreateAccountResult =
+  { kind: 'created'; account: AccountRecord } | { kind: 'taken'; field: 'username' | 'email' };
+
 export type TokenScope = 'api' | 'read_api';
 
 export interface TokenRecord {
@@ -61,13 +64,17 @@ export interface IdentityRepository {
   findAccountByUsername(username: string): Promise<AccountRecord | null>;
   findAccountById(id: number): Promise<AccountRecord | null>;
 
-  /** Creates an active account; null when the username is taken (nothing written). */
+  /**
+   * Creates an active account, or says which unique field is taken (nothing written). The
+   * email is stored as given: callers normalise it (lower case) first.
+   */
   createAccount(account: {
     username: string;
     name: string;
+    email: string;
     passwordHash: string;
     admin: boolean;
-  }): Promise<AccountRecord | null>;
+  }): Promise<CreateAccountResult>;
   /** Adds a membership; false when the user is already a member (nothing changed). */
   addMember(projectId: number, userId: number, accessLevel: AccessLevel): Promise<boolean>;
 

@@ -17,38 +17,46 @@ function setup(assigned: number, bound: number) {
       }),
   };
   const pushed: number[] = [];
+  const assigneesPushed: number[] = [];
   const service = new UserStatusService(
     repository,
-    { issueUpdated: (record) => Promise.resolve(void pushed.push(record.id)) },
+    {
+      issueUpdated: (record) => Promise.resolve(void pushed.push(record.id)),
+      issuableAssigneesUpdated: (record) => Promise.resolve(void assigneesPushed.push(record.id)),
+    },
     pino({ level: 'silent' }),
     bound,
   );
-  return { service, pushed };
+  return { service, pushed, assigneesPushed };
 }
 
 const issue = (id: number) => ({ id }) as IssueRecord;
 
 describe('UserStatusService', () => {
-  it('pushes every assigned issue when there are no more than the bound', async () => {
-    const { service, pushed } = setup(3, 5);
+  it('pushes every assigned issue on both events when there are no more than the bound', async () => {
+    const { service, pushed, assigneesPushed } = setup(3, 5);
     await service.set(1, { availability: 'busy' });
     expect(pushed).toEqual([1, 2, 3]);
+    // GitLab's sidebar listens to issuableAssigneesUpdated, not issueUpdated.
+    expect(assigneesPushed).toEqual([1, 2, 3]);
   });
 
-  it('pushes at most the bound of issues for one change', async () => {
-    const { service, pushed } = setup(500, 50);
+  it('pushes at most the bound of issues for one change, on either event', async () => {
+    const { service, pushed, assigneesPushed } = setup(500, 50);
     await service.set(1, { availability: 'busy' });
     expect(pushed).toHaveLength(50);
+    expect(assigneesPushed).toEqual(pushed);
   });
 
   it('pushes nothing and writes nothing for invalid input', async () => {
-    const { service, pushed } = setup(3, 5);
+    const { service, pushed, assigneesPushed } = setup(3, 5);
     const result = await service.set(1, { availability: 'away', emoji: 'nope_nope' });
     expect(result).toEqual({
       kind: 'invalid',
       errors: { availability: ['must be one of not_set, busy'], emoji: ['does not exist'] },
     });
     expect(pushed).toEqual([]);
+    expect(assigneesPushed).toEqual([]);
     expect(await service.find(1)).toBeNull();
   });
 

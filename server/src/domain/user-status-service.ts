@@ -48,12 +48,13 @@ export const MAX_ISSUES_PUSHED_PER_STATUS_CHANGE = 50;
  * Setting a user's status (GitLab's `Users::SetStatusService`): all fields blank removes the
  * status; otherwise a blank emoji becomes `speech_balloon` and a blank availability keeps the
  * current one. After the write, every issue the user is assigned to (up to a bound) is pushed
- * as `issueUpdated`, so sidebars show the "Busy" marker live.
+ * as `issueUpdated` and as `issuableAssigneesUpdated` (what GitLab's own sidebar subscribes
+ * to), so both kinds of sidebar show the "Busy" marker live.
  */
 export class UserStatusService {
   constructor(
     private readonly repository: UserStatusRepository,
-    private readonly events: Pick<IssueEvents, 'issueUpdated'>,
+    private readonly events: Pick<IssueEvents, 'issueUpdated' | 'issuableAssigneesUpdated'>,
     private readonly logger: Logger,
     private readonly maxIssuesPushed = MAX_ISSUES_PUSHED_PER_STATUS_CHANGE,
   ) {}
@@ -96,8 +97,14 @@ export class UserStatusService {
         );
       }
       // All at once: each publish waits at most publishWaitMs on a slow pub/sub, so the write
-      // waits that once, not once per issue (50 × 100 ms while Redis hangs).
-      await Promise.all(issues.map((issue) => this.events.issueUpdated(issue)));
+      // waits that once, not once per issue (50 × 100 ms while Redis hangs). An assignee's
+      // status is part of the assignees widget GitLab's sidebar subscribes to, hence both events.
+      await Promise.all(
+        issues.flatMap((issue) => [
+          this.events.issueUpdated(issue),
+          this.events.issuableAssigneesUpdated(issue),
+        ]),
+      );
     } catch (error) {
       this.logger.error({ err: error, userId }, 'status change announcement failed');
     }

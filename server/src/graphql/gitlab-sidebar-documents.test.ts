@@ -44,7 +44,7 @@ beforeAll(() => {
     ),
     userStatuses: new UserStatusService(
       new DrizzleUserStatusRepository(db),
-      { issueUpdated: () => Promise.resolve() },
+      { issueUpdated: () => Promise.resolve(), issuableAssigneesUpdated: () => Promise.resolve() },
       pino({ level: 'silent' }),
     ),
   };

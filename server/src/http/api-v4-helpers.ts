@@ -5,6 +5,8 @@ import type { IssueRepository } from '../domain/repository.js';
 import type { ProjectRecord } from '../domain/types.js';
 import { authOf, principalOf } from '../identity/request-auth.js';
 
+import { MAX_ID } from './rest-body.js';
+
 /** The caller's account, or an answer: 401 when anonymous, 403 when a read_api token writes. */
 export function signedIn(
   req: Request,
@@ -42,14 +44,6 @@ export async function projectOf(
   if (/^\d{1,9}$/.test(id)) return repository.findProjectById(Number(id));
   return id.length <= 255 ? repository.findProjectByFullPath(id) : null;
 }
-
-/** GitLab's 400 shape: a fixed message and the reason in `error`. */
-export function badRequest(res: Response, error: string): void {
-  res.status(400).json({ message: '400 Bad request', error });
-}
-
-/** Largest id the database's integer columns hold (PostgreSQL `integer`). */
-const MAX_ID = 2_147_483_647;
 
 /** A non-negative integer an id column can hold (GitLab's ids), from JSON or a path. */
 export function isId(value: unknown): value is number {

@@ -72,6 +72,13 @@ describe('POST /api/v4/projects/:id/issues', () => {
       [
         'alice',
         PROJECT,
+        { title: 'x', assignee_ids: [3_000_000_000] },
+        400,
+        { error: 'assignee_ids is invalid' },
+      ],
+      [
+        'alice',
+        PROJECT,
         { title: 'x', assignee_ids: [erin] },
         400,
         { message: [matching(`user ${erin}`)] },
@@ -116,7 +123,8 @@ describe('POST /api/v4/users', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ username: 'qa-user-1', name: 'QA User', is_admin: false });
     await signIn(server, 'qa-user-1', 'long enough');
-    const taken = await as('root', 'POST', '/users', user);
+    // Another email: the same one would be answered first (GitLab checks the email first).
+    const taken = await as('root', 'POST', '/users', { ...user, email: 'qa-2@example.com' });
     expect(taken).toEqual({ status: 409, body: { message: 'Username has already been taken' } });
   });
 

@@ -38,7 +38,13 @@ const NewUser = z.object({
     .trim()
     .min(1, INVALID)
     .max(255, 'is too long (maximum is 255 characters)'),
-  email: z.string(INVALID).regex(/^[^\s@]{1,64}@[^\s@]{1,255}$/, INVALID),
+  // Devise (GitLab's accounts) strips and lower-cases emails: one address, one account.
+  email: z
+    .string(INVALID)
+    .trim()
+    .toLowerCase()
+    .max(255, 'is too long (maximum is 255 characters)')
+    .pipe(z.email(INVALID)),
   password: z.string(INVALID).min(8, 'is too short (minimum is 8 characters)').max(1024, INVALID),
   admin: z.boolean(INVALID).default(false),
 });
@@ -99,13 +105,18 @@ export function apiV4WriteRoutes(deps: ApiV4WriteDeps): Router {
     const created = await deps.identity.createAccount({
       username,
       name,
+      email,
       passwordHash: await hashPassword(password),
       admin,
     });
-    if (!created) return void res.status(409).json({ message: 'Username has already been taken' });
-    deps.logger.info({ userId: created.id, by: account.id, admin }, 'user created');
-    // The email is checked for GitLab compatibility but not stored: accounts have no email yet.
-    res.status(201).json({ ...userJson(created), email, is_admin: created.admin });
+    if (created.kind === 'taken') {
+      const taken = created.field === 'email' ? 'Email' : 'Username';
+      return void res.status(409).json({ message: `${taken} has already been taken` });
+    }
+    const user = created.account;
+    deps.logger.info({ userId: user.id, by: account.id, admin }, 'user created');
+    // The email only here, to the admin who created the user (GitLab's UserWithAdmin).
+    res.status(201).json({ ...userJson(user), email, is_admin: user.admin });
   });
 
   router.post('/api/v4/projects/:id/members', async (req, res) => {

@@ -85,3 +85,65 @@ describe('PUT /api/v4/projects/:id/issues/:iid', () => {
     expect((await server.database.repository.findIssue(1, 4))?.assignees).toEqual(before);
   });
 });
+
+describe('PUT /api/v4/projects/:id/issues/:iid, bad bodies', () => {
+  const path = encodeURIComponent('gitlab-org/gitlab-test');
+
+  async function refused(body: unknown, raw?: string): Promise<unknown> {
+    const response = await fetch(`${server.url}/api/v4/projects/${path}/issues/5`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await token('alice', ['api'])}`,
+      },
+      body: raw ?? JSON.stringify(body),
+    });
+    expect(response.status).toBe(400);
+    return response.json();
+  }
+
+  it.each([
+    ['a string for assignee_ids', { assignee_ids: 'bob' }, 'assignee_ids is invalid'],
+    ['names in assignee_ids', { assignee_ids: ['bob'] }, 'assignee_ids is invalid'],
+    ['a fraction in assignee_ids', { assignee_ids: [1.5] }, 'assignee_ids is invalid'],
+    ['a negative id', { assignee_ids: [-1] }, 'assignee_ids is invalid'],
+    ['an id past the id column', { assignee_ids: [3_000_000_000] }, 'assignee_ids is invalid'],
+    ['null for assignee_ids', { assignee_ids: null }, 'assignee_ids is invalid'],
+    ['a string for assignee_id', { assignee_id: '2' }, 'assignee_id is invalid'],
+    ['a string for confidential', { confidential: 'yes' }, 'confidential is invalid'],
+    [
+      'two bad fields',
+      { assignee_ids: 'x', confidential: 1 },
+      'assignee_ids is invalid, confidential is invalid',
+    ],
+  ])("answers %s with GitLab's 400 and writes nothing", async (_name, body, error) => {
+    const before = await server.database.repository.findIssue(1, 5);
+    expect(await refused(body)).toEqual({ error });
+    expect(await server.database.repository.findIssue(1, 5)).toEqual(before);
+  });
+
+  it('answers hostile bodies (a huge array, deep JSON, a non-object) with a clear 400', async () => {
+    const before = await server.database.repository.findIssue(1, 5);
+    const huge = Array.from({ length: 12_000 }, (_, i) => i + 1);
+    expect(await refused({ assignee_ids: huge })).toEqual({
+      error: 'assignee_ids may name at most 100 users',
+    });
+    const strings = Array.from({ length: 12_000 }, () => 'x');
+    expect(await refused({ assignee_ids: strings })).toEqual({ error: 'assignee_ids is invalid' });
+    // Unknown keys are ignored unread, however deep; the known one is still checked.
+    const deep = `{"confidential":"no","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    expect(await refused(null, deep)).toEqual({
+      error: 'confidential is invalid',
+    });
+    expect(await refused([1, 2])).toEqual({ error: 'body is invalid' });
+    expect(await server.database.repository.findIssue(1, 5)).toEqual(before);
+  });
+
+  it('takes assignee_id (0 unassigns) as GitLab does', async () => {
+    const api = await token('alice', ['api']);
+    const one = await put(path, 5, { assignee_id: await userId('carol') }, api);
+    expect(await one.json()).toMatchObject({ assignees: [{ username: 'carol' }] });
+    const none = await put(path, 5, { assignee_id: 0 }, api);
+    expect(await none.json()).toMatchObject({ assignees: [] });
+  });
+});

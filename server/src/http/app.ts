@@ -10,6 +10,7 @@ import type { FeatureFlags } from '../features/feature-flags.js';
 import type { CheckedDocuments } from '../graphql/checked-documents.js';
 import { httpExecution } from '../graphql/http-execution.js';
 import { maskError } from '../graphql/mask-error.js';
+import type { UserDirectory } from '../domain/user-directory.js';
 import { authMiddleware, authOf, principalOf, requireCsrfToken } from '../identity/request-auth.js';
 import type { SignInThrottle } from '../identity/sign-in-throttle.js';
 
@@ -21,12 +22,15 @@ import { indexHtmlHandler } from './index-html.js';
 import { requestLog } from './request-log.js';
 import { sessionRoutes } from './session-routes.js';
 import { userStatusRoutes } from './user-status-routes.js';
+import { usersApiRoutes } from './users-api.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
   /** Parse/validate cache and cost limits, shared with the cable. */
   documents: CheckedDocuments;
   services: ContextServices;
+  /** Users as GitLab's users API lists them (emails for administrators). */
+  users: UserDirectory;
   logger: Logger;
   throttle: SignInThrottle;
   /** Ends a user's cable connections on every process (sign-out, token revoked). */
@@ -90,6 +94,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(
     userStatusRoutes({ statuses: services.userStatuses, identity: services.identity, logger }),
   );
+  app.use(usersApiRoutes({ users: options.users }));
   app.use(apiV4Routes({ ...services, logger, disconnectUser }));
   app.all(CABLE.mountPath, (_req, res) => {
     res.status(404).type('text/plain').send('Page not found');

@@ -16,7 +16,7 @@ import type { ProjectRecord } from '../domain/types.js';
 import { authOf, principalOf } from '../identity/request-auth.js';
 import { Ability } from '../permissions/ability.js';
 
-import { badRequest, projectOf, signedIn } from './api-v4-helpers.js';
+import { projectOf, signedIn } from './api-v4-helpers.js';
 import { issueJson } from './issue-json.js';
 import { id, INVALID, parseBody } from './rest-body.js';
 
@@ -112,7 +112,7 @@ export function issueRoutes(deps: IssueRouteDeps): Router {
     const ids = body.assignee_ids ?? (body.assignee_id == null ? undefined : [body.assignee_id]);
     if (ids) {
       const usernames = await usernamesOf(deps.identity, ids);
-      if (!usernames) return badRequest(res, 'unknown user id in assignee_ids');
+      if (!usernames) return badRequest(res, 'assignee_ids names an unknown user');
       changes.assignees = { usernames, mode: 'REPLACE' };
     }
     if (body.confidential !== undefined) changes.confidential = body.confidential;
@@ -183,4 +183,9 @@ function answer(res: Response, result: UpdateResult): void {
     res.status(400).json({ message: result.errors });
   else if (!result.issue) res.status(404).json({ message: '404 Issue Not Found' });
   else res.json(issueJson(result.issue));
+}
+
+/** GitLab's 400 shape for a body that names what does not exist (as rest-body.ts answers). */
+function badRequest(res: Response, error: string): void {
+  res.status(400).json({ error });
 }

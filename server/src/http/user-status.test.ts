@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { IssueSetAssigneesDocument } from '@shared/graphql/generated/operations.js';
 
 import { CableClient, type Frame } from '../../test/cable-client.js';
+import { loadGitlabDocument } from '../../test/gitlab-documents.js';
 import { createToken, graphqlAs, signIn, type SignedIn } from '../../test/sign-in.js';
 import { startTestServer } from '../../test/start-test-server.js';
 
@@ -141,6 +142,44 @@ describe('a status change, live', () => {
     expect(statusesOf(await client.nextNonPing())).toEqual([
       { availability: 'BUSY', message: 'focus' },
     ]);
+    client.close();
+  });
+
+  it("pushes GitLab's issuableAssigneesUpdated too, so GitLab's own sidebar shows Busy", async () => {
+    const { body } = await graphqlAs(server, alice, print(IssueSetAssigneesDocument), {
+      projectPath: 'gitlab-org/gitlab-test',
+      iid: '14',
+      assigneeUsernames: ['alice'],
+    });
+    expect(body.data).toMatchObject({ issueSetAssignees: { errors: [] } });
+    const client = await CableClient.connect(server.url);
+    await client.next(); // welcome
+    client.subscribe(
+      JSON.stringify({
+        channel: 'GraphqlChannel',
+        query: print(loadGitlabDocument('issuable-assignees.subscription.graphql')),
+        variables: { issuableId: 'gid://gitlab/Issue/14' },
+        operationName: 'issuableAssigneesUpdated',
+        nonce: 'n',
+      }),
+    );
+    expect((await client.nextNonPing()).type).toBeUndefined(); // the first result
+    expect((await client.nextNonPing()).type).toBe('confirm_subscription');
+
+    expect((await putStatus(alice, { availability: 'busy' })).status).toBe(200);
+    const pushed = (await client.nextNonPing()).message as {
+      result: {
+        data: {
+          issuableAssigneesUpdated: {
+            assignees: { nodes: { username: string; status: unknown }[] };
+          };
+        };
+      };
+    };
+    expect(pushed.result.data.issuableAssigneesUpdated.assignees.nodes).toEqual([
+      expect.objectContaining({ username: 'alice', status: { availability: 'BUSY' } }),
+    ]);
+    await putStatus(alice, {});
     client.close();
   });
 

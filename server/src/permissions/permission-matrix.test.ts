@@ -390,7 +390,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
 function statusesOf(db: AppDatabase): UserStatusService {
   return new UserStatusService(
     new DrizzleUserStatusRepository(db),
-    { issueUpdated: () => Promise.resolve() },
+    { issueUpdated: () => Promise.resolve(), issuableAssigneesUpdated: () => Promise.resolve() },
     pino({ level: 'silent' }),
   );
 }

@@ -7,7 +7,7 @@ import { paths } from '../paths.js';
 import { attachResolvers } from './attach-resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { Issuable, Mutation, Query, Subscription } from './resolvers/root-fields.js';
-import { Issue, Project, User, UserCore, UserStatus } from './resolvers/types.js';
+import { Issue, IssueViewers, Project, User, UserCore, UserStatus } from './resolvers/types.js';
 import { scalars } from './scalars.js';
 
 /** The SDL is read from shared/, its single source (also used by codegen). */
@@ -20,6 +20,7 @@ const resolvers: Resolvers = {
   Subscription,
   Project,
   Issue,
+  IssueViewers,
   Issuable,
   UserCore,
   User,

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { IssueRecord, UserRecord, ProjectRecord, UserStatusRecord } from '../../domain/types.js';
+import type { IssueWithViewers, IssueViewersRecord, UserRecord, ProjectRecord, UserStatusRecord } from '../../domain/types.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -54,6 +54,8 @@ export type Issue = {
   updatedBy?: Maybe<UserCore>;
   /** What the current user may do with the issue. */
   userPermissions: IssuePermissions;
+  /** Who is viewing the issue now; null while the `issue_presence` feature flag is off. */
+  viewers?: Maybe<IssueViewers>;
   webUrl: Scalars['String']['output'];
 };
 
@@ -112,6 +114,18 @@ export type IssueSetConfidentialPayload = {
 export type IssueState =
   | 'closed'
   | 'opened';
+
+/**
+ * The people viewing an issue now: cable connections with a live `issueUpdated` or
+ * `issuableAssigneesUpdated` subscription on it, in every process.
+ */
+export type IssueViewers = {
+  __typename?: 'IssueViewers';
+  /** Connections of anonymous visitors viewing the issue. */
+  anonymousCount: Scalars['Int']['output'];
+  /** Signed-in viewers who may read the issue: `count` counts them all, `nodes` lists up to 50 by name. */
+  users: UserCoreConnection;
+};
 
 /** A merge request (GitLab's type, reduced): never returned by this server. */
 export type MergeRequest = {
@@ -196,12 +210,23 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Triggered when the issuable's assignees change (GitLab's field). The first payload carries the current state. */
   issuableAssigneesUpdated?: Maybe<Issuable>;
+  /**
+   * Triggered when the people viewing the issuable change (its `viewers`), at most once a second
+   * per issuable. The first payload carries the viewers now. Needs the `issue_presence` flag
+   * (`viewers` is null while it is off).
+   */
+  issuableViewersUpdated?: Maybe<Issuable>;
   /** Triggered whenever the issue changes. The first payload carries the issue as it is now. */
   issueUpdated?: Maybe<Issue>;
 };
 
 
 export type SubscriptionIssuableAssigneesUpdatedArgs = {
+  issuableId: Scalars['IssuableID']['input'];
+};
+
+
+export type SubscriptionIssuableViewersUpdatedArgs = {
   issuableId: Scalars['IssuableID']['input'];
 };
 
@@ -350,7 +375,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   Issuable:
-    | ( IssueRecord )
+    | ( IssueWithViewers )
     | ( Omit<MergeRequest, 'assignees'> & { assignees?: Maybe<_RefType['UserCoreConnection']> } )
   ;
 };
@@ -364,7 +389,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Issuable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Issuable']>;
   IssuableID: ResolverTypeWrapper<Scalars['IssuableID']['output']>;
-  Issue: ResolverTypeWrapper<IssueRecord>;
+  Issue: ResolverTypeWrapper<IssueWithViewers>;
   IssueConnection: ResolverTypeWrapper<Omit<IssueConnection, 'nodes'> & { nodes: Array<ResolversTypes['Issue']> }>;
   IssueID: ResolverTypeWrapper<Scalars['IssueID']['output']>;
   IssuePermissions: ResolverTypeWrapper<IssuePermissions>;
@@ -373,6 +398,7 @@ export type ResolversTypes = {
   IssueSetConfidentialInput: IssueSetConfidentialInput;
   IssueSetConfidentialPayload: ResolverTypeWrapper<Omit<IssueSetConfidentialPayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   IssueState: IssueState;
+  IssueViewers: ResolverTypeWrapper<IssueViewersRecord>;
   MergeRequest: ResolverTypeWrapper<Omit<MergeRequest, 'assignees'> & { assignees?: Maybe<ResolversTypes['UserCoreConnection']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MutationOperationMode: MutationOperationMode;
@@ -397,7 +423,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Issuable: ResolversUnionTypes<ResolversParentTypes>['Issuable'];
   IssuableID: Scalars['IssuableID']['output'];
-  Issue: IssueRecord;
+  Issue: IssueWithViewers;
   IssueConnection: Omit<IssueConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Issue']> };
   IssueID: Scalars['IssueID']['output'];
   IssuePermissions: IssuePermissions;
@@ -405,6 +431,7 @@ export type ResolversParentTypes = {
   IssueSetAssigneesPayload: Omit<IssueSetAssigneesPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
   IssueSetConfidentialInput: IssueSetConfidentialInput;
   IssueSetConfidentialPayload: Omit<IssueSetConfidentialPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
+  IssueViewers: IssueViewersRecord;
   MergeRequest: Omit<MergeRequest, 'assignees'> & { assignees?: Maybe<ResolversParentTypes['UserCoreConnection']> };
   Mutation: Record<PropertyKey, never>;
   Project: ProjectRecord;
@@ -447,6 +474,7 @@ export type IssueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   updatedAt?: Resolver<ResolversTypes['Time'], ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['UserCore']>, ParentType, ContextType>;
   userPermissions?: Resolver<ResolversTypes['IssuePermissions'], ParentType, ContextType>;
+  viewers?: Resolver<Maybe<ResolversTypes['IssueViewers']>, ParentType, ContextType>;
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -474,6 +502,11 @@ export type IssueSetConfidentialPayloadResolvers<ContextType = GraphQLContext, P
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
+};
+
+export type IssueViewersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssueViewers'] = ResolversParentTypes['IssueViewers']> = {
+  anonymousCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['UserCoreConnection'], ParentType, ContextType>;
 };
 
 export type MergeRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergeRequest'] = ResolversParentTypes['MergeRequest']> = {
@@ -511,6 +544,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   issuableAssigneesUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableAssigneesUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableAssigneesUpdatedArgs, 'issuableId'>>;
+  issuableViewersUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableViewersUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableViewersUpdatedArgs, 'issuableId'>>;
   issueUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issue']>, "issueUpdated", ParentType, ContextType, RequireFields<SubscriptionIssueUpdatedArgs, 'issueId'>>;
 };
 
@@ -560,6 +594,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IssuePermissions?: IssuePermissionsResolvers<ContextType>;
   IssueSetAssigneesPayload?: IssueSetAssigneesPayloadResolvers<ContextType>;
   IssueSetConfidentialPayload?: IssueSetConfidentialPayloadResolvers<ContextType>;
+  IssueViewers?: IssueViewersResolvers<ContextType>;
   MergeRequest?: MergeRequestResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;

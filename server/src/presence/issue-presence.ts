@@ -18,14 +18,14 @@ export interface PresenceTiming {
   pushIntervalMs: number;
   /** Local changes are written to the store together at most this often (default 50 ms). */
   flushMs: number;
-  /** This process renews its entries this often (default 3 s; the Redis TTL is 3 times it). */
+  /** This process renews its entries this often (default 2 s; the Redis TTL is 3 times it). */
   renewMs: number;
 }
 
 export const DEFAULT_PRESENCE_TIMING: PresenceTiming = {
   pushIntervalMs: 1000,
   flushMs: 50,
-  renewMs: 3000,
+  renewMs: 2000,
 };
 
 export interface IssuePresenceDeps {

@@ -26,11 +26,15 @@ export interface PresenceStore {
   /** Sets this process's counts for an issue outright (after its entries were lost). */
   replace(issueId: number, counts: ReadonlyMap<ViewerField, number>): Promise<number>;
   /**
-   * Renews this process's entries of these issues. Resolves with the issues that need a push
-   * because another process's entries expired (with their new change number), and the issues
-   * whose entries of this process were gone (the store lost them: write them again).
+   * Renews this process's entries of the issues it has viewers of, and looks for expired
+   * processes on those and on the issues whose viewers it only watches. Resolves with the
+   * issues that need a push because another process's entries expired (with their new change
+   * number), and the issues whose entries of this process were gone (write them again).
    */
-  renew(issueIds: readonly number[]): Promise<{ expired: Map<number, number>; lost: number[] }>;
+  renew(
+    viewed: readonly number[],
+    watched: readonly number[],
+  ): Promise<{ expired: Map<number, number>; lost: number[] }>;
   /** Claims the issue's push if change `seq` was not pushed yet, at most one per interval. */
   claimPush(issueId: number, seq: number): Promise<PushClaim>;
   read(issueId: number): Promise<StoredViewers>;

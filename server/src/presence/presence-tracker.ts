@@ -12,6 +12,8 @@ export const VIEWING_FIELDS: Readonly<Record<string, string>> = {
   issueUpdated: 'issueId',
   issuableAssigneesUpdated: 'issuableId',
 };
+/** The presence subscription: it watches the viewers without being one. */
+const WATCHING_FIELD = 'issuableViewersUpdated';
 
 /** What the engine tells of a subscription (structurally its TopicDescriptor and Member). */
 interface TopicLike {
@@ -49,6 +51,8 @@ export class PresenceTracker {
   private enabled = true;
   /** Per issue, bumped by each rewrite: deltas flushed before it are already in what it wrote. */
   private readonly generations = new Map<number, number>();
+  /** Per issue, live `issuableViewersUpdated` subscriptions here. */
+  private readonly watchers = new Map<number, number>();
 
   constructor(private readonly options: TrackerOptions) {
     this.renewTimer = setInterval(() => this.enqueue(() => this.renew()), options.renewMs);
@@ -56,6 +60,7 @@ export class PresenceTracker {
   }
 
   started(topic: TopicLike, member: MemberLike): void {
+    if (topic.field === WATCHING_FIELD) return this.watch(topic, 1);
     const issueId = issueOf(topic);
     if (issueId === null) return;
     const userId = (member.context as Caller).currentUser?.id ?? null;
@@ -64,6 +69,7 @@ export class PresenceTracker {
   }
 
   ended(topic: TopicLike, member: MemberLike): void {
+    if (topic.field === WATCHING_FIELD) return this.watch(topic, -1);
     const issueId = issueOf(topic);
     if (issueId === null) return;
     const field = this.local.remove(issueId, connectionOf(member));
@@ -91,6 +97,16 @@ export class PresenceTracker {
   close(): void {
     clearInterval(this.renewTimer);
     clearTimeout(this.flushTimer);
+  }
+
+  /** Subscribers of an issue's viewers here: renewals look for expired processes there too. */
+  private watch(topic: TopicLike, delta: number): void {
+    const gid = topic.args.issuableId;
+    const issueId = typeof gid === 'string' ? parseGlobalId(gid, 'Issue') : null;
+    if (issueId === null) return;
+    const next = (this.watchers.get(issueId) ?? 0) + delta;
+    if (next > 0) this.watchers.set(issueId, next);
+    else this.watchers.delete(issueId);
   }
 
   private note(issueId: number, field: ViewerField, delta: number): void {
@@ -122,7 +138,9 @@ export class PresenceTracker {
 
   private async renew(): Promise<void> {
     if (!this.enabled) return;
-    const { expired, lost } = await this.options.store.renew(this.local.issueIds());
+    const { expired, lost } = await this.options.store.renew(this.local.issueIds(), [
+      ...this.watchers.keys(),
+    ]);
     for (const [issueId, seq] of expired) this.options.changed(issueId, seq);
     await this.rewrite(lost);
   }

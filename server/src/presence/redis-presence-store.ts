@@ -61,10 +61,15 @@ export class RedisPresenceStore implements PresenceStore {
   }
 
   async renew(
-    issueIds: readonly number[],
+    viewed: readonly number[],
+    watched: readonly number[],
   ): Promise<{ expired: Map<number, number>; lost: number[] }> {
+    const viewing = new Set(viewed);
+    const issueIds = [...new Set([...viewed, ...watched])];
     const answers = await Promise.all(
-      issueIds.map((id) => this.scripts.renew(this.keys(id), this.args([]))),
+      issueIds.map((id) =>
+        this.scripts.renew(this.keys(id), this.args([viewing.has(id) ? '1' : '0'])),
+      ),
     );
     const expired = new Map<number, number>();
     const lost: number[] = [];

@@ -41,14 +41,20 @@ return bump()
 `;
 
 /**
- * ARGV: pid, ttl. Renews this process's entries; removes expired processes. Returns -1 when this
- * process's counts were gone (Redis lost them), the new change number when another process
+ * ARGV: pid, ttl, '1' when this process has viewers of the issue ('0': it only has subscribers
+ * of its viewers). Renews this process's entries; removes expired processes. Returns -1 when
+ * this process's counts were gone (Redis lost them), the new change number when another process
  * expired (its viewers left: push), else 0.
  */
 export const RENEW = `${PROLOGUE}
 local expired = redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-alive()
+if ARGV[3] == '1' then
+  if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+  alive()
+else
+  -- Only watching: keep the live set until its members' own expiry is seen here.
+  redis.call('PEXPIRE', KEYS[2], ttl)
+end
 if expired > 0 then return bump() end
 redis.call('PEXPIRE', KEYS[3], ttl)
 return 0

@@ -66,12 +66,12 @@ function openViewer(url: string, onPresence: () => void): Promise<WebSocket> {
   });
 }
 
-async function worker(): Promise<void> {
+function worker(): void {
   const sockets: WebSocket[] = [];
   const received = new Map<WebSocket, number>();
   let counting = false;
   let url = '';
-  process.on('message', async (command: ToWorker) => {
+  const handle = async (command: ToWorker): Promise<void> => {
     if (command.type === 'open') {
       url = command.url;
       for (let i = 0; i < command.count; i += 50) {
@@ -91,16 +91,13 @@ async function worker(): Promise<void> {
     } else {
       counting = true;
       const started = performance.now();
-      let left = 0;
       const churn = setInterval(() => {
         // Leaving viewers stop counting: the count below is of the ones open throughout.
         sockets.shift()?.removeAllListeners('message').close();
-        left += 1;
       }, 100);
       await new Promise((resolve) => setTimeout(resolve, command.ms));
       clearInterval(churn);
       counting = false;
-      void left;
       let presence = 0;
       for (const ws of sockets) presence += received.get(ws) ?? 0;
       process.send?.({
@@ -110,7 +107,8 @@ async function worker(): Promise<void> {
         ms: performance.now() - started,
       } satisfies FromWorker);
     }
-  });
+  };
+  process.on('message', (command: ToWorker) => void handle(command));
 }
 
 function ask(child: ChildProcess, command: ToWorker): Promise<FromWorker> {

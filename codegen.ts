@@ -43,7 +43,8 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         contextType: '../context.js#GraphQLContext',
         mappers: {
-          Issue: '../../domain/types.js#IssueRecord',
+          Issue: '../../domain/types.js#IssueWithViewers',
+          IssueViewers: '../../domain/types.js#IssueViewersRecord',
           UserCore: '../../domain/types.js#UserRecord',
           User: '../../domain/types.js#UserRecord',
           Project: '../../domain/types.js#ProjectRecord',

@@ -62,6 +62,11 @@ const SERVER_LAYERS = [
     'identity knows no transport',
   ],
   ['features', 'identity|graphql|cable|http|observability', 'flags sit on storage and pub/sub'],
+  [
+    'presence',
+    'db|identity|features|graphql|cable|http|observability|pubsub',
+    'presence counts viewers over the domain; start-server.ts wires it to the engine and flags',
+  ],
   ['graphql', 'db|identity|features|cable|http|observability', 'GraphQL knows no transport'],
   [
     'graphql/subscriptions',

@@ -1,5 +1,5 @@
 /**
- * The feature flags this app knows, with GitLab's names. Both default to on: a flag nobody has
+ * The feature flags this app knows, with GitLab's names. Every flag defaults to on: a flag nobody has
  * set is enabled. Shared so the admin page and the server agree on names and descriptions.
  */
 export const FEATURE_FLAGS = {
@@ -7,6 +7,8 @@ export const FEATURE_FLAGS = {
     'Issue pages open the cable and subscribe to live updates; off, they poll every 10 s instead.',
   broadcast_issue_updates:
     'The server pushes issue changes to subscribers; off, changes are saved but not broadcast.',
+  issue_presence:
+    'Issue pages show who else is viewing them, live; off, viewers are neither counted nor shown.',
 } as const;
 
 export type FeatureFlagName = keyof typeof FEATURE_FLAGS;

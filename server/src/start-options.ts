@@ -21,6 +21,9 @@ export function startOptionsFrom(config: Config, logger: Logger): StartOptions {
     adapter: config.redisUrl
       ? new RedisAdapter({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
       : undefined,
+    presenceRedis: config.redisUrl
+      ? { url: config.redisUrl, keyPrefix: config.redisChannelPrefix }
+      : undefined,
     signInThrottle: config.redisUrl
       ? SignInThrottle.shared(config.redisUrl, config.redisChannelPrefix)
       : undefined,

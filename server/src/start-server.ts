@@ -41,6 +41,14 @@ import { ANONYMOUS, type Principal } from './permissions/principal.js';
 import { viewerVisibilityKey } from './permissions/visibility-key.js';
 import type { PubSub } from './pubsub/pubsub.js';
 import { MemoryAdapter } from './pubsub/memory-adapter.js';
+import {
+  DEFAULT_PRESENCE_TIMING,
+  IssuePresence,
+  type PresenceTiming,
+} from './presence/issue-presence.js';
+import { MemoryPresenceStore } from './presence/memory-presence-store.js';
+import type { PresenceStore } from './presence/presence-store.js';
+import { RedisPresenceStore } from './presence/redis-presence-store.js';
 
 export interface StartOptions {
   port: number;
@@ -80,6 +88,10 @@ export interface StartOptions {
    * (METRICS_ENABLED, METRICS_TOKEN).
    */
   metrics?: MetricsAccessOptions;
+  /** Presence in Redis (shared by every process); default: counted in this process. */
+  presenceRedis?: { url: string; keyPrefix: string };
+  /** Presence intervals; tests shorten them. */
+  presenceTiming?: Partial<PresenceTiming>;
 }
 
 /** The identity cable connections carry in this app: who, and with which credentials. */
@@ -98,6 +110,7 @@ export interface RunningServer {
   metrics: ServerMetrics;
   /** Feature flags (`real_time_issue_sidebar`, `broadcast_issue_updates`), shared by every process. */
   features: FeatureFlags;
+  presence: IssuePresence;
   close(): Promise<void>;
 }
 
@@ -132,13 +145,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const schema = buildSchema();
   const metrics = new ServerMetrics();
   const documents = new CheckedDocuments(schema, options.graphqlLimits);
+  // Presence needs the triggers, which need the engine: the engine reaches it once built.
+  const late: { presence?: IssuePresence } = {};
   const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {
     documents,
     authorize: issueEventAuthorizer(identity),
     grouping: options.grouping ?? true,
     visibilityKey: viewerVisibilityKey,
     onEventDelivered: metrics.observeEventDelivery,
-    state: issueTopicState(repository),
+    state: issueTopicState(repository, {
+      current: (issueId) => late.presence?.current(issueId) ?? Promise.resolve(null),
+    }),
+    observer: {
+      started: (topic, member) => late.presence?.tracker.started(topic, member),
+      ended: (topic, member) => late.presence?.tracker.ended(topic, member),
+    },
   });
   await subscriptions.start();
   // A pub/sub that lost its server and is back may have missed events: viewers resync.
@@ -160,7 +181,26 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     triggers,
     logger,
   );
-  const services: ContextServices = { repository, identity, issues, userStatuses };
+  const presenceTiming = { ...DEFAULT_PRESENCE_TIMING, ...options.presenceTiming };
+  const presenceStore = presenceStoreFor(options, presenceTiming);
+  const issuePresence = new IssuePresence({
+    store: presenceStore,
+    repository,
+    identity,
+    publish: (event) => triggers.issuableViewersUpdated(event),
+    enabled: () => features.isEnabled('issue_presence'),
+    logger,
+    timing: presenceTiming,
+  });
+  late.presence = issuePresence;
+  const stopFlagWatch = features.onChange(() => void issuePresence.flagChanged());
+  const services: ContextServices = {
+    repository,
+    identity,
+    issues,
+    userStatuses,
+    presence: issuePresence,
+  };
 
   // The cable is built below; the app only calls these after start.
   const disconnectUser = (userId: number) => cable.disconnect({ userId });
@@ -234,6 +274,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database,
     metrics,
     features,
+    presence: issuePresence,
     close() {
       closed ??= closeOnce();
       return closed;
@@ -247,6 +288,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // what they needed closes last.
     closing = true;
     await cable.shutdown({ drainMs: options.drainMs ?? 0 });
+    stopFlagWatch();
+    await issuePresence.close(); // the closed connections' leaves go out first
     const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();
     const grace = setTimeout(() => http.closeAllConnections(), options.httpGraceMs ?? 10_000);
@@ -254,12 +297,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clearTimeout(grace);
     await client.close();
     await throttle.close();
+    await presenceStore.close();
     await features.close();
     stopGapWatch();
     await subscriptions.close();
     await adapter.shutdown();
     await database.close();
   }
+}
+
+/** Redis with expiring entries when processes share one; else this process's memory. */
+function presenceStoreFor(options: StartOptions, timing: PresenceTiming): PresenceStore {
+  if (!options.presenceRedis) return new MemoryPresenceStore(timing.pushIntervalMs);
+  return new RedisPresenceStore({
+    ...options.presenceRedis,
+    ttlMs: timing.renewMs * 3,
+    pushIntervalMs: timing.pushIntervalMs,
+  });
 }
 
 /**

@@ -81,6 +81,15 @@ export class DrizzleIssueRepository implements IssueRepository {
       .where(inArray(users.username, [...usernames]));
   }
 
+  async findUsersByIds(ids: readonly number[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select(userColumns)
+      .from(users)
+      .leftJoin(userStatuses, statusOfUser)
+      .where(inArray(users.id, [...ids]));
+  }
+
   /** Without memberships yet, every active user may be assigned in an existing project. */
   async searchAssignableUsers(projectId: number, search?: string): Promise<UserRecord[]> {
     // Only members can be assigned (GitLab's rule), so only members are offered.

@@ -48,6 +48,8 @@ export interface IssueRepository {
   listIssues(projectId: number, limit: number): Promise<IssueRecord[]>;
   /** Users with these usernames (case-sensitive), in no particular order; unknown names are absent. */
   findUsersByUsernames(usernames: readonly string[]): Promise<UserRecord[]>;
+  /** Users with these ids, with their status, in no particular order; unknown ids are absent. */
+  findUsersByIds(ids: readonly number[]): Promise<UserRecord[]>;
   /** Users who can be assigned in the project, filtered by a case-insensitive match on username or name. */
   searchAssignableUsers(projectId: number, search?: string): Promise<UserRecord[]>;
   /**

@@ -88,3 +88,36 @@ export interface IssueRecord {
 export function isIssueRecord(value: unknown): value is IssueRecord {
   return typeof value === 'object' && value !== null && 'assignees' in value && 'iid' in value;
 }
+
+/** Who is viewing an issue now (presence): signed-in users who may read it, and anonymous connections. */
+export interface IssueViewersRecord {
+  /** Increases with every change of the viewers (orders pushes; unrelated to `updatedAt`). */
+  version: number;
+  /** The first of them (at most a page, by name); `userCount` counts them all. */
+  users: UserRecord[];
+  userCount: number;
+  anonymousCount: number;
+}
+
+/** An issue as GraphQL resolves it: a presence push attaches the viewers it carries. */
+export type IssueWithViewers = IssueRecord & { readonly viewers?: IssueViewersRecord | null };
+
+/**
+ * What a presence push carries: the issue (for the permission check, as loaded by the process
+ * that pushed) and its viewers; null viewers when the `issue_presence` flag is off. It has no
+ * `updatedAt`: a presence push never moves the issue's version.
+ */
+export interface IssuePresenceEvent {
+  kind: 'issue_presence';
+  issue: IssueRecord;
+  viewers: IssueViewersRecord | null;
+}
+
+export function isIssuePresenceEvent(value: unknown): value is IssuePresenceEvent {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === 'issue_presence' &&
+    isIssueRecord((value as { issue?: unknown }).issue)
+  );
+}

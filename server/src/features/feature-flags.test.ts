@@ -36,16 +36,18 @@ describe.each(drivers)('FeatureFlags on %s', (driver) => {
     return flags;
   }
 
-  it('has both flags on by default (no row)', async () => {
+  it('has every flag on by default (no row)', async () => {
     await fixture.database.db.delete(featureGates);
     const flags = await start(new MemoryAdapter());
     expect(flags.isEnabled('real_time_issue_sidebar')).toBe(true);
     expect(flags.isEnabled('broadcast_issue_updates')).toBe(true);
+    expect(flags.isEnabled('issue_presence')).toBe(true);
     expect(
       flags.list().map(({ name, enabled, isDefault }) => ({ name, enabled, isDefault })),
     ).toEqual([
       { name: 'real_time_issue_sidebar', enabled: true, isDefault: true },
       { name: 'broadcast_issue_updates', enabled: true, isDefault: true },
+      { name: 'issue_presence', enabled: true, isDefault: true },
     ]);
   });
 
@@ -99,7 +101,7 @@ describe.each(drivers)('FeatureFlags on %s', (driver) => {
     const flags = await start(new MemoryAdapter());
     await expect(flags.set('no_such_flag', false, root)).rejects.toThrow(UnknownFeatureFlagError);
     await expect(flags.reset('no_such_flag', root)).rejects.toThrow(
-      "Unknown feature flag 'no_such_flag'; known flags: real_time_issue_sidebar, broadcast_issue_updates",
+      "Unknown feature flag 'no_such_flag'; known flags: real_time_issue_sidebar, broadcast_issue_updates, issue_presence",
     );
     expect(() => flags.state('no_such_flag')).toThrow(UnknownFeatureFlagError);
     expect(await fixture.database.db.select().from(featureGates)).toEqual([]);

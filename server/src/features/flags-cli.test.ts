@@ -38,9 +38,10 @@ describe('npm run flags', () => {
   it('lists the flags, signing in as root with the demo password by default', async () => {
     const { code, out, err } = await run(['list']);
     expect({ code, err }).toEqual({ code: 0, err: [] });
-    expect(out).toHaveLength(2);
+    expect(out).toHaveLength(3);
     expect(out[0]).toMatch(/^real_time_issue_sidebar\s+on\s+Issue pages open the cable/);
     expect(out[1]).toMatch(/^broadcast_issue_updates\s+on\s+/);
+    expect(out[2]).toMatch(/^issue_presence\s+on\s+Issue pages show who else/);
   });
 
   it('disables, enables and resets a flag with an admin token', async () => {
@@ -82,7 +83,7 @@ describe('npm run flags', () => {
       code: 1,
       out: [],
       err: [
-        "flags: unknown feature flag 'no_such_flag'; known: real_time_issue_sidebar, broadcast_issue_updates",
+        "flags: unknown feature flag 'no_such_flag'; known: real_time_issue_sidebar, broadcast_issue_updates, issue_presence",
       ],
     });
     const port = await closedPort();

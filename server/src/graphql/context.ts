@@ -1,6 +1,7 @@
 import type { IdentityRepository } from '../domain/identity.js';
 import type { IssueUpdateService } from '../domain/issue-update-service.js';
 import type { IssueRepository } from '../domain/repository.js';
+import type { IssueRecord, IssueViewersRecord } from '../domain/types.js';
 import type { UserStatusService } from '../domain/user-status-service.js';
 import type { Viewer } from '../permissions/ability.js';
 import type { Caller, Principal } from '../permissions/principal.js';
@@ -17,15 +18,22 @@ export type GraphQLContext = Caller & {
   readonly issues: IssueUpdateService;
   /** Statuses of users loaded without one (issue records carry theirs). */
   readonly userStatuses: UserStatusService;
+  readonly presence: ViewersReader;
   /** The caller as a viewer of a project, read once per project per request. */
   readonly viewerIn: (projectId: number) => Promise<Viewer>;
 };
+
+/** Who is viewing an issue now (`Issue.viewers`); null while the `issue_presence` flag is off. */
+export interface ViewersReader {
+  viewersOf(issue: IssueRecord): Promise<IssueViewersRecord | null>;
+}
 
 export interface ContextServices {
   repository: IssueRepository;
   identity: IdentityRepository;
   issues: IssueUpdateService;
   userStatuses: UserStatusService;
+  presence: ViewersReader;
 }
 
 /** Anonymous contexts hold no per-viewer state, so one per services serves every request and channel. */
@@ -43,6 +51,7 @@ export function createGraphQLContext(
         identity: services.identity,
         issues: services.issues,
         userStatuses: services.userStatuses,
+        presence: services.presence,
         currentUser: null,
         canWrite: true,
         viewerIn: () => Promise.resolve(null),
@@ -58,6 +67,7 @@ export function createGraphQLContext(
     identity: services.identity,
     issues: services.issues,
     userStatuses: services.userStatuses,
+    presence: services.presence,
     currentUser: account,
     canWrite: !principal.readOnly,
     viewerIn(projectId) {

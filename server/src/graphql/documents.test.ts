@@ -34,6 +34,7 @@ describe('documents validate against the schema', () => {
     expect(shared.map(([name]) => name).sort()).toEqual([
       'currentUser',
       'issuableAssigneesUpdated',
+      'issuableViewersUpdated',
       'issue',
       'issueSetAssignees',
       'issueUpdated',

@@ -47,6 +47,7 @@ beforeAll(() => {
       { issueUpdated: () => Promise.resolve(), issuableAssigneesUpdated: () => Promise.resolve() },
       pino({ level: 'silent' }),
     ),
+    presence: { viewersOf: () => Promise.resolve(null) }, // not what these tests check
   };
 });
 

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { toGlobalId } from '@shared/graphql/global-id.js';
 
 import type { IssueEvents } from '../domain/issue-update-service.js';
-import type { IssueRecord } from '../domain/types.js';
+import type { IssuePresenceEvent, IssueRecord } from '../domain/types.js';
 
 import type { ActionCableSubscriptions } from './subscriptions/action-cable-subscriptions.js';
 
@@ -58,14 +58,27 @@ export class GraphqlTriggers implements IssueEvents {
     return this.trigger('issueUpdated', { issueId: toGlobalId('Issue', issue.id) }, issue);
   }
 
-  private trigger(field: string, args: Record<string, string>, issue: IssueRecord): Promise<void> {
+  /** Triggers `issuableViewersUpdated(issuableId:)` with the issue and its viewers (presence). */
+  issuableViewersUpdated(event: IssuePresenceEvent): Promise<void> {
+    return this.trigger(
+      'issuableViewersUpdated',
+      { issuableId: toGlobalId('Issue', event.issue.id) },
+      event,
+    );
+  }
+
+  private trigger(
+    field: string,
+    args: Record<string, string>,
+    object: IssueRecord | IssuePresenceEvent,
+  ): Promise<void> {
     if (this.gate && !this.gate.broadcastEnabled()) {
       this.gate.logger.debug(
-        { field, issueId: issue.id },
+        { field, issueId: 'kind' in object ? object.issue.id : object.id },
         'trigger skipped: broadcast_issue_updates is off',
       );
       return Promise.resolve();
     }
-    return this.subscriptions.trigger(field, args, issue);
+    return this.subscriptions.trigger(field, args, object);
   }
 }

@@ -1,23 +1,40 @@
 import { parseGlobalId } from '@shared/graphql/global-id.js';
 
 import type { IssueRepository } from '../domain/repository.js';
-import { isIssueRecord } from '../domain/types.js';
+import { isIssuePresenceEvent, isIssueRecord, type IssuePresenceEvent } from '../domain/types.js';
 
 import type { TopicState } from './subscriptions/topic-state.js';
+
+/** Reads an issue with its viewers now (see presence/issue-presence.ts). */
+export interface PresenceReader {
+  current(issueId: number): Promise<IssuePresenceEvent | null>;
+}
+
+/** The presence topic: its events are IssuePresenceEvents, versioned by the viewers' change number. */
+export const PRESENCE_FIELD = 'issuableViewersUpdated';
 
 /**
  * What the engine may know of issue topics (`issueUpdated(issueId:)`,
  * `issuableAssigneesUpdated(issuableId:)`): the issue as it is now, read by id (shared by a
  * subscribe storm through the single-flight repository), and its version, `updatedAt`, which
- * every write moves forward by at least 1 ms under the row lock.
+ * every write moves forward by at least 1 ms under the row lock. The presence topic
+ * (`issuableViewersUpdated`) carries the issue with its viewers instead, whose version is the
+ * viewers' change number: a presence push never moves, nor is ordered by, the issue's version.
  */
-export function issueTopicState(repository: Pick<IssueRepository, 'findIssueById'>): TopicState {
+export function issueTopicState(
+  repository: Pick<IssueRepository, 'findIssueById'>,
+  presence: PresenceReader,
+): TopicState {
   return {
-    current({ args }) {
+    current({ field, args }) {
       const gid = args.issueId ?? args.issuableId;
       const id = typeof gid === 'string' ? parseGlobalId(gid, 'Issue') : null;
-      return id === null ? Promise.resolve(null) : repository.findIssueById(id);
+      if (id === null) return Promise.resolve(null);
+      return field === PRESENCE_FIELD ? presence.current(id) : repository.findIssueById(id);
     },
-    versionOf: (object) => (isIssueRecord(object) ? object.updatedAt.getTime() : undefined),
+    versionOf(object) {
+      if (isIssueRecord(object)) return object.updatedAt.getTime();
+      return isIssuePresenceEvent(object) ? object.viewers?.version : undefined;
+    },
   };
 }

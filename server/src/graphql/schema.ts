@@ -8,7 +8,7 @@ import { attachResolvers } from './attach-resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { Label, Milestone } from './resolvers/labels-milestones.js';
 import { Issuable, Mutation, Query, Subscription } from './resolvers/root-fields.js';
-import { Issue, Project, User, UserCore, UserStatus } from './resolvers/types.js';
+import { Issue, IssueViewers, Project, User, UserCore, UserStatus } from './resolvers/types.js';
 import { scalars } from './scalars.js';
 
 /** The SDL is read from shared/, its single source (also used by codegen). */
@@ -21,6 +21,7 @@ const resolvers: Resolvers = {
   Subscription,
   Project,
   Issue,
+  IssueViewers,
   Issuable,
   UserCore,
   User,

@@ -43,7 +43,7 @@ const page = async () => (await fetch(`${server.url}/gitlab-org/gitlab-test/-/is
 const REALTIME_OFF = '<meta name="real-time-issue-sidebar" content="false">';
 
 describe('Features API', () => {
-  it('lists both flags, on by default, in GitLab’s shape (admin token)', async () => {
+  it('lists every flag, on by default, in GitLab’s shape (admin token)', async () => {
     const admin = { token: await token('root', ['api']) };
     const { status, body } = await call('GET', '/features', admin);
     expect(status).toBe(200);
@@ -55,6 +55,11 @@ describe('Features API', () => {
       }),
       expect.objectContaining({
         name: 'broadcast_issue_updates',
+        state: 'on',
+        gates: [{ key: 'boolean', value: true }],
+      }),
+      expect.objectContaining({
+        name: 'issue_presence',
         state: 'on',
         gates: [{ key: 'boolean', value: true }],
       }),
@@ -132,7 +137,7 @@ describe('Features API', () => {
       body: {
         message: '404 Feature flag Not Found',
         error:
-          "unknown feature flag 'no_such_flag'; known flags: real_time_issue_sidebar, broadcast_issue_updates",
+          "unknown feature flag 'no_such_flag'; known flags: real_time_issue_sidebar, broadcast_issue_updates, issue_presence",
       },
     });
     expect(await call('DELETE', '/features/no_such_flag', admin)).toMatchObject({ status: 404 });

@@ -31,6 +31,9 @@ import { viewerVisibilityKey } from './visibility-key.js';
  */
 type Persona =
   'anonymous' | 'erin' | 'dave' | 'carol' | 'bob' | 'alice' | 'root' | 'frank' | 'grace';
+/** Presence is not what these tests check (see presence/*.test.ts). */
+const noPresence = { viewersOf: () => Promise.resolve(null) };
+
 const personas: Persona[] = [
   'anonymous',
   'erin',
@@ -100,6 +103,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
         pino({ level: 'silent' }),
       ),
       userStatuses: statusesOf(fixture.database.db),
+      presence: noPresence,
     };
     for (const persona of personas) {
       const account =
@@ -210,6 +214,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
       identity,
       issues,
       userStatuses: statusesOf(fixture.database.db),
+      presence: noPresence,
     };
     const issue = await fixture.issue(8); // public; authored by bob, assigned to dave (a guest)
     const received = new Map<Persona, ChannelResult[]>();
@@ -297,7 +302,13 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
         action: 'execute',
       },
       createGraphQLContext(
-        { repository, identity, issues, userStatuses: statusesOf(fixture.database.db) },
+        {
+          repository,
+          identity,
+          issues,
+          userStatuses: statusesOf(fixture.database.db),
+          presence: noPresence,
+        },
         dave,
       ),
       transport,
@@ -350,7 +361,13 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
       await engine.runOperation(
         { query, variables: { id: `gid://gitlab/Issue/${issue.id}` }, action: 'execute' },
         createGraphQLContext(
-          { repository, identity, issues, userStatuses: statusesOf(fixture.database.db) },
+          {
+            repository,
+            identity,
+            issues,
+            userStatuses: statusesOf(fixture.database.db),
+            presence: noPresence,
+          },
           principals.get(persona) ?? ANONYMOUS,
         ),
         {

@@ -66,6 +66,11 @@ export class GraphqlChannel extends Channel {
     this.connection.operations.add();
   }
 
+  /** Subscriptions of every channel of one connection count as one viewer (presence). */
+  get connectionId(): string {
+    return this.connection.id;
+  }
+
   /** The engine asks before registering a subscription: the cap counts the whole connection. */
   admitSubscription(): void {
     const { operations } = this.connection;

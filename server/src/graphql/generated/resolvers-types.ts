@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { IssueRecord, UserRecord, ProjectRecord, UserStatusRecord, LabelRecord } from '../../domain/types.js';
+import type { IssueWithViewers, IssueViewersRecord, UserRecord, ProjectRecord, UserStatusRecord, LabelRecord } from '../../domain/types.js';
 import type { MilestoneNode } from '../resolvers/milestone-node.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -62,6 +62,8 @@ export type Issue = {
   updatedBy?: Maybe<UserCore>;
   /** What the current user may do with the issue. */
   userPermissions: IssuePermissions;
+  /** Who is viewing the issue now; null while the `issue_presence` feature flag is off. */
+  viewers?: Maybe<IssueViewers>;
   webUrl: Scalars['String']['output'];
 };
 
@@ -139,6 +141,18 @@ export type IssueSetDueDatePayload = {
 export type IssueState =
   | 'closed'
   | 'opened';
+
+/**
+ * The people viewing an issue now: cable connections with a live `issueUpdated` or
+ * `issuableAssigneesUpdated` subscription on it, in every process.
+ */
+export type IssueViewers = {
+  __typename?: 'IssueViewers';
+  /** Connections of anonymous visitors viewing the issue. */
+  anonymousCount: Scalars['Int']['output'];
+  /** Signed-in viewers who may read the issue: `count` counts them all, `nodes` lists up to 50 by name. */
+  users: UserCoreConnection;
+};
 
 /** A label of a project. A title with `::` is a scoped label: an issue has at most one per scope. */
 export type Label = {
@@ -325,6 +339,12 @@ export type Subscription = {
   issuableLabelsUpdated?: Maybe<Issuable>;
   /** Triggered when the issuable's milestone changes. The first payload carries the current state. */
   issuableMilestoneUpdated?: Maybe<Issuable>;
+  /**
+   * Triggered when the people viewing the issuable change (its `viewers`), at most once a second
+   * per issuable. The first payload carries the viewers now. Needs the `issue_presence` flag
+   * (`viewers` is null while it is off).
+   */
+  issuableViewersUpdated?: Maybe<Issuable>;
   /** Triggered whenever the issue changes. The first payload carries the issue as it is now. */
   issueUpdated?: Maybe<Issue>;
 };
@@ -346,6 +366,11 @@ export type SubscriptionIssuableLabelsUpdatedArgs = {
 
 
 export type SubscriptionIssuableMilestoneUpdatedArgs = {
+  issuableId: Scalars['IssuableID']['input'];
+};
+
+
+export type SubscriptionIssuableViewersUpdatedArgs = {
   issuableId: Scalars['IssuableID']['input'];
 };
 
@@ -523,7 +548,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   Issuable:
-    | ( IssueRecord )
+    | ( IssueWithViewers )
     | ( Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<_RefType['UserCoreConnection']>, labels: _RefType['LabelConnection'], milestone?: Maybe<_RefType['Milestone']> } )
   ;
 };
@@ -538,7 +563,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Issuable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Issuable']>;
   IssuableID: ResolverTypeWrapper<Scalars['IssuableID']['output']>;
-  Issue: ResolverTypeWrapper<IssueRecord>;
+  Issue: ResolverTypeWrapper<IssueWithViewers>;
   IssueConnection: ResolverTypeWrapper<Omit<IssueConnection, 'nodes'> & { nodes: Array<ResolversTypes['Issue']> }>;
   IssueID: ResolverTypeWrapper<Scalars['IssueID']['output']>;
   IssuePermissions: ResolverTypeWrapper<IssuePermissions>;
@@ -549,6 +574,7 @@ export type ResolversTypes = {
   IssueSetDueDateInput: IssueSetDueDateInput;
   IssueSetDueDatePayload: ResolverTypeWrapper<Omit<IssueSetDueDatePayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   IssueState: IssueState;
+  IssueViewers: ResolverTypeWrapper<IssueViewersRecord>;
   Label: ResolverTypeWrapper<LabelRecord>;
   LabelConnection: ResolverTypeWrapper<Omit<LabelConnection, 'nodes'> & { nodes: Array<ResolversTypes['Label']> }>;
   LabelSearchFieldList: LabelSearchFieldList;
@@ -583,7 +609,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Issuable: ResolversUnionTypes<ResolversParentTypes>['Issuable'];
   IssuableID: Scalars['IssuableID']['output'];
-  Issue: IssueRecord;
+  Issue: IssueWithViewers;
   IssueConnection: Omit<IssueConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Issue']> };
   IssueID: Scalars['IssueID']['output'];
   IssuePermissions: IssuePermissions;
@@ -593,6 +619,7 @@ export type ResolversParentTypes = {
   IssueSetConfidentialPayload: Omit<IssueSetConfidentialPayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
   IssueSetDueDateInput: IssueSetDueDateInput;
   IssueSetDueDatePayload: Omit<IssueSetDueDatePayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
+  IssueViewers: IssueViewersRecord;
   Label: LabelRecord;
   LabelConnection: Omit<LabelConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Label']> };
   MergeRequest: Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<ResolversParentTypes['UserCoreConnection']>, labels: ResolversParentTypes['LabelConnection'], milestone?: Maybe<ResolversParentTypes['Milestone']> };
@@ -648,6 +675,7 @@ export type IssueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   updatedAt?: Resolver<ResolversTypes['Time'], ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['UserCore']>, ParentType, ContextType>;
   userPermissions?: Resolver<ResolversTypes['IssuePermissions'], ParentType, ContextType>;
+  viewers?: Resolver<Maybe<ResolversTypes['IssueViewers']>, ParentType, ContextType>;
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -681,6 +709,11 @@ export type IssueSetDueDatePayloadResolvers<ContextType = GraphQLContext, Parent
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
+};
+
+export type IssueViewersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssueViewers'] = ResolversParentTypes['IssueViewers']> = {
+  anonymousCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['UserCoreConnection'], ParentType, ContextType>;
 };
 
 export type LabelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = {
@@ -756,6 +789,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   issuableDatesUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableDatesUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableDatesUpdatedArgs, 'issuableId'>>;
   issuableLabelsUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableLabelsUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableLabelsUpdatedArgs, 'issuableId'>>;
   issuableMilestoneUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableMilestoneUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableMilestoneUpdatedArgs, 'issuableId'>>;
+  issuableViewersUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableViewersUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableViewersUpdatedArgs, 'issuableId'>>;
   issueUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issue']>, "issueUpdated", ParentType, ContextType, RequireFields<SubscriptionIssueUpdatedArgs, 'issueId'>>;
 };
 
@@ -813,6 +847,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IssueSetAssigneesPayload?: IssueSetAssigneesPayloadResolvers<ContextType>;
   IssueSetConfidentialPayload?: IssueSetConfidentialPayloadResolvers<ContextType>;
   IssueSetDueDatePayload?: IssueSetDueDatePayloadResolvers<ContextType>;
+  IssueViewers?: IssueViewersResolvers<ContextType>;
   Label?: LabelResolvers<ContextType>;
   LabelConnection?: LabelConnectionResolvers<ContextType>;
   MergeRequest?: MergeRequestResolvers<ContextType>;

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 
 import { parseGlobalId } from '@shared/graphql/global-id.js';
 
-import { isIssueRecord } from '../../domain/types.js';
+import { isIssuePresenceEvent, isIssueRecord, type IssueWithViewers } from '../../domain/types.js';
 import { Ability } from '../../permissions/ability.js';
 import { assertCanWrite } from '../../permissions/principal.js';
 import type { GraphQLContext } from '../context.js';
@@ -62,9 +62,15 @@ function issueSubscription(argument: 'issueId' | 'issuableId') {
     subscribe: () => {
       throw new GraphQLError('Subscriptions are only served over Action Cable at /-/cable');
     },
-    resolve: async (root: unknown, args: Record<string, string>, context: GraphQLContext) => {
+    resolve: async (
+      root: unknown,
+      args: Record<string, string>,
+      context: GraphQLContext,
+    ): Promise<IssueWithViewers> => {
       // Pushes are authorized per subscriber before execution (permissions/issue-event-authorizer.ts).
       if (isIssueRecord(root)) return root;
+      // A presence push (or first payload) carries the viewers with the issue.
+      if (isIssuePresenceEvent(root)) return { ...root.issue, viewers: root.viewers };
       const id = parseGlobalId(args[argument] ?? '', 'Issue');
       const issue = id === null ? null : await context.repository.findIssueById(id);
       if (!issue || !Ability.readIssue(await context.viewerIn(issue.projectId), issue)) {
@@ -81,6 +87,7 @@ export const Subscription: SubscriptionResolvers = {
   issuableLabelsUpdated: issueSubscription('issuableId'),
   issuableMilestoneUpdated: issueSubscription('issuableId'),
   issuableDatesUpdated: issueSubscription('issuableId'),
+  issuableViewersUpdated: issueSubscription('issuableId'),
 };
 
 /** The `Issuable` union has one member here. */

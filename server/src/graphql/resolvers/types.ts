@@ -4,6 +4,7 @@ import { Ability } from '../../permissions/ability.js';
 
 import type {
   IssueResolvers,
+  IssueViewersResolvers,
   ProjectResolvers,
   UserCoreResolvers,
   UserResolvers,
@@ -64,6 +65,13 @@ export const Issue: IssueResolvers = {
   userPermissions: async (issue, _args, { viewerIn, canWrite }) => ({
     updateIssue: canWrite && Ability.updateIssue(await viewerIn(issue.projectId), issue),
   }),
+  // A presence push carries the viewers; a query reads them (the issue was checked already).
+  viewers: (issue, _args, { presence }) =>
+    issue.viewers !== undefined ? issue.viewers : presence.viewersOf(issue),
+};
+
+export const IssueViewers: IssueViewersResolvers = {
+  users: (viewers) => ({ count: viewers.userCount, nodes: viewers.users }),
 };
 
 export const UserCore: UserCoreResolvers = {

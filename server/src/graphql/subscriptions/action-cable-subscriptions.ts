@@ -9,12 +9,14 @@ import { EngineStats } from './engine-stats.js';
 import { encodeEvent } from './event-codec.js';
 import { OperationRunner } from './operation-runner.js';
 import { Resync } from './resync.js';
-import { SubscriptionRegistry } from './subscription-registry.js';
+import { SubscriptionRegistry, type SubscriptionObserver } from './subscription-registry.js';
 import type { EventAuthorizer, SubscriptionTransport } from './topic-fanout.js';
 import type { TopicState } from './topic-state.js';
 import { eventStream, topicFor } from './topic.js';
 
-export type { SubscriptionTransport } from './topic-fanout.js';
+export type { SubscriptionTransport, Member } from './topic-fanout.js';
+export type { SubscriptionObserver } from './subscription-registry.js';
+export type { TopicDescriptor } from './operation-topic.js';
 
 export interface EngineOptions {
   /** Checked before every delivery; a member that fails it is ended with `{"more":false}`. */
@@ -48,6 +50,8 @@ export interface EngineOptions {
   publishWaitMs?: number;
   /** Parse/validate cache and cost limits shared with HTTP; a private one with defaults when absent. */
   documents?: CheckedDocuments;
+  /** Told when subscriptions go live and end (presence counts viewers with it). */
+  observer?: SubscriptionObserver;
 }
 
 /** The stream on which processes announce lost events (see Resync). */
@@ -86,6 +90,7 @@ export class ActionCableSubscriptions {
       state: options.state,
       namespace: this.namespace,
       onEventDelivered: options.onEventDelivered ?? (() => undefined),
+      observer: options.observer,
     });
     this.runner = new OperationRunner({
       schema,

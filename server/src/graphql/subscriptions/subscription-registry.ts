@@ -27,6 +27,15 @@ interface Topic {
   subscriptionId?: number;
 }
 
+/**
+ * Told when a subscription goes live (its first payload went out) and when a live one ends, for
+ * any reason: unsubscribe, a closed connection, or access lost. Presence counts viewers with it.
+ */
+export interface SubscriptionObserver {
+  started(topic: TopicDescriptor, member: Member): void;
+  ended(topic: TopicDescriptor, member: Member): void;
+}
+
 export interface RegistryDeps {
   schema: GraphQLSchema;
   pubsub: PubSubEngine;
@@ -39,6 +48,7 @@ export interface RegistryDeps {
   namespace: string;
   /** Seconds from an event's arrival until its last frame was handed to the sockets. */
   onEventDelivered: (seconds: number) => void;
+  observer: SubscriptionObserver | undefined;
 }
 
 /**
@@ -50,6 +60,8 @@ export interface RegistryDeps {
 export class SubscriptionRegistry {
   private readonly registrations = new Map<string, Registration>();
   private readonly topics = new Map<string, Topic>();
+  /** Ids whose first payload went out (the observer was told they started). */
+  private readonly live = new Set<string>();
 
   constructor(private readonly deps: RegistryDeps) {}
 
@@ -95,6 +107,8 @@ export class SubscriptionRegistry {
     const registration = this.registrations.get(id);
     if (!registration) return;
     this.topics.get(registration.topic.name)?.fanout.ready(registration.member, version);
+    this.live.add(id);
+    this.deps.observer?.started(registration.topic, registration.member);
   }
 
   /**
@@ -126,6 +140,7 @@ export class SubscriptionRegistry {
     const registration = this.registrations.get(id);
     if (!registration) return;
     this.registrations.delete(id);
+    if (this.live.delete(id)) this.deps.observer?.ended(registration.topic, registration.member);
     const topic = this.topics.get(registration.topic.name);
     if (!topic?.fanout.remove(registration.fingerprint, id)) return;
     this.topics.delete(registration.topic.name);

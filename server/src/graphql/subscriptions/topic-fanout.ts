@@ -15,6 +15,8 @@ export interface SubscriptionTransport {
   admitSubscription?(): void;
   /** The engine ended subscription `id` on its own (access lost): forget it. */
   subscriptionEnded?(id: string): void;
+  /** The cable connection it belongs to (several channels may share one), for presence. */
+  readonly connectionId?: string;
 }
 
 /** A live subscription as the fan-out sees it. */

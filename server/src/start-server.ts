@@ -6,49 +6,32 @@ import type { Logger } from 'pino';
 
 import { GRAPHQL_CHANNEL } from '@shared/graphql/channel.js';
 
+import { startAppServices } from './app-services.js';
+import { identifyFromRequest, type AppIdentity } from './cable-identity.js';
 import type { Role } from './config.js';
-import type { ChannelFactory, ConnectionIdentity } from './cable/channel.js';
+import type { ChannelFactory } from './cable/channel.js';
 import { GraphqlChannel } from './cable/channels/graphql-channel.js';
-import { DrizzleUserStatusRepository } from './db/drizzle-user-status-repository.js';
-import { UserStatusService } from './domain/user-status-service.js';
 import type { IdentifyHook } from './cable/connection.js';
-import { UnauthorizedError } from './cable/errors.js';
 import type { OriginPolicy } from './cable/origin.js';
 import { CableServer, type CableLimits } from './cable/server.js';
 import { DrizzleUserDirectory } from './db/drizzle-user-directory.js';
 import { openDatabase, type Database } from './db/open-database.js';
-import { FeatureFlags } from './features/feature-flags.js';
-import { IssueUpdateService } from './domain/issue-update-service.js';
-import { withSingleFlightIssueReads } from './domain/single-flight-reads.js';
-import type { IdentityRepository } from './domain/identity.js';
+import type { FeatureFlags } from './features/feature-flags.js';
 import { CheckedDocuments } from './graphql/checked-documents.js';
 import { createGraphQLContext, type ContextServices } from './graphql/context.js';
 import type { DocumentLimits } from './graphql/document-limits.js';
-import { GraphqlTriggers } from './graphql/graphql-triggers.js';
-import { issueTopicState } from './graphql/issue-topic-state.js';
 import { buildSchema } from './graphql/schema.js';
-import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
+import type { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
 import { createApp } from './http/app.js';
 import { builtClient, type ClientAssets } from './http/client-assets.js';
-import { authenticate } from './identity/authenticate.js';
-import { principalOf } from './identity/request-auth.js';
 import { SignInThrottle } from './identity/sign-in-throttle.js';
 import type { MetricsAccessOptions } from './observability/metrics-access.js';
 import { ServerMetrics } from './observability/metrics.js';
 import { probeRoutes } from './observability/probe-routes.js';
-import { issueEventAuthorizer } from './permissions/issue-event-authorizer.js';
-import { ANONYMOUS, type Principal } from './permissions/principal.js';
-import { viewerVisibilityKey } from './permissions/visibility-key.js';
+import { ANONYMOUS } from './permissions/principal.js';
 import type { PubSub } from './pubsub/pubsub.js';
 import { MemoryAdapter } from './pubsub/memory-adapter.js';
-import {
-  DEFAULT_PRESENCE_TIMING,
-  IssuePresence,
-  type PresenceTiming,
-} from './presence/issue-presence.js';
-import { MemoryPresenceStore } from './presence/memory-presence-store.js';
-import type { PresenceStore } from './presence/presence-store.js';
-import { RedisPresenceStore } from './presence/redis-presence-store.js';
+import type { IssuePresence, PresenceTiming } from './presence/issue-presence.js';
 
 export interface StartOptions {
   port: number;
@@ -94,10 +77,7 @@ export interface StartOptions {
   presenceTiming?: Partial<PresenceTiming>;
 }
 
-/** The identity cable connections carry in this app: who, and with which credentials. */
-export interface AppIdentity extends ConnectionIdentity {
-  readonly principal: Principal;
-}
+export type { AppIdentity } from './cable-identity.js';
 
 export interface RunningServer {
   url: string;
@@ -115,20 +95,6 @@ export interface RunningServer {
 }
 
 /**
- * Identifies a cable connection from its upgrade request exactly as HTTP does: a bearer token
- * (scripts), else the session cookie (browsers), else anonymous. A bad bearer token is refused
- * (`disconnect{unauthorized, reconnect:false}`).
- */
-function identifyFromRequest(identity: IdentityRepository): IdentifyHook {
-  return async (request) => {
-    const auth = await authenticate(request.headers, identity);
-    if (auth.kind === 'rejected') throw new UnauthorizedError(auth.reason);
-    const principal = principalOf(auth);
-    return { userId: principal.account?.id ?? null, principal } satisfies AppIdentity;
-  };
-}
-
-/**
  * The composition root: database, pub/sub, GraphQL engine, triggers, the update service, the
  * HTTP app and the cable, wired once and listening.
  */
@@ -138,69 +104,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
   });
-  const { identity } = database;
-  // Subscribers of one issue share its first-payload read (see single-flight-reads.ts).
-  const repository = withSingleFlightIssueReads(database.repository);
   const adapter = options.adapter ?? new MemoryAdapter();
   const schema = buildSchema();
   const metrics = new ServerMetrics();
   const documents = new CheckedDocuments(schema, options.graphqlLimits);
-  // Presence needs the triggers, which need the engine: the engine reaches it once built.
-  const late: { presence?: IssuePresence } = {};
-  const subscriptions = new ActionCableSubscriptions(schema, adapter, logger, {
+  const core = await startAppServices({
+    ...options,
+    database,
+    pubsub: adapter,
+    schema,
     documents,
-    authorize: issueEventAuthorizer(identity),
-    grouping: options.grouping ?? true,
-    visibilityKey: viewerVisibilityKey,
-    onEventDelivered: metrics.observeEventDelivery,
-    state: issueTopicState(repository, {
-      current: (issueId) => late.presence?.current(issueId) ?? Promise.resolve(null),
-    }),
-    observer: {
-      started: (topic, member) => late.presence?.tracker.started(topic, member),
-      ended: (topic, member) => late.presence?.tracker.ended(topic, member),
-    },
+    metrics,
   });
-  await subscriptions.start();
-  // A pub/sub that lost its server and is back may have missed events: viewers resync.
-  const stopGapWatch = adapter.onGap(() => subscriptions.resyncAfterGap());
-  const features = await FeatureFlags.start({ db: database.db, pubsub: adapter, logger });
-  const triggers = new GraphqlTriggers(subscriptions, {
-    broadcastEnabled: () => features.isEnabled('broadcast_issue_updates'),
-    logger,
-  });
-  const issues = new IssueUpdateService(
-    repository,
-    identity,
-    triggers,
-    logger,
-    options.maxAssignees,
-  );
-  const userStatuses = new UserStatusService(
-    new DrizzleUserStatusRepository(database.db),
-    triggers,
-    logger,
-  );
-  const presenceTiming = { ...DEFAULT_PRESENCE_TIMING, ...options.presenceTiming };
-  const presenceStore = presenceStoreFor(options, presenceTiming);
-  const issuePresence = new IssuePresence({
-    store: presenceStore,
-    repository,
-    identity,
-    publish: (event) => triggers.issuableViewersUpdated(event),
-    enabled: () => features.isEnabled('issue_presence'),
-    logger,
-    timing: presenceTiming,
-  });
-  late.presence = issuePresence;
-  const stopFlagWatch = features.onChange(() => void issuePresence.flagChanged());
-  const services: ContextServices = {
-    repository,
-    identity,
-    issues,
-    userStatuses,
-    presence: issuePresence,
-  };
+  const { subscriptions, services, features } = core;
 
   // The cable is built below; the app only calls these after start.
   const disconnectUser = (userId: number) => cable.disconnect({ userId });
@@ -245,7 +161,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
             ),
         }),
     },
-    identify: options.identify ?? identifyFromRequest(identity),
+    identify: options.identify ?? identifyFromRequest(database.identity),
     origins: options.origins,
     logger,
     pubsub: adapter,
@@ -274,7 +190,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database,
     metrics,
     features,
-    presence: issuePresence,
+    presence: core.presence,
     close() {
       closed ??= closeOnce();
       return closed;
@@ -288,8 +204,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // what they needed closes last.
     closing = true;
     await cable.shutdown({ drainMs: options.drainMs ?? 0 });
-    stopFlagWatch();
-    await issuePresence.close(); // the closed connections' leaves go out first
     const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();
     const grace = setTimeout(() => http.closeAllConnections(), options.httpGraceMs ?? 10_000);
@@ -297,23 +211,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clearTimeout(grace);
     await client.close();
     await throttle.close();
-    await presenceStore.close();
-    await features.close();
-    stopGapWatch();
-    await subscriptions.close();
+    await core.close();
     await adapter.shutdown();
     await database.close();
   }
-}
-
-/** Redis with expiring entries when processes share one; else this process's memory. */
-function presenceStoreFor(options: StartOptions, timing: PresenceTiming): PresenceStore {
-  if (!options.presenceRedis) return new MemoryPresenceStore(timing.pushIntervalMs);
-  return new RedisPresenceStore({
-    ...options.presenceRedis,
-    ttlMs: timing.renewMs * 3,
-    pushIntervalMs: timing.pushIntervalMs,
-  });
 }
 
 /**

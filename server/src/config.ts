@@ -139,7 +139,7 @@ const Environment = z.object({
   CABLE_MESSAGES_PER_SECOND: positiveInteger(50),
   CABLE_MESSAGE_BURST: positiveInteger(300),
   GRAPHQL_MAX_TOKENS: positiveInteger(5_000),
-  GRAPHQL_MAX_DEPTH: positiveInteger(15),
+  GRAPHQL_MAX_DEPTH: positiveInteger(20),
   GRAPHQL_MAX_ALIASES: positiveInteger(30),
   GRAPHQL_MAX_COST: positiveInteger(250_000),
   CABLE_DRAIN_SECONDS: z.preprocess(

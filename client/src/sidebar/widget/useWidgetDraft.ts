@@ -3,7 +3,7 @@ import { ref, shallowRef, watch, type Ref } from 'vue';
 /**
  * The one editing pattern of the sidebar's widgets: opening an editor copies the field's current
  * value into a draft; a push while it is open never touches the draft, it only raises
- * `remoteChanged`; closing answers the draft when the user changed it (save-on-close), else null.
+ * `remoteChanged`; closing answers the draft (boxed) when the user changed it (save-on-close), else null.
  * `key` turns a value into a comparable string (e.g. sorted ids).
  */
 export function useWidgetDraft<T>(current: () => T, key: (value: T) => string) {
@@ -20,13 +20,13 @@ export function useWidgetDraft<T>(current: () => T, key: (value: T) => string) {
     open.value = true;
   }
 
-  /** Closes the editor; answers the draft to save, or null when there is nothing to save. */
-  function finish(): T | null {
+  /** Closes the editor; answers the draft to save (boxed: it may be null), or null if unchanged. */
+  function finish(): { value: T } | null {
     if (!open.value) return null;
     open.value = false;
     remoteChanged.value = false;
     const mine = key(draft.value);
-    return mine !== key(baseline.value) && mine !== key(current()) ? draft.value : null;
+    return mine !== key(baseline.value) && mine !== key(current()) ? { value: draft.value } : null;
   }
 
   /** Starts the draft again from the value as it is now (the "use theirs" answer to a notice). */

@@ -28,3 +28,30 @@ test('a milestone chosen in one browser appears in the other; "No milestone" rem
   await expect(watching.page.getByTestId('milestone-none')).toBeVisible();
   await watching.expectNotReloaded();
 });
+
+test('an open milestone dropdown keeps its selection when a remote change arrives', async ({
+  data,
+  adminApi,
+  openAs,
+}) => {
+  const issue = await data.issue({ title: 'Milestone draft' });
+  const editing = await openAs(await data.user('maintainer'));
+  await editing.open(issue.iid);
+  await editing.page.getByTestId('edit-milestone').click();
+  const noMilestone = editing.page.getByTestId('no-milestone-option');
+  await expect(noMilestone).toHaveAttribute('aria-selected', 'true');
+
+  await adminApi.updateIssueOverGraphql(issue.iid, {
+    milestoneId: await adminApi.milestoneId('v1.1'),
+  });
+  await expect(editing.page.getByTestId('widget-draft-notice')).toContainText('Milestone changed');
+  await expect(noMilestone).toHaveAttribute('aria-selected', 'true');
+  await editing.page.getByTestId('widget-take-remote').click();
+  await expect(
+    editing.page
+      .getByTestId('milestone-option')
+      .and(editing.page.locator('[aria-selected="true"]')),
+  ).toHaveText(['v1.1']);
+  await editing.page.getByTestId('milestone-search').press('Escape');
+  await expect(editing.page.getByTestId('milestone-title')).toHaveText('v1.1');
+});

@@ -32,6 +32,14 @@ test.describe('labels editing', () => {
     for (const view of [editing, watching]) {
       await expect(view.page.getByTestId('label-chip')).toHaveText(['bug', 'prioritylow']);
     }
+    await saveScreenshot(watching.page, 'sidebar-expanded');
+    await watching.page.getByTestId('sidebar-toggle').click();
+    await expect(watching.page.getByTestId('issue-sidebar')).toHaveAttribute(
+      'data-collapsed',
+      'true',
+    );
+    await saveScreenshot(watching.page, 'sidebar-collapsed');
+    await watching.page.getByTestId('sidebar-toggle').click();
     await editing.page.getByRole('button', { name: 'Remove label bug' }).click();
     await expect(watching.page.getByTestId('label-chip')).toHaveText(['prioritylow']);
     await watching.expectNotReloaded();

@@ -320,3 +320,28 @@ describe('AssigneesBlock retry after a failed save', () => {
     wrapper.unmount();
   });
 });
+
+describe('AssigneesBlock shortcut', () => {
+  it('opens the picker with `a` for people who may edit, never while typing', async () => {
+    const readOnly = mountBlock(['bob'], { canUpdate: false });
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    await flushPromises();
+    expect(readOnly.wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(false);
+    readOnly.wrapper.unmount();
+
+    const { wrapper } = mountBlock(['bob']);
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true }),
+    );
+    await flushPromises();
+    expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(false);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    await flushPromises();
+    expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(true);
+    field.remove();
+    wrapper.unmount();
+  });
+});

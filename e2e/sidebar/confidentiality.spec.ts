@@ -15,6 +15,13 @@ test('confidentiality turned on in one browser shows in the other; off again ove
   const value = (view: typeof editing) => view.page.getByTestId('confidentiality-value');
   await expect(value(watching)).toHaveText('Not confidential');
 
+  const anonymous = await openAs(null);
+  await anonymous.open(issue.iid);
+  await expect(value(anonymous)).toHaveText('Not confidential');
+  await expect(anonymous.page.getByTestId('edit-confidentiality')).toHaveCount(0);
+  await expect(anonymous.page.getByTestId('edit-labels')).toHaveCount(0);
+  await expect(anonymous.page.getByTestId('edit-milestone')).toHaveCount(0);
+
   await editing.page.getByTestId('edit-confidentiality').click();
   await expect(editing.page.getByTestId('confidentiality-warning')).toContainText(
     'You are going to turn on confidentiality.',

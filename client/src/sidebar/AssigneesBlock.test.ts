@@ -271,3 +271,77 @@ describe('AssigneesBlock draft protection', () => {
     wrapper.unmount();
   });
 });
+
+describe('AssigneesBlock retry after a failed save', () => {
+  async function failAddingAlice() {
+    const mounted = mountBlock(['bob']);
+    const { wrapper, link } = mounted;
+    await openPicker(wrapper, link, ['alice', 'bob', 'carol']);
+    await wrapper.get('[data-testid="assignee-option"][data-username="alice"]').trigger('click');
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
+    await flushPromises();
+    link.fail('issueSetAssignees', new Error('offline'));
+    await flushPromises();
+    return mounted;
+  }
+
+  it('resends the change when the assignees are still those it was made against', async () => {
+    const { wrapper, link } = await failAddingAlice();
+    await wrapper.get('[data-testid="assignees-retry"]').trigger('click');
+    expect(link.all('issueSetAssignees')).toHaveLength(2);
+    expect(link.latest('issueSetAssignees').operation.variables.assigneeUsernames).toEqual([
+      'bob',
+      'alice',
+    ]);
+    wrapper.unmount();
+  });
+
+  it('does not overwrite a newer change: replays the failed one on it in the picker', async () => {
+    const { wrapper, link } = await failAddingAlice();
+    // Meanwhile someone else assigned carol too.
+    await wrapper.setProps({ assignees: [user('bob'), user('carol')] });
+    await wrapper.get('[data-testid="assignees-retry"]').trigger('click');
+    await flushPromises();
+
+    expect(link.all('issueSetAssignees')).toHaveLength(1);
+    expect(wrapper.get('[data-testid="assignees-rebased"]').text()).toContain(
+      'The assignees changed after your change failed',
+    );
+    expect(wrapper.find('[data-testid="assignees-error"]').exists()).toBe(false);
+    expect(selectedNames(wrapper).sort()).toEqual(['alice', 'bob', 'carol']);
+
+    await wrapper.get('[data-testid="edit-assignees"]').trigger('click');
+    await flushPromises();
+    expect(link.latest('issueSetAssignees').operation.variables.assigneeUsernames).toEqual([
+      'bob',
+      'carol',
+      'alice',
+    ]);
+    wrapper.unmount();
+  });
+});
+
+describe('AssigneesBlock shortcut', () => {
+  it('opens the picker with `a` for people who may edit, never while typing', async () => {
+    const readOnly = mountBlock(['bob'], { canUpdate: false });
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    await flushPromises();
+    expect(readOnly.wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(false);
+    readOnly.wrapper.unmount();
+
+    const { wrapper } = mountBlock(['bob']);
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true }),
+    );
+    await flushPromises();
+    expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(false);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    await flushPromises();
+    expect(wrapper.find('[data-testid="assignees-editor"]').exists()).toBe(true);
+    field.remove();
+    wrapper.unmount();
+  });
+});

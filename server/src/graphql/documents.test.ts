@@ -38,9 +38,14 @@ describe('documents validate against the schema', () => {
       'issue',
       'issueSetAssignees',
       'issueUpdated',
+      'projectIssueMilestoneMutation',
       'projectIssues',
+      'projectLabels',
       'projectMembers',
+      'projectMilestones',
+      'updateIssueConfidential',
       'updateIssueDueDate',
+      'updateIssueLabels',
     ]);
   });
 

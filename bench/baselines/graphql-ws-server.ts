@@ -108,11 +108,18 @@ const resolvers = {
     createdAt: (i: Issue) => i.createdAt.toISOString(),
     updatedAt: (i: Issue) => i.updatedAt.toISOString(),
     userPermissions: () => ({ updateIssue: true }),
+    // The sidebar's other fields, as the shipped server answers for an issue without them.
+    confidential: () => false,
+    labels: () => ({ count: 0, nodes: [] }),
+    milestone: () => null,
+    dueDate: () => null,
   },
   UserCore: {
     id: (u: User) => `gid://gitlab/User/${u.id}`,
     avatarUrl: (u: User) => `/avatars/${u.username}.svg`,
     webUrl: (u: User) => `/${u.username}`,
+    webPath: (u: User) => `/${u.username}`,
+    status: () => null,
   },
   User: { __resolveType: () => 'UserCore' },
   Issuable: { __resolveType: () => 'Issue' },

@@ -35,3 +35,31 @@ test('another browser is told who changed the assignees', async ({ data, openAs 
   await expect(pageB.assignees.editor).toBeHidden();
   await pageB.assignees.expectAssignees([dave.username]);
 });
+
+test('another browser is told who changed the labels, on the labels only', async ({
+  data,
+  openAs,
+}) => {
+  const [alice, bob] = [
+    await data.user('maintainer', 'alice'),
+    await data.user('developer', 'bob'),
+  ];
+  const issue = await data.issue({ title: 'Labels changed by' });
+  const pageA = await openAs(alice);
+  const pageB = await openAs(bob);
+  await pageA.open(issue.iid);
+  await pageB.open(issue.iid);
+
+  await pageA.page.keyboard.press('l');
+  await pageA.page.getByTestId('label-option').filter({ hasText: 'bug' }).click();
+  await pageA.page.getByTestId('labels-search').press('Escape');
+
+  await expect(pageB.page.getByTestId('label-chip')).toHaveText(['bug']);
+  await expect(pageB.page.getByTestId('labels-changed-by')).toHaveText(
+    `Changed by ${alice.name} just now`,
+  );
+  await expect(pageB.page.getByTestId('milestone-changed-by')).toHaveCount(0);
+  // Alice's own change names nobody to her.
+  await expect(pageA.page.getByTestId('label-chip')).toHaveText(['bug']);
+  await expect(pageA.page.getByTestId('labels-changed-by')).toHaveCount(0);
+});

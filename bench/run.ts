@@ -1,78 +1,105 @@
 /**
- * `npm run bench [-- --quick]`: starts (a) the shipped server, (b) the same with grouping off,
- * (c) the graphql-ws baseline, (f) the floor (raw `ws`, no GraphQL/DB) and, in the full run, a
- * Redis-backed (a); runs each scenario on them in alternating order, prints side-by-side tables
- * and writes bench/results/ and bench/RESULTS.md. Everything listens on 127.0.0.1 and is stopped
- * on exit. `--only <scenario>` adds one scenario to the last run, `--modes a,f` limits the
- * servers, `--cpu-prof` writes profiles, `--render` only rewrites RESULTS.md from the last run.
+ * `npm run bench [-- options]`: measures every target of issue #19 and writes bench/RESULTS.md
+ * (targets with verdicts first), bench/latency.svg and bench/results/<time>.{json,md}.
+ *
+ * Servers: (a) shipped, (b) grouping off, (c) the graphql-ws baseline, (f) the floor (raw `ws`, no
+ * GraphQL/DB), pg = (a) on PostgreSQL + Redis, x2 = the unchanged entry point with
+ * WEB_CONCURRENCY=2 on PostgreSQL + Redis. The harness starts its own PostgreSQL cluster and
+ * redis-server (Debian's packages, free ports); everything listens on 127.0.0.1 and is stopped on
+ * exit. Scenarios, in order: memory (`npm start` at rest, fresh and existing data directory),
+ * fanout-1k, query (initial query, 50 concurrent), isolation (the database never blocks the
+ * sockets), fanout-10k, spread (10k over 1,000 issues, 40/s), storm-10k (10,000 connects at once),
+ * sustained. A scenario or server that fails is recorded in RESULTS.md and the run goes on.
+ *
+ *   --quick            memory, fanout-1k, query, isolation, shorter (about 5 minutes; full: about 35)
+ *   --only a,b         only these scenarios, merged into the last run's results
+ *   --modes a,f        only these servers
+ *   --cpu-prof         CPU profiles of the trigger windows (bench/results/prof/); RESULTS.md gets
+ *                      a top-N self-time summary of (a)'s per scenario
+ *   --label NAME       names the run; also written as bench/results/NAME.json
+ *   --compare F[,G]    earlier results files of the same command: RESULTS.md gets a before/after
+ *                      table (F, G, …, this run)
+ *   --render           rewrites RESULTS.md from bench/results/latest.json (with --compare/--label)
+ *
+ * Before/after of a change: run the same command at both commits (at the old one with this
+ * bench/ copied over it), e.g. `npm run bench -- --label before` there, then here
+ * `npm run bench -- --label after --compare <old checkout>/bench/results/before.json`.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
-import { summarize } from './lib/fleet.js';
+import { snapshotOf } from './lib/compare.js';
+import { initialQuery } from './lib/initial-query.js';
+import { isolation } from './lib/isolation.js';
+import { idleMemory } from './lib/memory.js';
+import { parseOptions, QUICK, SCENARIOS, type Scenario } from './lib/options.js';
 import { sideBySide, sustainedTable, type RunResult } from './lib/report.js';
-import { targets } from './lib/targets.js';
 import { currentLoad, LATEST, writeResultFiles } from './lib/results-file.js';
-import { connectLoad, fire, initialQuery, type Load, type Measurement } from './lib/scenarios.js';
-import { startRedis, startServer, type Mode, type ServerProc } from './lib/servers.js';
+import { recordFailure, sideBySideRun, sustainedSeries, type RunContext } from './lib/runner.js';
+import { startServer, type Mode, type ServerProc } from './lib/servers.js';
+import { startServices, type Services } from './lib/services.js';
+import { targets } from './lib/targets.js';
 
-// `--render`: writes RESULTS.md again from the last run's JSON (after a change to the report).
-if (process.argv.includes('--render')) {
-  const last = JSON.parse(readFileSync(LATEST, 'utf8')) as RunResult;
+const options = parseOptions(process.argv.slice(2));
+const before = options.compare.map(snapshotOf);
+const readLatest = () => JSON.parse(readFileSync(LATEST, 'utf8')) as RunResult;
+
+if (options.render) {
+  const last = readLatest();
+  if (before.length) last.before = before;
+  if (options.label) last.label = options.label;
   writeResultFiles(last, last.loadAtEnd ?? '?');
   console.log(targets(last));
   process.exit(0);
 }
 
-const quick = process.argv.includes('--quick');
-const only = process.argv[process.argv.indexOf('--only') + 1];
-const pick = (name: string) => !process.argv.includes('--only') || only === name;
-const rounds = process.argv.includes('--only') ? 1 : 2;
-/** `--modes a,c` limits the servers started (for profiling one of them). */
-const onlyModes = process.argv.includes('--modes')
-  ? (process.argv[process.argv.indexOf('--modes') + 1] ?? '').split(',')
-  : undefined;
-/** `--cpu-prof`: servers write V8 CPU profiles to bench/results/prof/ when they stop. */
-const cpuProf = process.argv.includes('--cpu-prof');
+const { quick } = options;
+const selected: readonly Scenario[] = options.only ?? (quick ? QUICK : SCENARIOS);
+const pick = (s: Scenario) => selected.includes(s);
+const allowed = (modes: readonly Mode[]) =>
+  modes.filter((m) => !options.modes || options.modes.includes(m));
+const rounds = options.only ? 1 : 2;
 const hardStop = setTimeout(
   () => {
     console.error('bench: hard time limit reached, stopping');
     process.exit(3);
   },
-  (quick ? 5 : 45) * 60_000,
+  (quick ? 12 : 55) * 60_000,
 );
 hardStop.unref();
+if (options.cpuProf) {
+  process.env.BENCH_PROFILE_DIR = new URL('results/prof', import.meta.url).pathname;
+  mkdirSync(process.env.BENCH_PROFILE_DIR, { recursive: true });
+}
 
-const needsRedis =
-  !quick && (!process.argv.includes('--only') || only?.startsWith('redis') === true);
-const redis = needsRedis ? await startRedis() : undefined;
-const issues = quick || (process.argv.includes('--only') && only !== 'spread') ? 20 : 1001;
-const modes = (['a', 'b', 'c', 'f', ...(redis ? ['redis'] : [])] as Mode[]).filter(
-  (mode) => !onlyModes || onlyModes.includes(mode),
-);
-const servers = new Map<Mode, ServerProc>();
-const stopAll = async () => {
-  await Promise.all([...servers.values()].map((s) => s.stop()));
-  await redis?.stop();
+// Which servers each scenario runs on: [every round, first round only].
+const plan: Partial<Record<Scenario, [Mode[], Mode[]]>> = {
+  'fanout-1k': [['a', 'b', 'c', 'f', 'pg'], quick ? [] : ['x2']],
+  query: [['a', 'c', 'f', 'pg'], quick ? [] : ['x2']],
+  isolation: [['a', 'f', 'pg'], []],
+  'fanout-10k': [
+    ['a', 'c', 'f'],
+    ['pg', 'x2'],
+  ],
+  spread: [
+    ['a', 'c', 'f'],
+    ['pg', 'x2'],
+  ],
+  'storm-10k': [
+    ['a', 'c', 'f'],
+    ['pg', 'x2'],
+  ],
+  sustained: [['a', 'f'], []],
 };
-process.on('SIGINT', () => void stopAll().finally(() => process.exit(130)));
-
-// `--only <scenario>` adds to the previous run's results instead of replacing them.
-const previous =
-  process.argv.includes('--only') && existsSync(LATEST)
-    ? (JSON.parse(readFileSync(LATEST, 'utf8')) as RunResult)
-    : undefined;
-// Sustained steps written before the series had a mode and a size were all (a) at 10k.
-if (previous)
-  previous.sustained = previous.sustained.map((s) => ({
-    ...s,
-    mode: s.mode ?? 'a',
-    subscribers: s.subscribers ?? 10_000,
-  }));
+const modes = allowed([
+  ...new Set(selected.flatMap((s) => (plan[s] ? [...plan[s][0], ...plan[s][1]] : []))),
+]);
+const issues = pick('spread') ? 1001 : 20;
 
 const result: RunResult = {
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  ...(options.label ? { label: options.label } : {}),
   machine: {
     loadAtStart: currentLoad(),
     cores: cpus().length,
@@ -83,140 +110,122 @@ const result: RunResult = {
   measurements: [],
   sustained: [],
   initialQuery: [],
+  ...(before.length ? { before } : {}),
+};
+// `--only` adds to the previous run's results instead of replacing them.
+const previous = options.only && existsSync(LATEST) ? readLatest() : undefined;
+
+const servers = new Map<Mode, ServerProc>();
+let services: Services | undefined;
+const stopAll = async () => {
+  await Promise.allSettled([...servers.values()].map((s) => s.stop()));
+  await services?.stop();
+};
+process.on('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+const ctx: RunContext = {
+  servers,
+  result,
+  save: () => writeResults(false),
+  cpuProf: options.cpuProf,
 };
 
-/** Runs `scenario` on every mode, `rounds` times in alternating order, merging the rounds. */
-async function sideBySideRun(
-  scenario: string,
-  load: Load,
-  triggers: number,
-  rate: number,
-  on: Mode[],
-) {
-  const merged = new Map<Mode, Measurement>();
-  for (let round = 0; round < rounds; round += 1) {
-    for (const mode of round % 2 === 0 ? on : [...on].reverse()) {
-      const server = servers.get(mode);
-      if (!server) continue;
-      let m: Measurement;
-      try {
-        const conn = await connectLoad(server, load);
-        m = await fire(server, conn, scenario, load, triggers, rate).finally(() =>
-          conn.fleet.close(),
-        );
-      } catch (error) {
-        // One starved round must not end the whole run: report it and go on.
-        console.error(`  ${scenario} ${mode} round ${round + 1} failed: ${String(error)}`);
-        continue;
-      }
-      const prev = merged.get(mode);
-      if (prev) {
-        m.latencies = [...prev.latencies, ...m.latencies];
-        m.latency = summarize(m.latencies);
-        m.expected += prev.expected;
-        m.delivered += prev.delivered;
-        m.lost += prev.lost;
-        m.wrong += prev.wrong;
-        m.closed += prev.closed;
-        m.triggers += prev.triggers;
-      }
-      merged.set(mode, m);
-      console.error(
-        `  ${scenario} ${mode} round ${round + 1}: p50 ${m.latency.p50} p99 ${m.latency.p99} lost ${m.lost}`,
-      );
-    }
-  }
-  for (const m of merged.values()) {
-    const { latencies: _l, ...rest } = m;
-    result.measurements.push(rest);
+/** Runs one scenario; a failure is recorded and the run goes on. */
+async function scenario(name: Scenario, body: () => Promise<void>): Promise<void> {
+  if (!pick(name)) return;
+  console.error(`${name}…`);
+  try {
+    await body();
+  } catch (error) {
+    recordFailure(ctx, name, error);
   }
   writeResults(false);
 }
 
-/**
- * Steps `mode` through `rates` (triggers/s, 5 s each) with `subscribers` on one issue, stopping at
- * the first step with p99 > 250 ms or anything lost.
- */
-async function sustainedSeries(
-  mode: Mode,
-  subscribers: number,
-  connectRate: number,
-  rates: number[],
-) {
-  const server = servers.get(mode);
-  if (!server) return;
-  const load: Load = { subscribers, issues: 1, connectRate, workers: 2 };
-  const conn = await connectLoad(server, load);
-  try {
-    for (const rate of rates) {
-      const m = await fire(server, conn, 'sustained', load, rate * 5, rate);
-      result.sustained.push({
-        mode,
-        subscribers: m.connect.ok,
-        ratePerSec: rate,
-        deliveriesPerSec: m.deliveriesPerSec,
-        p99: m.latency.p99,
-        lost: m.lost,
-        publishesPerTrigger: m.perTrigger.topicPublishes,
-      });
-      console.error(
-        `  sustained ${mode} ${subscribers} ${rate}/s: ${m.deliveriesPerSec} deliveries/s p99 ${m.latency.p99} lost ${m.lost} (wrong ${m.wrong}, closed ${m.closed}, issueUpdated publishes/trigger ${m.perTrigger.topicPublishes})`,
-      );
-      writeResults(false);
-      if (m.latency.p99 > 250 || m.lost > 0) break;
-    }
-  } finally {
-    await conn.fleet.close();
-  }
-}
-
 try {
-  const started = await Promise.all(
-    modes.map((mode) => startServer(mode, { issues, redisUrl: redis?.url, cpuProf })),
+  // First, on a machine where no bench server runs yet.
+  await scenario('memory', async () => void (result.memory = await idleMemory()));
+  if (modes.includes('pg') || modes.includes('x2'))
+    services = await startServices().catch((error: unknown) => {
+      recordFailure(ctx, 'PostgreSQL + Redis for pg, x2', error);
+      return undefined;
+    });
+  const started = await Promise.allSettled(
+    modes.map(async (mode) => {
+      const shared = mode === 'pg' || mode === 'x2';
+      if (shared && !services) throw new Error('no PostgreSQL + Redis');
+      const databaseUrl = shared ? await services?.createDatabase(`bench_${mode}`) : undefined;
+      return startServer(mode, { issues, databaseUrl, redisUrl: services?.redisUrl });
+    }),
   );
-  for (const s of started) servers.set(s.mode, s);
-  const abcf: Mode[] = ['a', 'b', 'c', 'f'];
-  const one = (subscribers: number, connectRate: number): Load => ({
+  started.forEach((s, i) => {
+    if (s.status === 'fulfilled') servers.set(s.value.mode, s.value);
+    else recordFailure(ctx, 'server start', s.reason, modes[i]);
+  });
+  const one = (subscribers: number, connectRate: number) => ({
     subscribers,
     issues: 1,
     connectRate,
     workers: 2,
   });
+  const side = (name: Scenario, spec: Parameters<typeof sideBySideRun>[1]) =>
+    scenario(name, async () => {
+      const [every = [], once = []] = plan[name] ?? [];
+      await sideBySideRun(ctx, spec, allowed(every), rounds, allowed(once));
+    });
 
-  if (pick('fanout-1k'))
-    await sideBySideRun('fanout-1k', one(1000, 1000), quick ? 20 : 40, 10, abcf);
-  for (const mode of pick('query') ? (['a', 'c', 'f'] as const) : []) {
-    const server = servers.get(mode);
-    if (server)
-      result.initialQuery.push({
-        mode,
-        ...(await initialQuery(server, 50, quick ? 3000 : 10_000)),
-      });
-    writeResults(false);
-  }
-  if (!quick) {
-    if (pick('fanout-10k')) await sideBySideRun('fanout-10k', one(10_000, 400), 10, 2, abcf);
-    if (pick('spread'))
-      await sideBySideRun(
-        'spread-10k-over-1000',
-        { subscribers: 10_000, issues: 1000, connectRate: 400, workers: 2 },
-        400,
-        40,
-        abcf,
-      );
-    if (pick('storm-10k'))
-      await sideBySideRun('storm-10k', one(10_000, 10_000), 4, 1, ['a', 'c', 'f']);
-    if (pick('redis-fanout-1k'))
-      await sideBySideRun('redis-fanout-1k', one(1000, 1000), 40, 10, ['a', 'redis']);
-    if (pick('redis-fanout-10k'))
-      await sideBySideRun('redis-fanout-10k', one(10_000, 400), 10, 2, ['a', 'redis']);
-    if (pick('sustained')) {
-      // 1k subscribers: where (a) and the floor stop keeping p99 ≤ 250 ms as the rate grows.
-      for (const mode of ['a', 'f'] as const)
-        await sustainedSeries(mode, 1000, 1000, [5, 10, 20, 30, 40, 60, 80]);
-      await sustainedSeries('a', 10_000, 400, [1, 2, 4, 6, 8, 10, 12, 16, 20]);
+  await side('fanout-1k', {
+    scenario: 'fanout-1k',
+    load: one(1000, 1000),
+    triggers: quick ? 20 : 40,
+    rate: 10,
+  });
+  await scenario('query', async () => {
+    for (const mode of allowed(plan.query?.flat() ?? [])) {
+      const server = servers.get(mode);
+      if (!server) continue;
+      try {
+        result.initialQuery.push({
+          mode,
+          ...(await initialQuery(server, 50, quick ? 3000 : 10_000)),
+        });
+      } catch (error) {
+        recordFailure(ctx, 'query', error, mode);
+      }
     }
-  }
+  });
+  await scenario('isolation', async () => {
+    for (const mode of allowed(plan.isolation?.[0] ?? [])) {
+      const server = servers.get(mode);
+      if (!server) continue;
+      const opts = { subscribers: 1000, triggers: quick ? 20 : 40, rate: 10, background: 40 };
+      try {
+        (result.isolation ??= []).push(await isolation(server, { ...opts, rounds }));
+      } catch (error) {
+        recordFailure(ctx, 'isolation', error, mode);
+      }
+    }
+  });
+  await side('fanout-10k', {
+    scenario: 'fanout-10k',
+    load: one(10_000, 400),
+    triggers: 10,
+    rate: 2,
+  });
+  await side('spread', {
+    scenario: 'spread-10k-over-1000',
+    load: { subscribers: 10_000, issues: 1000, connectRate: 400, workers: 2 },
+    triggers: 400,
+    rate: 40,
+  });
+  // "At once": every client is opened in the same tick of its worker.
+  await side('storm-10k', { scenario: 'storm-10k', load: one(10_000, 1e9), triggers: 4, rate: 1 });
+  await scenario('sustained', async () => {
+    // 1k subscribers: where (a) and the floor stop keeping p99 ≤ 250 ms as the rate grows.
+    for (const mode of allowed(['a', 'f']))
+      await sustainedSeries(ctx, mode, 1000, 1000, [5, 10, 20, 30, 40, 60, 80]);
+    if (allowed(['a']).length)
+      await sustainedSeries(ctx, 'a', 10_000, 400, [1, 2, 4, 6, 8, 10, 12, 16, 20]);
+  });
 } finally {
   await stopAll();
 }
@@ -231,15 +240,23 @@ process.exit(0);
 function writeResults(final: boolean): void {
   const out: RunResult = { ...result, measurements: [...result.measurements] };
   if (previous) {
-    const prev = previous;
     const fresh = new Set(out.measurements.map((m) => m.scenario));
     out.measurements = [
-      ...prev.measurements.filter((m) => !fresh.has(m.scenario)),
+      ...previous.measurements.filter((m) => !fresh.has(m.scenario)),
       ...out.measurements,
     ];
-    if (!out.sustained.length) out.sustained = prev.sustained;
-    if (!out.initialQuery.length) out.initialQuery = prev.initialQuery;
-    out.command = `${prev.command}, then ${out.command}`;
+    if (!out.sustained.length) out.sustained = previous.sustained;
+    if (!out.initialQuery.length) out.initialQuery = previous.initialQuery;
+    out.memory ??= previous.memory;
+    out.isolation ??= previous.isolation;
+    const profiled = new Set(out.profiles?.map((p) => p.scenario));
+    const profiles = [...(previous.profiles ?? []).filter((p) => !profiled.has(p.scenario))];
+    out.profiles = [...profiles, ...(out.profiles ?? [])];
+    const rerun = (f: { scenario: string }) => selected.some((s) => f.scenario.startsWith(s));
+    out.failures = [...(previous.failures ?? []).filter((f) => !rerun(f)), ...(out.failures ?? [])];
+    out.before ??= previous.before;
+    out.label ??= previous.label;
+    out.command = `${previous.command}, then ${out.command}`;
   }
   const stamp = writeResultFiles(out);
   if (final) {

@@ -1,64 +1,35 @@
 /**
  * The real server for benchmarks: the same `loadConfig` + `startOptionsFrom` + `startServer` as
  * `server/src/main.ts`, plus what the benchmark needs and the server does not expose yet:
- * the engine's counters and a repository read counter over IPC, `global.gc()` on request, and
- * the issues of `benchIssueIds(BENCH_ISSUES)` beyond the seed (id = iid) for the spread scenario.
+ * the engine's counters, repository reads and database statements over IPC, `global.gc()` on
+ * request, and the issues of `benchIssueIds(BENCH_ISSUES)` beyond the seed (id = iid) for the
+ * spread scenario.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
-import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 
 import { loadConfig } from '../server/src/config.js';
-import { issues, projects, users } from '../server/src/db/schema.js';
 import type { IssueRepository } from '../server/src/domain/repository.js';
 import { startOptionsFrom } from '../server/src/start-options.js';
 import { startServer } from '../server/src/start-server.js';
 
-import {
-  benchIssueIds,
-  FIRST_CREATED_ISSUE_ID,
-  PROJECT_PATH,
-  type ServerCommand,
-  type ServerReply,
-} from './lib/protocol.js';
-import { installProbes } from './lib/server-probes.js';
+import { createBenchIssues } from './lib/bench-issues.js';
+import type { ServerCommand, ServerReply } from './lib/protocol.js';
+import { installDatabaseProbe, installProbes } from './lib/server-probes.js';
 
+installDatabaseProbe();
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
 const server = await startServer(startOptionsFrom(config, logger));
-
-// The issues of `benchIssueIds(BENCH_ISSUES)` beyond the seed, created with id = iid.
-const created = benchIssueIds(Number(process.env.BENCH_ISSUES ?? 20)).filter(
-  (id) => id >= FIRST_CREATED_ISSUE_ID,
-);
-if (created.length > 0) {
-  const { db } = server.database;
-  const [project] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(eq(projects.fullPath, PROJECT_PATH));
-  const [author] = await db.select({ id: users.id }).from(users);
-  if (!project || !author) throw new Error('seed missing');
-  const rows = created.map((id) => ({
-    id,
-    projectId: project.id,
-    iid: id,
-    title: `Benchmark issue ${id}`,
-    description: 'Created by bench/server-entry.ts',
-    authorId: author.id,
-  }));
-  await db.insert(issues).values(rows).onConflictDoNothing();
-  // Explicit ids leave the sequence behind: later issues (REST, UI) must not collide.
-  await db.execute(sql`select setval(pg_get_serial_sequence('issues', 'id'), max(id)) from issues`);
-}
+await createBenchIssues(server.database.db, Number(process.env.BENCH_ISSUES ?? 20));
 
 const snapshot = installProbes(server);
 void (server.database.repository satisfies IssueRepository);
 
 const send = (message: ServerReply) => process.send?.(message);
-// A CPU profile of just the trigger window (`npm run bench -- --profile`), not of start-up.
+// A CPU profile of just the trigger window (`npm run bench -- --cpu-prof`), not of start-up.
 let profiler: Session | undefined;
 async function profile(command: ServerCommand): Promise<void> {
   if (command.type === 'profile-start') {

@@ -99,6 +99,10 @@ export interface ServerCounters {
   reads: number;
   /** Reads made while delivering an event (authorization of the subscribers, resolvers). */
   deliveryReads: number;
+  /** Statements sent to the database outside the fan-out (each one a round trip). */
+  dbStatements?: number;
+  /** Statements sent to the database while delivering an event. */
+  deliveryDbStatements?: number;
   /**
    * Medians since the last snapshot, ms after the mutation's request arrived: issueUpdated
    * published, fan-out started, last frame written, response finished.

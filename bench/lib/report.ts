@@ -1,9 +1,22 @@
-/** Markdown tables, target verdicts and the SVG chart of a run. */
+/** The run's result type, its side-by-side tables and the SVG chart. */
+import type { IsolationResult } from './isolation.js';
+import type { MemoryResult } from './memory.js';
+import type { ProfileSummary } from './profile-summary.js';
 import { MODE_LABEL, type Mode } from './servers.js';
 import type { Measurement } from './scenarios.js';
 
+/** A run's key figures, kept to render a before/after table (bench/lib/compare.ts). */
+export interface Snapshot {
+  label: string;
+  command: string;
+  startedAt: string;
+  figures: Record<string, number>;
+}
+
 export interface RunResult {
   command: string;
+  /** `--label`: what this run measures (e.g. before, after, the commit). */
+  label?: string;
   machine: { cores: number; memory: string; node: string; loadAtStart?: string };
   /** Load average when the results were last written. */
   loadAtEnd?: string;
@@ -34,14 +47,24 @@ export interface RunResult {
     serverP50?: number;
     serverP99?: number;
   }[];
+  /** `npm start` at rest, fresh and existing data directory (bench/lib/memory.ts). */
+  memory?: MemoryResult;
+  /** Fan-out on one issue, quiet and while another issue takes mutations (bench/lib/isolation.ts). */
+  isolation?: IsolationResult[];
+  /** `--cpu-prof`: where (a)'s time went in each scenario's trigger window. */
+  profiles?: ProfileSummary[];
+  /** Scenarios (or servers) that failed: the run went on without them. */
+  failures?: { scenario: string; mode?: string; error: string }[];
+  /** `--compare`: earlier runs of the same command, rendered before this one. */
+  before?: Snapshot[];
 }
 
 export type M = RunResult['measurements'][number];
 export const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(1)}x` : '–');
 
 /**
- * One side-by-side table per scenario: a row per metric, a column per mode, then ratios: b/a and
- * c/a (how much slower the alternatives are) and a/f (how far (a) is above the floor).
+ * One side-by-side table per scenario: a row per metric, a column per mode, then ratios: b/a,
+ * c/a, pg/a, x2/a (each beside the shipped server) and a/f (how far (a) is above the floor).
  */
 export function sideBySide(ms: readonly M[]): string {
   const out: string[] = [];
@@ -51,16 +74,19 @@ export function sideBySide(ms: readonly M[]): string {
     const ratios = a
       ? [
           ...rows
-            .filter((m) => m.mode === 'b' || m.mode === 'c')
+            .filter((m) => m.mode !== 'a' && m.mode !== 'f')
             .map((m) => ({ name: `${m.mode}/a`, x: m, y: a })),
           ...rows.filter((m) => m.mode === 'f').map((m) => ({ name: 'a/f', x: a, y: m })),
         ]
       : [];
     const head = [...rows.map((m) => MODE_LABEL[m.mode]), ...ratios.map((r) => r.name)];
-    const line = (name: string, f: (m: M) => number, unit = '') =>
-      `| ${name} | ${rows.map((m) => `${f(m)}${unit}`).join(' | ')} |${ratios
-        .map((r) => ` ${ratio(f(r.x), f(r.y))} |`)
+    const line = (name: string, f: (m: M) => number | undefined) =>
+      `| ${name} | ${rows.map((m) => `${f(m) ?? '–'}`).join(' | ')} |${ratios
+        .map((r) => ` ${ratio(f(r.x) ?? 0, f(r.y) ?? 0)} |`)
         .join('')}`;
+    /** A server-side probe: '–' for servers that do not report it. */
+    const probe = (name: string, f: (m: M) => number | undefined) =>
+      line(name, (m) => (m.probed === false ? undefined : f(m)));
     const first = rows[0];
     out.push(
       `### ${scenario}: ${first?.subscribers} subscribers on ${first?.issues} issue(s), ${first?.triggers} triggers at ${first?.ratePerSec}/s`,
@@ -79,24 +105,27 @@ export function sideBySide(ms: readonly M[]): string {
       line('wrong payload', (m) => m.wrong),
       line('subscribed sockets closed during the run', (m) => m.closed ?? 0),
       line('deliveries/s', (m) => m.deliveriesPerSec),
-      line('server CPU ms / trigger', (m) => m.cpuMsPerTrigger),
-      line('executions / trigger', (m) => m.perTrigger.executions),
-      line('DB reads / trigger, mutation (auth, checks, write)', (m) => m.perTrigger.reads),
-      line('DB reads / trigger, delivery', (m) => m.perTrigger.deliveryReads ?? 0),
-      line('publishes / trigger, issueUpdated topic', (m) => m.perTrigger.topicPublishes ?? 0),
-      line('publishes / trigger, all events', (m) => m.perTrigger.publishes),
-      line('server: request → publish (ms, p50)', (m) => m.phasesMs?.publish ?? 0),
-      line('server: request → fan-out start (ms, p50)', (m) => m.phasesMs?.fanoutStart ?? 0),
-      line('server: request → last frame written (ms, p50)', (m) => m.phasesMs?.fanoutEnd ?? 0),
-      line('server: request → response (ms, p50)', (m) => m.phasesMs?.response ?? 0),
+      line('server CPU ms / trigger (process tree)', (m) => m.cpuMsPerTrigger),
+      probe('executions / trigger', (m) => m.perTrigger.executions),
+      probe('DB statements / trigger, mutation (round trips)', (m) => m.perTrigger.dbStatements),
+      probe('DB statements / trigger, delivery', (m) => m.perTrigger.deliveryDbStatements),
+      probe('repository reads / trigger, mutation', (m) => m.perTrigger.reads),
+      probe('repository reads / trigger, delivery', (m) => m.perTrigger.deliveryReads ?? 0),
+      probe('publishes / trigger, issueUpdated topic', (m) => m.perTrigger.topicPublishes ?? 0),
+      probe('publishes / trigger, all events', (m) => m.perTrigger.publishes),
+      probe('server: request → publish (ms, p50)', (m) => m.phasesMs?.publish ?? 0),
+      probe('server: request → fan-out start (ms, p50)', (m) => m.phasesMs?.fanoutStart ?? 0),
+      probe('server: request → last frame written (ms, p50)', (m) => m.phasesMs?.fanoutEnd ?? 0),
+      probe('server: request → response (ms, p50)', (m) => m.phasesMs?.response ?? 0),
       line('connect+subscribe p50 (ms)', (m) => m.connect.p50),
       line('connect+subscribe p99 (ms)', (m) => m.connect.p99),
       line('connect wall time (ms)', (m) => m.connect.wallMs),
       line('connect failed', (m) => m.connect.failed),
-      line('RSS before (MB)', (m) => m.rssBeforeMb),
-      line('RSS after connect (MB)', (m) => m.rssAfterMb),
+      line('RSS before, process tree (MB)', (m) => m.treeRssBeforeMb),
+      line('RSS before, socket process(es) (MB)', (m) => m.rssBeforeMb),
+      line('RSS after connect, socket process(es) (MB)', (m) => m.rssAfterMb),
       line('RSS KB / connection', (m) => m.kbPerConnection),
-      line('JS heap KB / connection', (m) => m.heapKbPerConnection ?? 0),
+      probe('JS heap KB / connection', (m) => m.heapKbPerConnection ?? 0),
       '',
     );
   }
@@ -119,7 +148,7 @@ export function sustainedTable(steps: readonly Step[]): string {
 
 /** Latency percentiles vs subscribers (log-log), one colour per mode, p50 dashed, p99 solid. */
 export function chart(ms: readonly M[]): string {
-  const pts = ms.filter((m) => m.scenario.startsWith('fanout-') && m.mode !== 'redis');
+  const pts = ms.filter((m) => m.scenario.startsWith('fanout-') && 'abcf'.includes(m.mode));
   const W = 640,
     H = 400,
     L = 60,

@@ -1,7 +1,6 @@
 /** One measurement: connect subscribers, fire mutations open-loop, collect the pushes. */
 import { Fleet, summarize, type Percentiles } from './fleet.js';
 import {
-  ISSUE_QUERY,
   PROJECT_PATH,
   SET_ASSIGNEES,
   assigneeKey,
@@ -11,7 +10,7 @@ import {
   type PlannedTrigger,
 } from './protocol.js';
 import type { ServerCounters } from './protocol.js';
-import type { Mode, ServerProc } from './servers.js';
+import { PROBED, type Mode, type ServerProc } from './servers.js';
 
 export interface Load {
   subscribers: number;
@@ -41,6 +40,10 @@ export interface Measurement {
   connect: { ok: number; failed: number; wallMs: number } & Percentiles;
   rssBeforeMb: number;
   rssAfterMb: number;
+  /** RSS summed over the server's process tree (database child, cluster workers) before connecting. */
+  treeRssBeforeMb?: number;
+  /** Whether the server reports the probes below (see PROBED); otherwise they read 0. */
+  probed?: boolean;
   kbPerConnection: number;
   /** V8 heap delta after GC per connection (the JS objects alone; RSS adds sockets and buffers). */
   heapKbPerConnection: number;
@@ -55,13 +58,20 @@ export interface Measurement {
     publishes: number;
     /** Publishes on the subscribed topic (`issueUpdated`). */
     topicPublishes: number;
+    /** Statements the mutation sends to the database (round trips: auth, checks, write). */
+    dbStatements?: number;
+    /** Statements sent to the database while delivering the event. */
+    deliveryDbStatements?: number;
   };
+  /** The CPU profile of the trigger window (`--cpu-prof`), bench/results/prof/. */
+  profile?: string;
   /** Medians inside the server, ms after the mutation's request arrived. */
   phasesMs?: ServerCounters['phasesMs'];
   latencies: number[];
 }
 
-async function mutate(server: ServerProc, iid: number, usernames: string[]): Promise<void> {
+/** One SET_ASSIGNEES mutation; rejects on an HTTP or GraphQL error. */
+export async function mutate(server: ServerProc, iid: number, usernames: string[]): Promise<void> {
   const response = await fetch(server.httpUrl, {
     method: 'POST',
     headers: server.headers,
@@ -102,12 +112,13 @@ export async function connectLoad(server: ServerProc, load: Load) {
   await new Promise((r) => setTimeout(r, 300)); // lets the server handle the closes
   const heapBefore = await server.gc();
   const rssBefore = server.rssKb();
+  const treeRssBefore = server.treeRssKb();
   const fleet = Fleet.start(load.workers);
   const connected = await fleet.connect(server, clientIssues, load.connectRate, timeout);
   await new Promise((r) => setTimeout(r, 500));
   const heapAfter = await server.gc();
   const rssAfter = server.rssKb();
-  return { fleet, ids, connected, rssBefore, rssAfter, heapBefore, heapAfter };
+  return { fleet, ids, connected, rssBefore, rssAfter, treeRssBefore, heapBefore, heapAfter };
 }
 export type Connected = Awaited<ReturnType<typeof connectLoad>>;
 
@@ -132,7 +143,8 @@ export async function fire(
   }
   await conn.fleet.arm(plan);
   const profileDir = process.env.BENCH_PROFILE_DIR;
-  const profiling = profileDir !== undefined && server.mode !== 'c' && server.mode !== 'f';
+  const profiling = profileDir !== undefined && PROBED.includes(server.mode);
+  const profile = `${profileDir}/${scenario}-${server.mode}-${Date.now()}.cpuprofile`;
   if (profiling) await server.profileStart();
   const before = await server.counters();
   const cpuBefore = server.cpuSec();
@@ -158,8 +170,7 @@ export async function fire(
   await Promise.all(pending);
   const got = await conn.fleet.collect(sendTimes, 30_000);
   const cpu = server.cpuSec() - cpuBefore;
-  if (profiling)
-    await server.profileStop(`${profileDir}/${scenario}-${server.mode}-${Date.now()}.cpuprofile`);
+  if (profiling) await server.profileStop(profile);
   const after = await server.counters();
   const per = (n: number) => Math.round((n / triggers) * 100) / 100;
   return {
@@ -183,8 +194,10 @@ export async function fire(
       wallMs: conn.connected.wallMs,
       ...summarize(conn.connected.connectMs),
     },
-    rssBeforeMb: Math.round(conn.rssBefore / 102.4) / 10,
-    rssAfterMb: Math.round(conn.rssAfter / 102.4) / 10,
+    rssBeforeMb: mb(conn.rssBefore),
+    rssAfterMb: mb(conn.rssAfter),
+    treeRssBeforeMb: mb(conn.treeRssBefore),
+    probed: PROBED.includes(server.mode),
     kbPerConnection:
       Math.round(((conn.rssAfter - conn.rssBefore) / Math.max(1, conn.connected.ok)) * 100) / 100,
     heapKbPerConnection:
@@ -200,48 +213,15 @@ export async function fire(
       topicPublishes: per(
         (after.publishesByField.issueUpdated ?? 0) - (before.publishesByField.issueUpdated ?? 0),
       ),
+      dbStatements: per((after.dbStatements ?? 0) - (before.dbStatements ?? 0)),
+      deliveryDbStatements: per(
+        (after.deliveryDbStatements ?? 0) - (before.deliveryDbStatements ?? 0),
+      ),
     },
     phasesMs: after.phasesMs,
+    ...(profiling ? { profile } : {}),
     latencies: got.latencies,
   };
 }
 
-/** The sidebar's initial query from `clients` concurrent HTTP clients for `ms`; client-side timing. */
-export async function initialQuery(server: ServerProc, clients: number, ms: number) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = nowMs() + ms;
-  const body = JSON.stringify({
-    query: ISSUE_QUERY,
-    variables: { fullPath: PROJECT_PATH, iid: '1' },
-  });
-  if (server.mode !== 'c') await server.counters(); // resets the server-side timings
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (nowMs() < end) {
-        const t0 = nowMs();
-        try {
-          const r = await fetch(server.httpUrl, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', origin: server.origin },
-            body,
-            signal: AbortSignal.timeout(10_000),
-          });
-          await r.text();
-          if (r.ok) latencies.push(nowMs() - t0);
-          else errors += 1;
-        } catch {
-          errors += 1; // timed out after 10 s
-        }
-      }
-    }),
-  );
-  const inside = server.mode !== 'c' ? (await server.counters()).phasesMs : undefined;
-  return {
-    requests: latencies.length,
-    errors,
-    ...summarize(latencies),
-    serverP50: inside?.response,
-    serverP99: inside?.responseP99,
-  };
-}
+const mb = (kb: number) => Math.round(kb / 102.4) / 10;

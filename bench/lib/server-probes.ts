@@ -1,14 +1,16 @@
 /**
  * What the benchmark measures inside the real server without changing it: read counts split
  * into the mutation's own and the delivery's (an AsyncLocalStorage marks the fan-out), publishes
- * per event field, and where the time of a trigger goes (request → publish → fan-out start → last
- * socket write → response). Installed by bench/server-entry.ts only.
+ * per event field, database statements (round trips, bench/lib/db-probes.ts), and where the time of
+ * a trigger goes (request → publish → fan-out start → last socket write → response). Installed by
+ * bench/server-entry.ts only.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 import { TopicFanout } from '../../server/src/graphql/subscriptions/topic-fanout.js';
 import type { RunningServer } from '../../server/src/start-server.js';
 
+import { countDatabaseStatements } from './db-probes.js';
 import type { ServerCounters } from './protocol.js';
 
 const inDelivery = new AsyncLocalStorage<true>();
@@ -37,15 +39,25 @@ const quantile = (values: number[], q: number): number => {
 };
 const median = (values: number[]): number => quantile(values, 0.5);
 
+const counts: ServerCounters = {
+  publishes: 0,
+  executions: 0,
+  deliveries: 0,
+  reads: 0,
+  deliveryReads: 0,
+  publishesByField: {},
+};
+const statements = { mutation: 0, delivery: 0 };
+
+/** Counts database statements from now on; call before the server opens its database. */
+export function installDatabaseProbe(): void {
+  countDatabaseStatements(() => {
+    if (inDelivery.getStore()) statements.delivery += 1;
+    else statements.mutation += 1;
+  });
+}
+
 export function installProbes(server: RunningServer): () => ServerCounters {
-  const counts: ServerCounters = {
-    publishes: 0,
-    executions: 0,
-    deliveries: 0,
-    reads: 0,
-    deliveryReads: 0,
-    publishesByField: {},
-  };
   countReads(server.database.repository, ['updateAssignees', 'setConfidential'], counts);
   countReads(
     server.database.identity,
@@ -97,6 +109,8 @@ export function installProbes(server: RunningServer): () => ServerCounters {
       publishes,
       executions,
       deliveries,
+      dbStatements: statements.mutation,
+      deliveryDbStatements: statements.delivery,
       phasesMs: {
         publish: median(phases.publish),
         fanoutStart: median(phases.fanoutStart),

@@ -1,26 +1,30 @@
 /**
- * Starts and measures server processes: the real server (a, b, Redis), the baseline (c) and the
- * floor (f).
+ * Starts and measures server processes: the real server (a, b; pg on PostgreSQL + Redis; x2, the
+ * unchanged entry point with two cluster workers), the baseline (c) and the floor (f).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { launchRedisServer } from '../../server/test/redis-process.js';
-
+import { createBenchIssues } from './bench-issues.js';
+import { rssKb, treeCpuSec, treeRssKb } from './proc-tree.js';
 import type { Protocol, ServerCommand, ServerCounters, ServerReply } from './protocol.js';
+import { withDatabase } from './services.js';
 
-export type Mode = 'a' | 'b' | 'c' | 'f' | 'redis';
+export type Mode = 'a' | 'b' | 'c' | 'f' | 'pg' | 'x2';
 export const MODE_LABEL: Record<Mode, string> = {
   a: '(a) shipped',
   b: '(b) grouping off',
   c: '(c) graphql-ws',
   f: '(f) floor: ws, no GraphQL/DB',
-  redis: '(a) + Redis',
+  pg: '(a) on PostgreSQL + Redis',
+  x2: '(a) 2 workers, PostgreSQL + Redis',
 };
+/** Modes whose process reports the server-side probes (reads, statements, phases) over IPC. */
+export const PROBED: readonly Mode[] = ['a', 'b', 'pg'];
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -33,13 +37,18 @@ export interface ServerProc {
   protocol: Protocol;
   /** Headers that authenticate a write (a personal access token of root), if the server has sign-in. */
   headers: Record<string, string>;
+  /** The server-side probes; zeros from a server without them (see PROBED). */
   counters(): Promise<ServerCounters>;
   /** Full GC; resolves to the V8 heap in use afterwards (bytes). */
   gc(): Promise<number>;
   /** CPU profile of a window (real server only): start, then stop writing it to `file`. */
   profileStart(): Promise<void>;
   profileStop(file: string): Promise<void>;
+  /** RSS of the processes holding the sockets: the server, or the cluster's processes. */
   rssKb(): number;
+  /** RSS summed over the server and every process it started (a database child, workers). */
+  treeRssKb(): number;
+  /** CPU seconds of the server and every process it started. */
   cpuSec(): number;
   stop(): Promise<void>;
 }
@@ -85,52 +94,64 @@ async function exited(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts a server in its own process with `--expose-gc`; resolves once it prints `Ready:`. */
-export async function startServer(
-  mode: Mode,
-  opts: { issues: number; redisUrl?: string; cpuProf?: boolean },
-) {
+export interface StartOpts {
+  /** Issues the server must hold (`benchIssueIds(issues)`). */
+  issues: number;
+  /** pg and x2: their own database and Redis (bench/lib/services.ts). */
+  databaseUrl?: string;
+  redisUrl?: string;
+}
+
+const ENTRY: Record<Mode, string> = {
+  a: 'bench/server-entry.ts',
+  b: 'bench/server-entry.ts',
+  pg: 'bench/server-entry.ts',
+  c: 'bench/baselines/graphql-ws-server.ts',
+  f: 'bench/baselines/floor-server.ts',
+  // The unchanged entry point (`npm start` runs its build): no probes, no IPC.
+  x2: 'server/src/main.ts',
+};
+
+/** Starts a server in its own process; resolves once it (every worker of x2) printed `Ready:`. */
+export async function startServer(mode: Mode, opts: StartOpts): Promise<ServerProc> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
-  const entry =
-    mode === 'c'
-      ? 'bench/baselines/graphql-ws-server.ts'
-      : mode === 'f'
-        ? 'bench/baselines/floor-server.ts'
-        : 'bench/server-entry.ts';
+  const shared = mode === 'pg' || mode === 'x2';
+  if (shared && (!opts.databaseUrl || !opts.redisUrl))
+    throw new Error(`${mode} needs the harness's PostgreSQL and Redis`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: '0',
+    PORT: mode === 'x2' ? String(await freePort()) : '0',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     CABLE_MAX_SUBSCRIPTIONS: '100',
     SUBSCRIPTION_GROUPING: mode === 'b' ? 'off' : 'on',
     BENCH_ISSUES: String(opts.issues),
     DEMO_PASSWORD,
-    REDIS_URL: mode === 'redis' ? opts.redisUrl : '',
+    DATABASE_URL: shared ? opts.databaseUrl : '',
+    REDIS_URL: shared ? opts.redisUrl : '',
+    // Its own channels: the other server on the same Redis must not see its events.
+    REDIS_CHANNEL_PREFIX: `bench-${mode}:`,
+    WEB_CONCURRENCY: mode === 'x2' ? '2' : '1',
   };
-  const prof = opts.cpuProf
-    ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/prof', mode)}`]
-    : [];
-  const child = spawn(process.execPath, ['--expose-gc', ...prof, '--import', 'tsx', entry], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${mode}: no Ready line in 90 s`)), 90_000);
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Ready: http:\/\/localhost:(\d+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${mode}: server exited with ${code}`)));
-  });
+  const probed = mode !== 'x2';
+  const child = spawn(
+    process.execPath,
+    [...(probed ? ['--expose-gc'] : []), '--import', 'tsx', ENTRY[mode]],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit', ...(probed ? ['ipc' as const] : [])] },
+  );
+  const port = await readyPort(child, mode, mode === 'x2' ? 2 : 1);
   const pid = child.pid ?? 0;
-  const stat = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const counters = async (): Promise<ServerCounters> =>
+    probed
+      ? (await request(child, { type: 'stats' }, 'stats')).counters
+      : {
+          publishes: 0,
+          publishesByField: {},
+          executions: 0,
+          deliveries: 0,
+          reads: 0,
+          deliveryReads: 0,
+        };
   const server: ServerProc = {
     mode,
     pid,
@@ -139,23 +160,54 @@ export async function startServer(
     origin: `http://localhost:${port}`,
     protocol: mode === 'c' ? 'graphql-ws' : 'cable',
     headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` },
-    counters: async () => (await request(child, { type: 'stats' }, 'stats')).counters,
-    gc: async () => (await request(child, { type: 'gc' }, 'gc-done')).heapUsed,
+    counters,
+    gc: async () => (probed ? (await request(child, { type: 'gc' }, 'gc-done')).heapUsed : 0),
     profileStart: async () =>
       void (await request(child, { type: 'profile-start' }, 'profile-started')),
     profileStop: async (file) =>
       void (await request(child, { type: 'profile-stop', file }, 'profile-written')),
-    rssKb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]),
-    // utime and stime are fields 14 and 15 (11 and 12 after the command name), in 1/100 s.
-    cpuSec: () => (Number(stat()[11]) + Number(stat()[12])) / 100,
+    rssKb: () => (mode === 'x2' ? treeRssKb(pid) : rssKb(pid)),
+    treeRssKb: () => treeRssKb(pid),
+    cpuSec: () => treeCpuSec(pid),
     async stop() {
       child.kill('SIGTERM');
       if (!(await exited(child, 10_000))) child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  if (mode !== 'c') await authorize(server, port);
+  try {
+    // The cluster's database gets the spread's issues from here (its entry point is unchanged).
+    if (mode === 'x2' && opts.databaseUrl && opts.issues > 20)
+      await withDatabase(opts.databaseUrl, (db) => createBenchIssues(db, opts.issues));
+    if (mode !== 'c') await authorize(server, port);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return server;
+}
+
+/** The port of the `Ready: http://localhost:<port>` line, once `count` processes printed it. */
+function readyPort(child: ChildProcess, mode: Mode, count: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${mode}: no Ready line in 120 s`));
+    }, 120_000);
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = [...out.matchAll(/Ready: http:\/\/localhost:(\d+)/g)];
+      if (ready.length >= count) {
+        clearTimeout(timer);
+        resolve(Number(ready[0]?.[1]));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${mode}: server exited with ${code}`));
+    });
+  });
 }
 
 const DEMO_PASSWORD = 'bench-password';
@@ -180,10 +232,4 @@ async function authorize(server: ServerProc, port: number): Promise<void> {
   const { token } = (await created.json()) as { token?: string };
   if (!token) throw new Error(`${server.mode}: could not create a token (HTTP ${created.status})`);
   server.headers.authorization = `Bearer ${token}`;
-}
-
-/** A throw-away redis-server on a free port (the tests' launcher); `stop()` removes it. */
-export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const redis = await launchRedisServer();
-  return { url: redis.url, stop: () => redis.dispose() };
 }

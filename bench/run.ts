@@ -35,7 +35,7 @@ import { isolation } from './lib/isolation.js';
 import { idleMemory } from './lib/memory.js';
 import { parseOptions, QUICK, SCENARIOS, type Scenario } from './lib/options.js';
 import { sideBySide, sustainedTable, type RunResult } from './lib/report.js';
-import { currentLoad, LATEST, writeResultFiles } from './lib/results-file.js';
+import { currentLoad, LATEST, mergeInto, writeResultFiles } from './lib/results-file.js';
 import { recordFailure, sideBySideRun, sustainedSeries, type RunContext } from './lib/runner.js';
 import { startServer, type Mode, type ServerProc } from './lib/servers.js';
 import { startServices, type Services } from './lib/services.js';
@@ -133,11 +133,13 @@ const ctx: RunContext = {
 async function scenario(name: Scenario, body: () => Promise<void>): Promise<void> {
   if (!pick(name)) return;
   console.error(`${name}…`);
+  const started = Date.now();
   try {
     await body();
   } catch (error) {
     recordFailure(ctx, name, error);
   }
+  (result.durations ??= {})[name] = Math.round((Date.now() - started) / 1000);
   writeResults(false);
 }
 
@@ -149,6 +151,7 @@ try {
       recordFailure(ctx, 'PostgreSQL + Redis for pg, x2', error);
       return undefined;
     });
+  const starting = Date.now();
   const started = await Promise.allSettled(
     modes.map(async (mode) => {
       const shared = mode === 'pg' || mode === 'x2';
@@ -161,6 +164,7 @@ try {
     if (s.status === 'fulfilled') servers.set(s.value.mode, s.value);
     else recordFailure(ctx, 'server start', s.reason, modes[i]);
   });
+  (result.durations ??= {})['servers start'] = Math.round((Date.now() - starting) / 1000);
   const one = (subscribers: number, connectRate: number) => ({
     subscribers,
     issues: 1,
@@ -238,26 +242,7 @@ process.exit(0);
  * the hard time limit still leaves what it measured (`final` prints the tables).
  */
 function writeResults(final: boolean): void {
-  const out: RunResult = { ...result, measurements: [...result.measurements] };
-  if (previous) {
-    const fresh = new Set(out.measurements.map((m) => m.scenario));
-    out.measurements = [
-      ...previous.measurements.filter((m) => !fresh.has(m.scenario)),
-      ...out.measurements,
-    ];
-    if (!out.sustained.length) out.sustained = previous.sustained;
-    if (!out.initialQuery.length) out.initialQuery = previous.initialQuery;
-    out.memory ??= previous.memory;
-    out.isolation ??= previous.isolation;
-    const profiled = new Set(out.profiles?.map((p) => p.scenario));
-    const profiles = [...(previous.profiles ?? []).filter((p) => !profiled.has(p.scenario))];
-    out.profiles = [...profiles, ...(out.profiles ?? [])];
-    const rerun = (f: { scenario: string }) => selected.some((s) => f.scenario.startsWith(s));
-    out.failures = [...(previous.failures ?? []).filter((f) => !rerun(f)), ...(out.failures ?? [])];
-    out.before ??= previous.before;
-    out.label ??= previous.label;
-    out.command = `${previous.command}, then ${out.command}`;
-  }
+  const out = previous ? mergeInto(previous, result, selected) : result;
   const stamp = writeResultFiles(out);
   if (final) {
     const sustained = out.sustained.length ? `${sustainedTable(out.sustained)}\n\n` : '';

@@ -79,6 +79,13 @@ export function renderMarkdown(out: RunResult, loadAtEnd: string): string {
     '',
     `Command: \`${out.command}\` — started ${out.startedAt}`,
     `Machine: ${out.machine.cores} cores, ${out.machine.memory}, Node ${out.machine.node}; load generator on the same machine. Load average (1/5/15 min) at start: ${out.machine.loadAtStart ?? '?'}, at the end: ${loadAtEnd} (other work shares the 2 cores: compare ratios, not absolutes).`,
+    ...(out.durations
+      ? [
+          `Scenarios took (s): ${Object.entries(out.durations)
+            .map(([name, s]) => `${name} ${s}`)
+            .join(', ')}.`,
+        ]
+      : []),
     '',
     ...section('Targets (issue #19)', targets(out)),
     ...section(

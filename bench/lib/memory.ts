@@ -113,9 +113,19 @@ async function idleOnce(dataDir: string): Promise<IdleMemory> {
     };
   } finally {
     clearInterval(sampler);
-    const exited = new Promise((r) => child.once('exit', r));
-    if (child.exitCode === null) child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const tree = processTree(pid); // a database child must not outlive a killed server
+    const gone = child.exitCode !== null || child.signalCode !== null;
+    const exited = gone ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+    if (!gone) child.kill('SIGTERM');
+    const killer = setTimeout(() => {
+      for (const p of tree) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }, 15_000);
     await exited;
     clearTimeout(killer);
   }

@@ -76,7 +76,7 @@ export function summarizeProfiles(
       }
       busy += ms;
       const where = place(frame.url);
-      const name = `${frame.functionName || '(anonymous)'} ${where}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
+      const name = `${frame.functionName || '(anonymous)'} ${where}${frame.lineNumber > 0 ? `:${frame.lineNumber + 1}` : ''}`;
       byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
       byFile.set(where, (byFile.get(where) ?? 0) + ms);
     }

@@ -55,6 +55,8 @@ export interface RunResult {
   profiles?: ProfileSummary[];
   /** Scenarios (or servers) that failed: the run went on without them. */
   failures?: { scenario: string; mode?: string; error: string }[];
+  /** Seconds each scenario took (servers started once, before the first but memory). */
+  durations?: Record<string, number>;
   /** `--compare`: earlier runs of the same command, rendered before this one. */
   before?: Snapshot[];
 }
@@ -82,7 +84,10 @@ export function sideBySide(ms: readonly M[]): string {
     const head = [...rows.map((m) => MODE_LABEL[m.mode]), ...ratios.map((r) => r.name)];
     const line = (name: string, f: (m: M) => number | undefined) =>
       `| ${name} | ${rows.map((m) => `${f(m) ?? '–'}`).join(' | ')} |${ratios
-        .map((r) => ` ${ratio(f(r.x) ?? 0, f(r.y) ?? 0)} |`)
+        .map((r) => {
+          const [x, y] = [f(r.x), f(r.y)];
+          return ` ${x === undefined || y === undefined ? '–' : ratio(x, y)} |`;
+        })
         .join('')}`;
     /** A server-side probe: '–' for servers that do not report it. */
     const probe = (name: string, f: (m: M) => number | undefined) =>

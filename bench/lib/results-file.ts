@@ -49,6 +49,39 @@ export function writeResultFiles(out: RunResult, loadAtEnd: string = currentLoad
   return stamp;
 }
 
+/**
+ * `--only`: the previous run's results with this run's scenarios replaced (`selected` names the
+ * scenarios this run measures; its failures replace theirs).
+ */
+export function mergeInto(
+  previous: RunResult,
+  fresh: RunResult,
+  selected: readonly string[],
+): RunResult {
+  const out: RunResult = { ...fresh };
+  const measured = new Set(fresh.measurements.map((m) => m.scenario));
+  out.measurements = [
+    ...previous.measurements.filter((m) => !measured.has(m.scenario)),
+    ...fresh.measurements,
+  ];
+  if (!out.sustained.length) out.sustained = previous.sustained;
+  if (!out.initialQuery.length) out.initialQuery = previous.initialQuery;
+  out.memory ??= previous.memory;
+  out.isolation ??= previous.isolation;
+  out.durations = { ...previous.durations, ...fresh.durations };
+  const profiled = new Set(fresh.profiles?.map((p) => p.scenario));
+  out.profiles = [
+    ...(previous.profiles ?? []).filter((p) => !profiled.has(p.scenario)),
+    ...(fresh.profiles ?? []),
+  ];
+  const rerun = (f: { scenario: string }) => selected.some((s) => f.scenario.startsWith(s));
+  out.failures = [...(previous.failures ?? []).filter((f) => !rerun(f)), ...(fresh.failures ?? [])];
+  out.before ??= previous.before;
+  out.label ??= previous.label;
+  out.command = `${previous.command}, then ${fresh.command}`;
+  return out;
+}
+
 export const currentLoad = (): string =>
   loadavg()
     .map((x) => x.toFixed(2))

@@ -10,7 +10,7 @@ import {
   type PlannedTrigger,
 } from './protocol.js';
 import type { ServerCounters } from './protocol.js';
-import { PROBED, type Mode, type ServerProc } from './servers.js';
+import { PROFILED, type Mode, type ServerProc } from './servers.js';
 
 export interface Load {
   subscribers: number;
@@ -42,7 +42,7 @@ export interface Measurement {
   rssAfterMb: number;
   /** RSS summed over the server's process tree (database child, cluster workers) before connecting. */
   treeRssBeforeMb?: number;
-  /** Whether the server reports the probes below (see PROBED); otherwise they read 0. */
+  /** false: the server reports no counters over IPC (x2, the unchanged entry point); they read 0. */
   probed?: boolean;
   kbPerConnection: number;
   /** V8 heap delta after GC per connection (the JS objects alone; RSS adds sockets and buffers). */
@@ -143,7 +143,7 @@ export async function fire(
   }
   await conn.fleet.arm(plan);
   const profileDir = process.env.BENCH_PROFILE_DIR;
-  const profiling = profileDir !== undefined && PROBED.includes(server.mode);
+  const profiling = profileDir !== undefined && PROFILED.includes(server.mode);
   const profile = `${profileDir}/${scenario}-${server.mode}-${Date.now()}.cpuprofile`;
   if (profiling) await server.profileStart();
   const before = await server.counters();
@@ -197,7 +197,7 @@ export async function fire(
     rssBeforeMb: mb(conn.rssBefore),
     rssAfterMb: mb(conn.rssAfter),
     treeRssBeforeMb: mb(conn.treeRssBefore),
-    probed: PROBED.includes(server.mode),
+    probed: server.mode !== 'x2',
     kbPerConnection:
       Math.round(((conn.rssAfter - conn.rssBefore) / Math.max(1, conn.connected.ok)) * 100) / 100,
     heapKbPerConnection:

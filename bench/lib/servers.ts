@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { createBenchIssues } from './bench-issues.js';
-import { rssKb, treeCpuSec, treeRssKb } from './proc-tree.js';
+import { processTree, rssKb, treeCpuSec, treeRssKb } from './proc-tree.js';
 import type { Protocol, ServerCommand, ServerCounters, ServerReply } from './protocol.js';
 import { withDatabase } from './services.js';
 
@@ -23,8 +23,8 @@ export const MODE_LABEL: Record<Mode, string> = {
   pg: '(a) on PostgreSQL + Redis',
   x2: '(a) 2 workers, PostgreSQL + Redis',
 };
-/** Modes whose process reports the server-side probes (reads, statements, phases) over IPC. */
-export const PROBED: readonly Mode[] = ['a', 'b', 'pg'];
+/** Modes whose process takes CPU profiles of a window on request (the bench entry). */
+export const PROFILED: readonly Mode[] = ['a', 'b', 'pg'];
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -37,7 +37,7 @@ export interface ServerProc {
   protocol: Protocol;
   /** Headers that authenticate a write (a personal access token of root), if the server has sign-in. */
   headers: Record<string, string>;
-  /** The server-side probes; zeros from a server without them (see PROBED). */
+  /** The server-side counters; zeros from x2 (no IPC). */
   counters(): Promise<ServerCounters>;
   /** Full GC; resolves to the V8 heap in use afterwards (bytes). */
   gc(): Promise<number>;
@@ -132,6 +132,7 @@ export async function startServer(mode: Mode, opts: StartOpts): Promise<ServerPr
     // Its own channels: the other server on the same Redis must not see its events.
     REDIS_CHANNEL_PREFIX: `bench-${mode}:`,
     WEB_CONCURRENCY: mode === 'x2' ? '2' : '1',
+    CABLE_DRAIN_SECONDS: '0', // the bench's clients are gone when a server stops
   };
   const probed = mode !== 'x2';
   const child = spawn(
@@ -170,8 +171,18 @@ export async function startServer(mode: Mode, opts: StartOpts): Promise<ServerPr
     treeRssKb: () => treeRssKb(pid),
     cpuSec: () => treeCpuSec(pid),
     async stop() {
+      // Its children (x2's workers, a database process) would outlive a killed parent: a
+      // server that does not stop in time is killed with every process it had started.
+      const tree = processTree(pid);
       child.kill('SIGTERM');
-      if (!(await exited(child, 10_000))) child.kill('SIGKILL');
+      if (!(await exited(child, 15_000)))
+        for (const p of tree) {
+          try {
+            process.kill(p, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -195,12 +206,16 @@ function readyPort(child: ChildProcess, mode: Mode, count: number): Promise<numb
       reject(new Error(`${mode}: no Ready line in 120 s`));
     }, 120_000);
     let out = '';
+    let ready = false;
     child.stdout?.on('data', (chunk: Buffer) => {
+      // Once ready, its log (warnings and errors) goes to the run's stderr, marked.
+      if (ready) return void process.stderr.write(`[${mode}] ${chunk.toString()}`);
       out += chunk.toString();
-      const ready = [...out.matchAll(/Ready: http:\/\/localhost:(\d+)/g)];
-      if (ready.length >= count) {
+      const lines = [...out.matchAll(/Ready: http:\/\/localhost:(\d+)/g)];
+      if (lines.length >= count) {
+        ready = true;
         clearTimeout(timer);
-        resolve(Number(ready[0]?.[1]));
+        resolve(Number(lines[0]?.[1]));
       }
     });
     child.once('exit', (code) => {

@@ -39,14 +39,17 @@ export function targetRows(r: RunResult): Row[] {
       floorMisses: wf?.phasesMs ? wf.phasesMs.publish > 2 : undefined,
     });
   else notRun('write path: server request → publish (fanout-1k)', publishTarget);
-  const trips = wa?.perTrigger.dbStatements;
+  // 0 cannot be right (every mutation writes): the probe does not see the server's driver.
+  const trips = wa?.perTrigger.dbStatements || undefined;
   rows.push({
     metric: 'database round trips per mutation',
     target: '≤ 2 (the viewer’s auth/permission context; one write returning the new state)',
     measured:
       trips !== undefined
         ? `${trips} statements per mutation (embedded); on PostgreSQL (pg): ${wpg?.perTrigger.dbStatements ?? 'not run'}; ${wa?.perTrigger.deliveryDbStatements ?? 0} more per event in the delivery`
-        : 'not run',
+        : wa
+          ? 'none counted: bench/lib/db-probes.ts does not see the database driver of this server'
+          : 'not run',
     verdict: trips !== undefined ? trips <= 2 : undefined,
   });
 
@@ -101,7 +104,7 @@ export function targetRows(r: RunResult): Row[] {
 
   const storm = (m: M | undefined) =>
     m
-      ? `${m.connect.ok} subscribed, ${m.connect.failed} failed (p50 ${m.connect.p50} ms, p99 ${m.connect.p99} ms, all in ${m.connect.wallMs} ms)`
+      ? `${m.connect.ok} subscribed, ${m.connect.failed} failed (p50 ${m.connect.p50} ms, p99 ${m.connect.p99} ms, all in ${m.connect.wallMs} ms; ${m.closed} closed by the end)`
       : 'not run';
   const ta = find('storm-10k', 'a');
   const tf = find('storm-10k', 'f');

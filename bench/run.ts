@@ -15,7 +15,8 @@
  *   --only a,b         only these scenarios, merged into the last run's results
  *   --modes a,f        only these servers
  *   --cpu-prof         CPU profiles of the trigger windows (bench/results/prof/); RESULTS.md gets
- *                      a top-N self-time summary of (a)'s per scenario
+ *                      a top-N self-time summary of (a)'s per scenario. With --only, only the
+ *                      profiles are added to the last run (profiling slows the server)
  *   --label NAME       names the run; also written as bench/results/NAME.json
  *   --compare F[,G]    earlier results files of the same command: RESULTS.md gets a before/after
  *                      table (F, G, …, this run)
@@ -242,7 +243,7 @@ process.exit(0);
  * the hard time limit still leaves what it measured (`final` prints the tables).
  */
 function writeResults(final: boolean): void {
-  const out = previous ? mergeInto(previous, result, selected) : result;
+  const out = previous ? mergeInto(previous, result, selected, options.cpuProf) : result;
   const stamp = writeResultFiles(out);
   if (final) {
     const sustained = out.sustained.length ? `${sustainedTable(out.sustained)}\n\n` : '';

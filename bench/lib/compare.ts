@@ -8,12 +8,10 @@ import { basename } from 'node:path';
 
 import type { M, RunResult, Snapshot } from './report.js';
 
-/** The figures a before/after table compares, by name (lower is better for every one). */
-export function keyFigures(r: RunResult): Record<string, number> {
-  const out: Record<string, number> = {};
-  const put = (name: string, value: number | undefined) => {
-    if (value !== undefined && Number.isFinite(value)) out[name] = value;
-  };
+/** Every figure a before/after table compares, in its order; undefined where not measured. */
+function figureList(r: RunResult): [string, number | undefined][] {
+  const out: [string, number | undefined][] = [];
+  const put = (name: string, value: number | undefined) => void out.push([name, value]);
   const m = (scenario: string, mode: string): M | undefined =>
     r.measurements.find((x) => x.scenario === scenario && x.mode === mode);
   for (const [scenario, short] of [
@@ -55,6 +53,13 @@ export function keyFigures(r: RunResult): Record<string, number> {
   return out;
 }
 
+/** The figures a before/after table compares, by name (lower is better for every one). */
+export function keyFigures(r: RunResult): Record<string, number> {
+  return Object.fromEntries(
+    figureList(r).filter((e): e is [string, number] => e[1] !== undefined && Number.isFinite(e[1])),
+  );
+}
+
 /** The key figures of a results file (bench/results/*.json), labelled by its `--label`. */
 export function snapshotOf(file: string): Snapshot {
   const r = JSON.parse(readFileSync(file, 'utf8')) as RunResult;
@@ -71,7 +76,8 @@ const change = (from: number | undefined, to: number | undefined) => {
   if (from === to) return '=';
   if (from === 0) return `+${to}`;
   const percent = Math.round(((to - from) / from) * 100);
-  return `${percent > 0 ? '+' : ''}${percent}%${to < from ? ` (${(from / Math.max(to, 0.01)).toFixed(1)}× lower)` : ''}`;
+  const factor = from / Math.max(to, 0.01);
+  return `${percent > 0 ? '+' : ''}${percent}%${factor >= 1.5 ? ` (${factor.toFixed(1)}× lower)` : ''}`;
 };
 
 /** The before/after table: a column per earlier run, this run, then the change first → this. */
@@ -84,9 +90,15 @@ export function compareTable(r: RunResult): string {
     figures: keyFigures(r),
   };
   const runs = [...before, now];
-  const names = [...new Set(runs.flatMap((s) => Object.keys(s.figures)))];
+  // This bench's order; figures only older result files have go last.
+  const order = figureList(r).map(([name]) => name);
+  const names = [...new Set([...order, ...runs.flatMap((s) => Object.keys(s.figures))])].filter(
+    (name) => runs.some((s) => s.figures[name] !== undefined),
+  );
   const first = before[0];
-  const commands = new Set(runs.map((s) => s.command.replace(/ --(label|compare) \S+/g, '')));
+  const commands = new Set(
+    runs.map((s) => s.command.replace(/ --(label|compare) \S+/g, '').replace(/ --$/, '')),
+  );
   return [
     ...runs.map((s) => `- **${s.label}**: \`${s.command}\`, started ${s.startedAt}`),
     ...(commands.size > 1

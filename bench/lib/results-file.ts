@@ -51,13 +51,26 @@ export function writeResultFiles(out: RunResult, loadAtEnd: string = currentLoad
 
 /**
  * `--only`: the previous run's results with this run's scenarios replaced (`selected` names the
- * scenarios this run measures; its failures replace theirs).
+ * scenarios this run measures; its failures replace theirs). With `profilesOnly` (`--cpu-prof`),
+ * only the profiles are taken: profiling slows the server, its figures are not the run's.
  */
 export function mergeInto(
   previous: RunResult,
   fresh: RunResult,
   selected: readonly string[],
+  profilesOnly = false,
 ): RunResult {
+  if (profilesOnly) {
+    const profiled = new Set(fresh.profiles?.map((p) => p.scenario));
+    return {
+      ...previous,
+      profiles: [
+        ...(previous.profiles ?? []).filter((p) => !profiled.has(p.scenario)),
+        ...(fresh.profiles ?? []),
+      ],
+      command: `${previous.command}; profiles: ${fresh.command}`,
+    };
+  }
   const out: RunResult = { ...fresh };
   const measured = new Set(fresh.measurements.map((m) => m.scenario));
   out.measurements = [

@@ -33,6 +33,7 @@ function figureList(r: RunResult): [string, number | undefined][] {
   put('server CPU ms / trigger at 1k', a1k?.cpuMsPerTrigger);
   put('connect + subscribe p50 at 1k (ms)', a1k?.connect.p50);
   put('connect + subscribe p99 at 1k (ms)', a1k?.connect.p99);
+  put('DB statements / connection at 1k', a1k?.dbStatementsPerConnection);
   put('storm: failed of 10,000', m('storm-10k', 'a')?.connect.failed);
   put('storm: connect p99 (ms)', m('storm-10k', 'a')?.connect.p99);
   const q = r.initialQuery.find((x) => x.mode === 'a');

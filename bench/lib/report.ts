@@ -126,6 +126,7 @@ export function sideBySide(ms: readonly M[]): string {
       line('connect+subscribe p99 (ms)', (m) => m.connect.p99),
       line('connect wall time (ms)', (m) => m.connect.wallMs),
       line('connect failed', (m) => m.connect.failed),
+      probe('DB statements / connection (connect + subscribe)', (m) => m.dbStatementsPerConnection),
       line('RSS before, process tree (MB)', (m) => m.treeRssBeforeMb),
       line('RSS before, socket process(es) (MB)', (m) => m.rssBeforeMb),
       line('RSS after connect, socket process(es) (MB)', (m) => m.rssAfterMb),

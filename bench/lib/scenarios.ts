@@ -63,6 +63,8 @@ export interface Measurement {
     /** Statements sent to the database while delivering the event. */
     deliveryDbStatements?: number;
   };
+  /** Statements sent to the database per client connecting and subscribing (after a warm-up). */
+  dbStatementsPerConnection?: number;
   /** The CPU profile of the trigger window (`--cpu-prof`), bench/results/prof/. */
   profile?: string;
   /** Medians inside the server, ms after the mutation's request arrived. */
@@ -113,12 +115,24 @@ export async function connectLoad(server: ServerProc, load: Load) {
   const heapBefore = await server.gc();
   const rssBefore = server.rssKb();
   const treeRssBefore = server.treeRssKb();
+  const statementsBefore = (await server.counters()).dbStatements ?? 0;
   const fleet = Fleet.start(load.workers);
   const connected = await fleet.connect(server, clientIssues, load.connectRate, timeout);
   await new Promise((r) => setTimeout(r, 500));
   const heapAfter = await server.gc();
   const rssAfter = server.rssKb();
-  return { fleet, ids, connected, rssBefore, rssAfter, treeRssBefore, heapBefore, heapAfter };
+  const statements = ((await server.counters()).dbStatements ?? 0) - statementsBefore;
+  return {
+    fleet,
+    ids,
+    connected,
+    rssBefore,
+    rssAfter,
+    treeRssBefore,
+    heapBefore,
+    heapAfter,
+    statementsPerConnection: Math.round((statements / Math.max(1, connected.ok)) * 100) / 100,
+  };
 }
 export type Connected = Awaited<ReturnType<typeof connectLoad>>;
 
@@ -198,6 +212,7 @@ export async function fire(
     rssAfterMb: mb(conn.rssAfter),
     treeRssBeforeMb: mb(conn.treeRssBefore),
     probed: server.mode !== 'x2',
+    dbStatementsPerConnection: conn.statementsPerConnection,
     kbPerConnection:
       Math.round(((conn.rssAfter - conn.rssBefore) / Math.max(1, conn.connected.ok)) * 100) / 100,
     heapKbPerConnection:

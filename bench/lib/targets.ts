@@ -96,7 +96,7 @@ export function targetRows(r: RunResult): Row[] {
     rows.push({
       metric: 'connect + subscribe at 1,000 (1,000/s)',
       target: connectTarget,
-      measured: `p50 ${ca.connect.p50} ms, p99 ${ca.connect.p99} ms; floor (f): ${cf ? `p50 ${cf.connect.p50}, p99 ${cf.connect.p99} ms` : 'not run'}`,
+      measured: `p50 ${ca.connect.p50} ms, p99 ${ca.connect.p99} ms, ${ca.dbStatementsPerConnection ?? '?'} DB statements per connection (the issue: at most one cached identity lookup); floor (f): ${cf ? `p50 ${cf.connect.p50}, p99 ${cf.connect.p99} ms` : 'not run'}`,
       verdict: ca.connect.p50 <= 10,
       floorMisses: cf ? cf.connect.p50 > 10 : undefined,
     });

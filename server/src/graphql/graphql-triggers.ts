@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { toGlobalId } from '@shared/graphql/global-id.js';
 
 import type { IssueEvents } from '../domain/issue-update-service.js';
-import type { IssuePresenceEvent, IssueRecord } from '../domain/types.js';
+import type { IssuePresenceEvent, IssueRecord, ProjectIssueEvent } from '../domain/types.js';
 
 import type { ActionCableSubscriptions } from './subscriptions/action-cable-subscriptions.js';
 
@@ -53,9 +53,26 @@ export class GraphqlTriggers implements IssueEvents {
     return this.trigger(field, { issuableId: toGlobalId('Issue', issue.id) }, issue);
   }
 
-  /** Triggers `issueUpdated(issueId: "gid://gitlab/Issue/<id>")`. */
-  issueUpdated(issue: IssueRecord): Promise<void> {
-    return this.trigger('issueUpdated', { issueId: toGlobalId('Issue', issue.id) }, issue);
+  /**
+   * Triggers `issueUpdated(issueId: "gid://gitlab/Issue/<id>")`, and the project's list event
+   * `projectIssuesUpdated(projectPath:)` with it (published together: a slow pub/sub is waited
+   * for once).
+   */
+  async issueUpdated(issue: IssueRecord): Promise<void> {
+    await Promise.all([
+      this.trigger('issueUpdated', { issueId: toGlobalId('Issue', issue.id) }, issue),
+      this.projectIssuesUpdated(issue),
+    ]);
+  }
+
+  /** A new issue: only the project's list can be listening (nobody subscribes to it yet). */
+  issueCreated(issue: IssueRecord): Promise<void> {
+    return this.projectIssuesUpdated(issue);
+  }
+
+  private projectIssuesUpdated(issue: IssueRecord): Promise<void> {
+    const event: ProjectIssueEvent = { kind: 'project_issue', issue };
+    return this.trigger('projectIssuesUpdated', { projectPath: issue.projectFullPath }, event);
   }
 
   /** Triggers `issuableViewersUpdated(issuableId:)` with the issue and its viewers (presence). */
@@ -70,7 +87,7 @@ export class GraphqlTriggers implements IssueEvents {
   private trigger(
     field: string,
     args: Record<string, string>,
-    object: IssueRecord | IssuePresenceEvent,
+    object: IssueRecord | IssuePresenceEvent | ProjectIssueEvent,
   ): Promise<void> {
     if (this.gate && !this.gate.broadcastEnabled()) {
       this.gate.logger.debug(

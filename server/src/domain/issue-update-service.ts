@@ -23,6 +23,11 @@ export interface IssueEvents {
   issuableMilestoneUpdated(issue: IssueRecord): Promise<void>;
   /** Its due date changed. */
   issuableDatesUpdated(issue: IssueRecord): Promise<void>;
+  /**
+   * Who may read it may have shrunk (it became confidential, or a confidential issue's assignees
+   * changed): lists of its project reload, so it leaves those of people who lost it.
+   */
+  issueReadersNarrowed(issue: IssueRecord): Promise<void>;
 }
 
 /** The GitLab event each field announces besides `issueUpdated` (confidentiality has none). */
@@ -139,6 +144,7 @@ export class IssueUpdateService {
       // Published together (in this order): each waits at most publishWaitMs on a slow pub/sub,
       // so the mutation waits that once, not once per event.
       const events = result.changed.flatMap((field) => FIELD_EVENTS[field] ?? []);
+      if (narrowsReaders(result.issue, result.changed)) events.push('issueReadersNarrowed');
       await Promise.all(
         (['issueUpdated', ...events] as const).map((event) => this.announce(result.issue, event)),
       );
@@ -226,6 +232,11 @@ export class IssueUpdateService {
       this.logger.error({ err: error, issueId: issue.id, event }, 'issue broadcast failed');
     }
   }
+}
+
+/** Whether a change may have taken the issue away from someone who could read it. */
+function narrowsReaders(issue: IssueRecord, changed: readonly IssueField[]): boolean {
+  return issue.confidential && (changed.includes('confidential') || changed.includes('assigneeIds'));
 }
 
 /** The new ordered id list: REPLACE takes `requested`, APPEND adds new ones at the end, REMOVE drops them. */

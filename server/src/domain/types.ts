@@ -140,11 +140,13 @@ export interface ProjectIssueEvent {
 
 /**
  * A list event with no issue: "reload the list" (a list has no one current state), sent as a
- * list subscription's first payload and after a pub/sub gap, to those who may read the project.
+ * list subscription's first payload, after a pub/sub gap, and when an issue's readers may have
+ * shrunk (those who lost it get nothing of it, but their list must drop it), to those who may
+ * read the project.
  */
 export interface ProjectIssuesResync {
   kind: 'project_issues_resync';
-  project: ProjectRecord;
+  project: Pick<ProjectRecord, 'id' | 'fullPath' | 'visibility'>;
 }
 
 export function isProjectIssueEvent(value: unknown): value is ProjectIssueEvent {

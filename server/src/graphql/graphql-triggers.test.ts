@@ -63,6 +63,23 @@ describe('GraphqlTriggers', () => {
   });
 });
 
+describe('GraphqlTriggers#issueReadersNarrowed', () => {
+  it("sends the project's lists a resync (a reload), carrying the project and nothing of the issue", async () => {
+    const engine = new RecordingEngine();
+    await new GraphqlTriggers(engine).issueReadersNarrowed({ ...issue, confidential: true });
+    expect(engine.calls).toEqual([
+      {
+        field: 'projectIssuesUpdated',
+        args: { projectPath: 'gitlab-org/gitlab-test' },
+        object: {
+          kind: 'project_issues_resync',
+          project: { id: 1, fullPath: 'gitlab-org/gitlab-test', visibility: 'public' },
+        },
+      },
+    ]);
+  });
+});
+
 describe('GraphqlTriggers#issuableAssigneesUpdated', () => {
   it("triggers GitLab's field keyed on issuableId", async () => {
     const engine = new RecordingEngine();

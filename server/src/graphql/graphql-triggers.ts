@@ -3,7 +3,12 @@ import type { Logger } from 'pino';
 import { toGlobalId } from '@shared/graphql/global-id.js';
 
 import type { IssueEvents } from '../domain/issue-update-service.js';
-import type { IssuePresenceEvent, IssueRecord, ProjectIssueEvent } from '../domain/types.js';
+import type {
+  IssuePresenceEvent,
+  IssueRecord,
+  ProjectIssueEvent,
+  ProjectIssuesResync,
+} from '../domain/types.js';
 
 import type { ActionCableSubscriptions } from './subscriptions/action-cable-subscriptions.js';
 
@@ -70,6 +75,21 @@ export class GraphqlTriggers implements IssueEvents {
     return this.projectIssuesUpdated(issue);
   }
 
+  /**
+   * The issue's readers may have shrunk: the project's lists get a resync (a null payload: every
+   * list reloads), so the issue leaves the lists of those who may no longer read it, though
+   * they are sent nothing of it.
+   */
+  issueReadersNarrowed(issue: IssueRecord): Promise<void> {
+    const project = {
+      id: issue.projectId,
+      fullPath: issue.projectFullPath,
+      visibility: issue.projectVisibility,
+    };
+    const event: ProjectIssuesResync = { kind: 'project_issues_resync', project };
+    return this.trigger('projectIssuesUpdated', { projectPath: issue.projectFullPath }, event);
+  }
+
   private projectIssuesUpdated(issue: IssueRecord): Promise<void> {
     const event: ProjectIssueEvent = { kind: 'project_issue', issue };
     return this.trigger('projectIssuesUpdated', { projectPath: issue.projectFullPath }, event);
@@ -87,15 +107,19 @@ export class GraphqlTriggers implements IssueEvents {
   private trigger(
     field: string,
     args: Record<string, string>,
-    object: IssueRecord | IssuePresenceEvent | ProjectIssueEvent,
+    object: IssueRecord | IssuePresenceEvent | ProjectIssueEvent | ProjectIssuesResync,
   ): Promise<void> {
     if (this.gate && !this.gate.broadcastEnabled()) {
       this.gate.logger.debug(
-        { field, issueId: 'kind' in object ? object.issue.id : object.id },
+        { field, ...('kind' in object ? subjectOf(object) : { issueId: object.id }) },
         'trigger skipped: broadcast_issue_updates is off',
       );
       return Promise.resolve();
     }
     return this.subscriptions.trigger(field, args, object);
   }
+}
+
+function subjectOf(event: IssuePresenceEvent | ProjectIssueEvent | ProjectIssuesResync) {
+  return 'issue' in event ? { issueId: event.issue.id } : { projectId: event.project.id };
 }

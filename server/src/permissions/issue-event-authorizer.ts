@@ -74,6 +74,6 @@ function listCheck(issue: IssueRecord): Check {
   };
 }
 
-function projectCheck(project: ProjectRecord): Check {
+function projectCheck(project: Pick<ProjectRecord, 'id' | 'visibility'>): Check {
   return { projectId: project.id, verdict: (viewer) => Ability.readProject(viewer, project) };
 }

@@ -3,7 +3,7 @@
  * project match, a keyset page of them, and how many. The matching ids are found on the tables
  * (indexes, no JSON built), then only the page's records are loaded from `issue_records`.
  */
-import { and, desc, eq, exists, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 
 import type { IssueListCursor, IssueListFilter } from '../domain/repository.js';
 import type { IssueRecord } from '../domain/types.js';
@@ -95,4 +95,9 @@ export async function countIssues(
     .from(issues)
     .where(matching(projectId, filter));
   return row?.count ?? 0;
+}
+
+/** `EXISTS (subquery)` for a subquery written as SQL (drizzle's `exists` wants a query builder). */
+function exists(subquery: SQL): SQL {
+  return sql`exists (${subquery})`;
 }

@@ -63,10 +63,7 @@ function confidentialCondition(scope: IssueListFilter['confidential']): SQL | un
 /** Issues created before the cursor's, or at the same time with a smaller id. */
 function after(cursor: IssueListCursor): SQL | undefined {
   const at = sql`${cursor.createdAt.toISOString()}::timestamptz`;
-  return or(
-    lt(issues.createdAt, at),
-    and(eq(issues.createdAt, at), lt(issues.id, cursor.id)),
-  );
+  return or(lt(issues.createdAt, at), and(eq(issues.createdAt, at), lt(issues.id, cursor.id)));
 }
 
 export async function listIssuePage(

@@ -236,7 +236,9 @@ export class IssueUpdateService {
 
 /** Whether a change may have taken the issue away from someone who could read it. */
 function narrowsReaders(issue: IssueRecord, changed: readonly IssueField[]): boolean {
-  return issue.confidential && (changed.includes('confidential') || changed.includes('assigneeIds'));
+  return (
+    issue.confidential && (changed.includes('confidential') || changed.includes('assigneeIds'))
+  );
 }
 
 /** The new ordered id list: REPLACE takes `requested`, APPEND adds new ones at the end, REMOVE drops them. */

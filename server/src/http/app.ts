@@ -98,9 +98,7 @@ export function createApp(options: AppOptions): express.Express {
     userStatusRoutes({ statuses: services.userStatuses, identity: services.identity, logger }),
   );
   app.use(usersApiRoutes({ users: options.users }));
-  app.use(
-    apiV4Routes({ ...services, issueCreator: options.issueCreator, logger, disconnectUser }),
-  );
+  app.use(apiV4Routes({ ...services, issueCreator: options.issueCreator, logger, disconnectUser }));
   app.all(CABLE.mountPath, (_req, res) => {
     res.status(404).type('text/plain').send('Page not found');
   });

@@ -24,7 +24,7 @@ const FILTER_ARGUMENTS = [
  */
 export const projectIssuesPolicy: FieldPolicy<StoredConnection> = {
   keyArgs(args) {
-    const filters = FILTER_ARGUMENTS.map((name) => args?.[name] ?? null);
+    const filters = FILTER_ARGUMENTS.map((name): unknown => args?.[name] ?? null);
     return `issues:${JSON.stringify(filters)}${args?.first === 0 ? ':count' : ''}`;
   },
   merge(existing, incoming, { args }) {

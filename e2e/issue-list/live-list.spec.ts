@@ -67,6 +67,10 @@ test.describe('issue list, live', () => {
         list.row(issue.title).locator(`[data-username="${assignee.username}"]`),
       ).toBeVisible();
     }
+    const avatar = member.row(issue.title).locator(`[data-username="${assignee.username}"] img`);
+    await expect
+      .poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
     await saveScreenshot(member.page, 'issue-list-row-updated');
 
     // Confidential: it leaves the anonymous list (a reload, sent nothing of it), stays for members.

@@ -4,6 +4,7 @@ import { Ability, type Viewer } from '../permissions/ability.js';
 import { isCalendarDate } from './dates.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
 import { resolveAssignees } from './assignee-resolver.js';
+import { narrowsReaders } from './issue-readers.js';
 import { nextLabelIds } from './labels.js';
 import type { IssueField, IssuePatch, IssueRepository } from './repository.js';
 import type { IssueRecord, LabelRecord } from './types.js';
@@ -23,10 +24,7 @@ export interface IssueEvents {
   issuableMilestoneUpdated(issue: IssueRecord): Promise<void>;
   /** Its due date changed. */
   issuableDatesUpdated(issue: IssueRecord): Promise<void>;
-  /**
-   * Who may read it may have shrunk (it became confidential, or a confidential issue's assignees
-   * changed): lists of its project reload, so it leaves those of people who lost it.
-   */
+  /** Who may read it may have shrunk (see issue-readers.ts): its project's lists reload. */
   issueReadersNarrowed(issue: IssueRecord): Promise<void>;
 }
 
@@ -232,13 +230,6 @@ export class IssueUpdateService {
       this.logger.error({ err: error, issueId: issue.id, event }, 'issue broadcast failed');
     }
   }
-}
-
-/** Whether a change may have taken the issue away from someone who could read it. */
-function narrowsReaders(issue: IssueRecord, changed: readonly IssueField[]): boolean {
-  return (
-    issue.confidential && (changed.includes('confidential') || changed.includes('assigneeIds'))
-  );
 }
 
 /** The new ordered id list: REPLACE takes `requested`, APPEND adds new ones at the end, REMOVE drops them. */

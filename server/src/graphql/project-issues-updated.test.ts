@@ -126,6 +126,14 @@ describe('projectIssuesUpdated', () => {
     expect(JSON.stringify(anonymous.client.frames)).not.toContain('"confidential":true');
   });
 
+  it('sends every list a reload after a pub/sub gap (events may have been lost)', async () => {
+    const lists = [await listener('alice'), await listener(null)];
+    const resyncs = server.subscriptions.stats.resyncs;
+    server.subscriptions.resyncAfterGap();
+    for (const { next } of lists) expect(await next()).toBeNull();
+    expect(server.subscriptions.stats.resyncs).toBeGreaterThan(resyncs);
+  });
+
   it('answers a project the subscriber may not read exactly like a missing one', async () => {
     const hidden = await listener('erin', 'gitlab-org/secret-project');
     const missing = await listener('erin', 'gitlab-org/no-such-project');

@@ -44,6 +44,8 @@ const config: CodegenConfig = {
         contextType: '../context.js#GraphQLContext',
         mappers: {
           Issue: '../../domain/types.js#IssueWithViewers',
+          IssueConnection: '../resolvers/issue-list.js#IssuePage',
+          IssueEdge: '../../domain/types.js#IssueRecord',
           IssueViewers: '../../domain/types.js#IssueViewersRecord',
           UserCore: '../../domain/types.js#UserRecord',
           User: '../../domain/types.js#UserRecord',

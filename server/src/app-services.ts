@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 
 import type { Database } from './db/open-database.js';
 import { DrizzleUserStatusRepository } from './db/drizzle-user-status-repository.js';
+import { IssueCreateService } from './domain/issue-create-service.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
 import { withSingleFlightIssueReads } from './domain/single-flight-reads.js';
 import { UserStatusService } from './domain/user-status-service.js';
@@ -48,6 +49,8 @@ export interface AppServices {
   features: FeatureFlags;
   presence: IssuePresence;
   services: ContextServices;
+  /** Creates issues and announces them to the project's lists (REST `POST …/issues`). */
+  issueCreator: IssueCreateService;
   /** Call once the transports are closed: presence's last leaves go out first. */
   close(): Promise<void>;
 }
@@ -92,6 +95,13 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     logger,
     options.maxAssignees,
   );
+  const issueCreator = new IssueCreateService(
+    repository,
+    identity,
+    triggers,
+    logger,
+    options.maxAssignees,
+  );
   const userStatuses = new UserStatusService(
     new DrizzleUserStatusRepository(database.db),
     triggers,
@@ -116,6 +126,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     features,
     presence,
     services: { repository, identity, issues, userStatuses, presence },
+    issueCreator,
     async close() {
       stopFlagWatch();
       await presence.close(); // the closed connections' leaves go out first

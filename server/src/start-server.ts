@@ -140,6 +140,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     schema,
     documents,
     services,
+    issueCreator: core.issueCreator,
     users: new DrizzleUserDirectory(database.db),
     logger,
     throttle,

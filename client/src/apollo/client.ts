@@ -16,6 +16,7 @@ import introspection from '@shared/graphql/generated/possible-types';
 
 import { csrfToken } from '../bootstrap';
 import { isOlderVersion } from '../issue/issue-version';
+import { projectIssuesPolicy } from '../issue/list/cache-policy';
 import type { RealtimeLinkCallbacks } from './realtime-state';
 
 export const GRAPHQL_ENDPOINT = '/api/graphql';
@@ -37,6 +38,8 @@ export function createCache(): InMemoryCache {
     typePolicies: {
       // Not normalised (no id): an incoming connection replaces the stored one.
       UserCoreConnection: { merge: true },
+      // The issue list's pages, one entry per set of filters (see cache-policy.ts).
+      Project: { fields: { issues: projectIssuesPolicy } },
       // Never back to an older state: a write (push, refetch, mutation answer) whose
       // `updatedAt` is older than the cached issue's leaves the issue as it is. For the entity,
       // `existing` is its reference (its fields undefined before the first write); a field that

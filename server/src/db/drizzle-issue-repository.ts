@@ -4,7 +4,14 @@
  */
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 
-import type { IssueField, IssuePatch, IssueRepository, NewIssue } from '../domain/repository.js';
+import type {
+  IssueField,
+  IssueListCursor,
+  IssueListFilter,
+  IssuePatch,
+  IssueRepository,
+  NewIssue,
+} from '../domain/repository.js';
 import type {
   IssueRecord,
   LabelRecord,
@@ -14,6 +21,7 @@ import type {
   UserRecord,
 } from '../domain/types.js';
 import type { AppDatabase } from './database.js';
+import { countIssues, listIssuePage } from './issue-list.js';
 import {
   loadIssueById,
   loadIssueByIid,
@@ -157,6 +165,18 @@ export class DrizzleIssueRepository implements IssueRepository {
   async listIssues(projectId: number, limit: number): Promise<IssueRecord[]> {
     const rows = await loadProjectIssues(this.db, projectId);
     return rows.sort((a, b) => b.iid - a.iid).slice(0, limit);
+  }
+
+  listIssuePage(
+    projectId: number,
+    filter: IssueListFilter,
+    page: { first: number; after?: IssueListCursor | undefined },
+  ): Promise<{ issues: IssueRecord[]; hasNextPage: boolean }> {
+    return listIssuePage(this.db, projectId, filter, page);
+  }
+
+  countIssues(projectId: number, filter: IssueListFilter): Promise<number> {
+    return countIssues(this.db, projectId, filter);
   }
 
   async createIssue(issue: NewIssue): Promise<IssueRecord> {

@@ -6,7 +6,7 @@
  * plans every statement again, that made an issue load 5x cheaper (2.4 ms → 0.45 ms), and it is
  * the read that every subscriber's first payload and every write makes.
  */
-import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { integer, json, pgView } from 'drizzle-orm/pg-core';
 
 import type { IssueRecord, UserStatusRecord } from '../domain/types.js';
@@ -91,6 +91,20 @@ export async function loadProjectIssues(
     .where(eq(issueRecords.projectId, projectId))
     .orderBy(asc(issueRecords.id));
   return rows.map((row) => toIssueRecord(row.record));
+}
+
+/** The issues with these ids, in the order given (ids of missing issues are skipped). */
+export async function loadIssueRecords(
+  db: AppDatabase,
+  ids: readonly number[],
+): Promise<IssueRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: issueRecords.id, record: issueRecords.record })
+    .from(issueRecords)
+    .where(inArray(issueRecords.id, [...ids]));
+  const byId = new Map(rows.map((row) => [row.id, toIssueRecord(row.record)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**

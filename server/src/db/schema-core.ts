@@ -92,6 +92,9 @@ export const issues = pgTable(
     unique('issues_project_id_iid_unique').on(t.projectId, t.iid),
     check('issues_state_check', sql`${t.state} in ('opened', 'closed')`),
     index('issues_milestone_id_idx').on(t.milestoneId),
+    // The issue list's order (newest created first, ties by id): a keyset page reads its rows
+    // from the index instead of sorting every issue of the project.
+    index('issues_project_id_created_at_id_idx').on(t.projectId, t.createdAt.desc(), t.id.desc()),
   ],
 );
 

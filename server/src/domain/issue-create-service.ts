@@ -24,14 +24,22 @@ export type CreateIssueResult =
   | { kind: 'hidden' | 'forbidden' }
   | { kind: 'invalid'; errors: string[] };
 
+/** What the domain announces after a creation; GraphqlTriggers implements it. */
+export interface IssueCreatedEvents {
+  /** A new issue: its project's list (`projectIssuesUpdated`) shows it to those who may read it. */
+  issueCreated(issue: IssueRecord): Promise<void>;
+}
+
 /**
  * Creates issues (GitLab's `Issues::CreateService`), checked against the same ability rules as
- * updates. Nobody can be subscribed to an issue that does not exist yet, so there is no trigger.
+ * updates. Nobody can be subscribed to an issue that does not exist yet, so the only event is
+ * the project's list event, announced after the commit.
  */
 export class IssueCreateService {
   constructor(
     private readonly repository: IssueRepository,
     private readonly identity: IdentityRepository,
+    private readonly events: IssueCreatedEvents,
     private readonly logger: Logger,
     private readonly maxAssignees = MAX_ASSIGNEES,
   ) {}
@@ -65,6 +73,12 @@ export class IssueCreateService {
       { issueId: issue.id, projectId: project.id, iid: issue.iid, userId: actor.id },
       'issue created',
     );
+    try {
+      await this.events.issueCreated(issue);
+    } catch (error) {
+      // The issue is committed; lists converge on their next reload (their resync is a reload).
+      this.logger.error({ err: error, issueId: issue.id }, 'issue broadcast failed');
+    }
     return { kind: 'created', issue };
   }
 

@@ -40,6 +40,10 @@ class RecordingEvents implements IssueEvents {
     this.fieldEvents.push('dates');
     return Promise.resolve();
   }
+  issueReadersNarrowed(): Promise<void> {
+    this.fieldEvents.push('readersNarrowed');
+    return Promise.resolve();
+  }
 }
 
 let fixture: SeededFixture;

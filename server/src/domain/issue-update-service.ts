@@ -4,6 +4,7 @@ import { Ability, type Viewer } from '../permissions/ability.js';
 import { isCalendarDate } from './dates.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
 import { resolveAssignees } from './assignee-resolver.js';
+import { narrowsReaders } from './issue-readers.js';
 import { nextLabelIds } from './labels.js';
 import type { IssueField, IssuePatch, IssueRepository } from './repository.js';
 import type { IssueRecord, LabelRecord } from './types.js';
@@ -23,6 +24,8 @@ export interface IssueEvents {
   issuableMilestoneUpdated(issue: IssueRecord): Promise<void>;
   /** Its due date changed. */
   issuableDatesUpdated(issue: IssueRecord): Promise<void>;
+  /** Who may read it may have shrunk (see issue-readers.ts): its project's lists reload. */
+  issueReadersNarrowed(issue: IssueRecord): Promise<void>;
 }
 
 /** The GitLab event each field announces besides `issueUpdated` (confidentiality has none). */
@@ -139,6 +142,7 @@ export class IssueUpdateService {
       // Published together (in this order): each waits at most publishWaitMs on a slow pub/sub,
       // so the mutation waits that once, not once per event.
       const events = result.changed.flatMap((field) => FIELD_EVENTS[field] ?? []);
+      if (narrowsReaders(result.issue, result.changed)) events.push('issueReadersNarrowed');
       await Promise.all(
         (['issueUpdated', ...events] as const).map((event) => this.announce(result.issue, event)),
       );

@@ -28,6 +28,7 @@ function recordingEvents(): IssueEvents & { names: string[] } {
     issuableLabelsUpdated: record('issuableLabelsUpdated'),
     issuableMilestoneUpdated: record('issuableMilestoneUpdated'),
     issuableDatesUpdated: record('issuableDatesUpdated'),
+    issueReadersNarrowed: record('issueReadersNarrowed'),
   };
 }
 
@@ -169,6 +170,22 @@ describe('IssueUpdateService#update: labels, milestone, due date', () => {
         'issuableDatesUpdated',
       ].sort(),
     );
+  });
+
+  it("announces that an issue's readers may have shrunk: made confidential, or a confidential issue's assignees changed", async () => {
+    await update(15, { confidential: true });
+    expect(events.names).toEqual(['issueUpdated', 'issueReadersNarrowed']);
+    await update(15, { assignees: { usernames: ['bob'], mode: 'APPEND' } });
+    expect(events.names.slice(2)).toEqual([
+      'issueUpdated',
+      'issuableAssigneesUpdated',
+      'issueReadersNarrowed',
+    ]);
+    // Made public again: everyone gets the issue itself, nobody loses it.
+    await update(15, { confidential: false });
+    expect(events.names.slice(5)).toEqual(['issueUpdated']);
+    await update(15, { assignees: { usernames: ['bob'], mode: 'REMOVE' } });
+    expect(events.names.slice(6)).toEqual(['issueUpdated', 'issuableAssigneesUpdated']);
   });
 
   it.each([

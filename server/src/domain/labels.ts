@@ -41,11 +41,23 @@ export function nextLabelIds(
   });
 }
 
-/** GitLab's text colour for a label: dark on light backgrounds, light on dark ones. */
+/**
+ * The text colour for a label: white or black, whichever contrasts more with the background.
+ * GitLab's helper splits at a perceived-luminance threshold instead, which leaves mid-tones such
+ * as `#d9534f` with white text at 4:1; the larger WCAG contrast of the two is always 4.5:1 or
+ * more (axe's `color-contrast` rule for the 12 px chips).
+ */
 export function labelTextColor(color: string): string {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
   if (!match) return '#FFFFFF';
-  const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16)) as [number, number, number];
-  // Perceived luminance (ITU-R BT.601), the threshold GitLab's helper uses.
-  return r * 0.299 + g * 0.587 + b * 0.114 > 186 ? '#333333' : '#FFFFFF';
+  const luminance = relativeLuminance(match.slice(1).map((hex) => parseInt(hex, 16) / 255));
+  const onWhite = 1.05 / (luminance + 0.05);
+  const onBlack = (luminance + 0.05) / 0.05;
+  return onWhite >= onBlack ? '#FFFFFF' : '#000000';
+}
+
+/** WCAG 2's relative luminance of an sRGB colour (channels 0..1). */
+export function relativeLuminance([r = 0, g = 0, b = 0]: readonly number[]): number {
+  const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }

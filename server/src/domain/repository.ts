@@ -1,5 +1,7 @@
 import type {
+  ConfidentialScope,
   IssueRecord,
+  IssueState,
   LabelRecord,
   MilestoneRecord,
   MilestoneState,
@@ -33,6 +35,25 @@ export interface NewIssue {
   assigneeIds: readonly number[];
 }
 
+/** What an issue list shows (GitLab's `IssuesFinder` parameters, the ones served here). */
+export interface IssueListFilter {
+  /** Absent: every state. */
+  state?: IssueState;
+  /** Issues carrying every one of these labels (titles, exact). */
+  labelTitles?: readonly string[];
+  /** Issues with one of these milestones (titles, exact). */
+  milestoneTitles?: readonly string[];
+  /** Issues assigned to every one of these users (usernames, exact). */
+  assigneeUsernames?: readonly string[];
+  confidential: ConfidentialScope;
+}
+
+/** Where a page of a list starts: after this issue, in the list's order (newest created first). */
+export interface IssueListCursor {
+  createdAt: Date;
+  id: number;
+}
+
 /**
  * Storage for the issue domain. One implementation runs on PGlite (embedded) and on `pg`
  * (a real PostgreSQL) through Drizzle; unit tests may use an in-memory double that
@@ -46,6 +67,17 @@ export interface IssueRepository {
   findIssueById(id: number): Promise<IssueRecord | null>;
   /** The project's issues, newest first, at most `limit`. */
   listIssues(projectId: number, limit: number): Promise<IssueRecord[]>;
+  /**
+   * A page of the project's issues that match `filter`, newest created first (ties by id),
+   * starting after `after`, and whether more follow.
+   */
+  listIssuePage(
+    projectId: number,
+    filter: IssueListFilter,
+    page: { first: number; after?: IssueListCursor | undefined },
+  ): Promise<{ issues: IssueRecord[]; hasNextPage: boolean }>;
+  /** How many of the project's issues match `filter`. */
+  countIssues(projectId: number, filter: IssueListFilter): Promise<number>;
   /** Users with these usernames (case-sensitive), in no particular order; unknown names are absent. */
   findUsersByUsernames(usernames: readonly string[]): Promise<UserRecord[]>;
   /** Users with these ids, with their status, in no particular order; unknown ids are absent. */

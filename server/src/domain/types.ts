@@ -84,6 +84,12 @@ export interface IssueRecord {
   updatedBy: UserRecord | null;
 }
 
+/**
+ * Which confidential issues of a project a list may show its viewer (`Ability.confidentialIssueScope`):
+ * all of them, none, or those the user wrote or is assigned to.
+ */
+export type ConfidentialScope = 'all' | 'none' | { readonly authorOrAssignee: number };
+
 /** Whether a trigger's object (or a resolver's root value) is an issue record. */
 export function isIssueRecord(value: unknown): value is IssueRecord {
   return typeof value === 'object' && value !== null && 'assignees' in value && 'iid' in value;
@@ -120,4 +126,38 @@ export function isIssuePresenceEvent(value: unknown): value is IssuePresenceEven
     (value as { kind?: unknown }).kind === 'issue_presence' &&
     isIssueRecord((value as { issue?: unknown }).issue)
   );
+}
+
+/**
+ * What a project's list event (`projectIssuesUpdated`) carries: a new or changed issue. Wrapped,
+ * so a subscriber who may read the project but not this issue (a confidential one) is only
+ * skipped, where a subscriber of the issue itself who loses access is ended.
+ */
+export interface ProjectIssueEvent {
+  kind: 'project_issue';
+  issue: IssueRecord;
+}
+
+/**
+ * A list event with no issue: "reload the list" (a list has no one current state), sent as a
+ * list subscription's first payload, after a pub/sub gap, and when an issue's readers may have
+ * shrunk (those who lost it get nothing of it, but their list must drop it), to those who may
+ * read the project.
+ */
+export interface ProjectIssuesResync {
+  kind: 'project_issues_resync';
+  project: Pick<ProjectRecord, 'id' | 'fullPath' | 'visibility'>;
+}
+
+export function isProjectIssueEvent(value: unknown): value is ProjectIssueEvent {
+  return kindOf(value) === 'project_issue' && isIssueRecord((value as { issue?: unknown }).issue);
+}
+
+export function isProjectIssuesResync(value: unknown): value is ProjectIssuesResync {
+  const project = (value as { project?: { id?: unknown } } | null)?.project;
+  return kindOf(value) === 'project_issues_resync' && typeof project?.id === 'number';
+}
+
+function kindOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : null;
 }

@@ -37,11 +37,45 @@ const issue: IssueRecord = {
 };
 
 describe('GraphqlTriggers', () => {
-  it('triggers issueUpdated once, keyed on the issue global ID, carrying the loaded issue', async () => {
+  it("triggers issueUpdated once, keyed on the issue global ID, carrying the loaded issue, and the project's list event", async () => {
     const engine = new RecordingEngine();
     await new GraphqlTriggers(engine).issueUpdated(issue);
     expect(engine.calls).toEqual([
       { field: 'issueUpdated', args: { issueId: 'gid://gitlab/Issue/42' }, object: issue },
+      {
+        field: 'projectIssuesUpdated',
+        args: { projectPath: 'gitlab-org/gitlab-test' },
+        object: { kind: 'project_issue', issue },
+      },
+    ]);
+  });
+
+  it("announces a new issue on its project's list event only", async () => {
+    const engine = new RecordingEngine();
+    await new GraphqlTriggers(engine).issueCreated(issue);
+    expect(engine.calls).toEqual([
+      {
+        field: 'projectIssuesUpdated',
+        args: { projectPath: 'gitlab-org/gitlab-test' },
+        object: { kind: 'project_issue', issue },
+      },
+    ]);
+  });
+});
+
+describe('GraphqlTriggers#issueReadersNarrowed', () => {
+  it("sends the project's lists a resync (a reload), carrying the project and nothing of the issue", async () => {
+    const engine = new RecordingEngine();
+    await new GraphqlTriggers(engine).issueReadersNarrowed({ ...issue, confidential: true });
+    expect(engine.calls).toEqual([
+      {
+        field: 'projectIssuesUpdated',
+        args: { projectPath: 'gitlab-org/gitlab-test' },
+        object: {
+          kind: 'project_issues_resync',
+          project: { id: 1, fullPath: 'gitlab-org/gitlab-test', visibility: 'public' },
+        },
+      },
     ]);
   });
 });
@@ -85,12 +119,16 @@ describe('GraphqlTriggers with the broadcast_issue_updates gate', () => {
     });
     await triggers.issueUpdated(issue);
     await triggers.issuableAssigneesUpdated(issue);
+    await triggers.issueCreated(issue);
     expect(engine.calls).toEqual([]);
-    expect(debug).toHaveBeenCalledTimes(2);
+    expect(debug).toHaveBeenCalledTimes(4); // issueUpdated publishes the list event too
 
     enabled = true;
     await triggers.issueUpdated(issue);
-    expect(engine.calls.map((call) => call.field)).toEqual(['issueUpdated']);
+    expect(engine.calls.map((call) => call.field)).toEqual([
+      'issueUpdated',
+      'projectIssuesUpdated',
+    ]);
   });
 });
 

@@ -3,7 +3,12 @@ import type { Logger } from 'pino';
 import { toGlobalId } from '@shared/graphql/global-id.js';
 
 import type { IssueEvents } from '../domain/issue-update-service.js';
-import type { IssuePresenceEvent, IssueRecord } from '../domain/types.js';
+import type {
+  IssuePresenceEvent,
+  IssueRecord,
+  ProjectIssueEvent,
+  ProjectIssuesResync,
+} from '../domain/types.js';
 
 import type { ActionCableSubscriptions } from './subscriptions/action-cable-subscriptions.js';
 
@@ -53,9 +58,41 @@ export class GraphqlTriggers implements IssueEvents {
     return this.trigger(field, { issuableId: toGlobalId('Issue', issue.id) }, issue);
   }
 
-  /** Triggers `issueUpdated(issueId: "gid://gitlab/Issue/<id>")`. */
-  issueUpdated(issue: IssueRecord): Promise<void> {
-    return this.trigger('issueUpdated', { issueId: toGlobalId('Issue', issue.id) }, issue);
+  /**
+   * Triggers `issueUpdated(issueId: "gid://gitlab/Issue/<id>")`, and the project's list event
+   * `projectIssuesUpdated(projectPath:)` with it (published together: a slow pub/sub is waited
+   * for once).
+   */
+  async issueUpdated(issue: IssueRecord): Promise<void> {
+    await Promise.all([
+      this.trigger('issueUpdated', { issueId: toGlobalId('Issue', issue.id) }, issue),
+      this.projectIssuesUpdated(issue),
+    ]);
+  }
+
+  /** A new issue: only the project's list can be listening (nobody subscribes to it yet). */
+  issueCreated(issue: IssueRecord): Promise<void> {
+    return this.projectIssuesUpdated(issue);
+  }
+
+  /**
+   * The issue's readers may have shrunk: the project's lists get a resync (a null payload: every
+   * list reloads), so the issue leaves the lists of those who may no longer read it, though
+   * they are sent nothing of it.
+   */
+  issueReadersNarrowed(issue: IssueRecord): Promise<void> {
+    const project = {
+      id: issue.projectId,
+      fullPath: issue.projectFullPath,
+      visibility: issue.projectVisibility,
+    };
+    const event: ProjectIssuesResync = { kind: 'project_issues_resync', project };
+    return this.trigger('projectIssuesUpdated', { projectPath: issue.projectFullPath }, event);
+  }
+
+  private projectIssuesUpdated(issue: IssueRecord): Promise<void> {
+    const event: ProjectIssueEvent = { kind: 'project_issue', issue };
+    return this.trigger('projectIssuesUpdated', { projectPath: issue.projectFullPath }, event);
   }
 
   /** Triggers `issuableViewersUpdated(issuableId:)` with the issue and its viewers (presence). */
@@ -70,15 +107,19 @@ export class GraphqlTriggers implements IssueEvents {
   private trigger(
     field: string,
     args: Record<string, string>,
-    object: IssueRecord | IssuePresenceEvent,
+    object: IssueRecord | IssuePresenceEvent | ProjectIssueEvent | ProjectIssuesResync,
   ): Promise<void> {
     if (this.gate && !this.gate.broadcastEnabled()) {
       this.gate.logger.debug(
-        { field, issueId: 'kind' in object ? object.issue.id : object.id },
+        { field, ...('kind' in object ? subjectOf(object) : { issueId: object.id }) },
         'trigger skipped: broadcast_issue_updates is off',
       );
       return Promise.resolve();
     }
     return this.subscriptions.trigger(field, args, object);
   }
+}
+
+function subjectOf(event: IssuePresenceEvent | ProjectIssueEvent | ProjectIssuesResync) {
+  return 'issue' in event ? { issueId: event.issue.id } : { projectId: event.project.id };
 }

@@ -6,6 +6,7 @@ import { paths } from '../paths.js';
 
 import { attachResolvers } from './attach-resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { IssueConnection, IssueEdge } from './resolvers/issue-list.js';
 import { Label, Milestone } from './resolvers/labels-milestones.js';
 import { Issuable, Mutation, Query, Subscription } from './resolvers/root-fields.js';
 import { Issue, IssueViewers, Project, User, UserCore, UserStatus } from './resolvers/types.js';
@@ -21,6 +22,8 @@ const resolvers: Resolvers = {
   Subscription,
   Project,
   Issue,
+  IssueConnection,
+  IssueEdge,
   IssueViewers,
   Issuable,
   UserCore,

@@ -10,6 +10,7 @@ import type { FeatureFlags } from '../features/feature-flags.js';
 import type { CheckedDocuments } from '../graphql/checked-documents.js';
 import { httpExecution } from '../graphql/http-execution.js';
 import { maskError } from '../graphql/mask-error.js';
+import type { IssueCreateService } from '../domain/issue-create-service.js';
 import type { UserDirectory } from '../domain/user-directory.js';
 import { authMiddleware, authOf, principalOf, requireCsrfToken } from '../identity/request-auth.js';
 import type { SignInThrottle } from '../identity/sign-in-throttle.js';
@@ -29,6 +30,8 @@ export interface AppOptions {
   /** Parse/validate cache and cost limits, shared with the cable. */
   documents: CheckedDocuments;
   services: ContextServices;
+  /** Creates issues and announces them (REST `POST …/issues`). */
+  issueCreator: IssueCreateService;
   /** Users as GitLab's users API lists them (emails for administrators). */
   users: UserDirectory;
   logger: Logger;
@@ -95,7 +98,7 @@ export function createApp(options: AppOptions): express.Express {
     userStatusRoutes({ statuses: services.userStatuses, identity: services.identity, logger }),
   );
   app.use(usersApiRoutes({ users: options.users }));
-  app.use(apiV4Routes({ ...services, logger, disconnectUser }));
+  app.use(apiV4Routes({ ...services, issueCreator: options.issueCreator, logger, disconnectUser }));
   app.all(CABLE.mountPath, (_req, res) => {
     res.status(404).type('text/plain').send('Page not found');
   });

@@ -35,6 +35,11 @@ const ENGINE_COUNTERS: readonly [name: string, help: string, field: keyof Engine
     'denied',
   ],
   [
+    'graphql_subscription_skipped_total',
+    'Deliveries withheld from list subscribers who may not read that one issue (kept subscribed)',
+    'skipped',
+  ],
+  [
     'graphql_subscription_stale_events_total',
     'Events dropped because a newer state of the issue was already delivered here (ordering)',
     'staleEvents',

@@ -101,9 +101,10 @@ describe('/-/metrics', () => {
       0,
     );
     expect(after.get('action_cable_transmitted_bytes_total')).toBe(bytes);
-    // One mutation triggers issueUpdated and issuableAssigneesUpdated; only the first is watched.
-    expect(after.get('graphql_subscription_triggers_total')).toBe(2);
-    expect(after.get('action_cable_broadcasts_total{broadcasting="graphql-event"}')).toBe(2);
+    // One mutation triggers issueUpdated, issuableAssigneesUpdated and the project's list event
+    // projectIssuesUpdated; only the first is watched.
+    expect(after.get('graphql_subscription_triggers_total')).toBe(3);
+    expect(after.get('action_cable_broadcasts_total{broadcasting="graphql-event"}')).toBe(3);
     expect(after.get('graphql_subscription_events_received_total')).toBe(1);
     expect(after.get('graphql_subscription_executions_total')).toBe(1);
     expect(after.get('graphql_subscription_deliveries_total')).toBe(2);

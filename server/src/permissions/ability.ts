@@ -1,5 +1,10 @@
 import { AccessLevel, type AccountRecord, type ProjectViewer } from '../domain/identity.js';
-import type { IssueRecord, ProjectRecord, ProjectVisibility } from '../domain/types.js';
+import type {
+  ConfidentialScope,
+  IssueRecord,
+  ProjectRecord,
+  ProjectVisibility,
+} from '../domain/types.js';
 
 /**
  * Who may do what: one module used by HTTP, GraphQL and the cable alike, so a query, a
@@ -37,6 +42,15 @@ export const Ability = {
       issue.author.id === viewer.userId ||
       issue.assignees.some((assignee) => assignee.id === viewer.userId)
     );
+  },
+
+  /**
+   * The confidential issues of a project `viewer` may read (who may read the project), as a
+   * list filter: the same rule as `readIssue`, so a list never shows an issue its page would hide.
+   */
+  confidentialIssueScope(viewer: Viewer): ConfidentialScope {
+    if (viewer?.admin || (viewer && atLeast(viewer, AccessLevel.reporter))) return 'all';
+    return viewer ? { authorOrAssignee: viewer.userId } : 'none';
   },
 
   updateIssue(viewer: Viewer, issue: IssueRecord): boolean {

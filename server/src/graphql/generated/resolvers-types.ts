@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { IssueWithViewers, IssueViewersRecord, UserRecord, ProjectRecord, UserStatusRecord, LabelRecord } from '../../domain/types.js';
+import type { IssueWithViewers, IssueRecord, IssueViewersRecord, UserRecord, ProjectRecord, UserStatusRecord, LabelRecord } from '../../domain/types.js';
+import type { IssuePage } from '../resolvers/issue-list.js';
 import type { MilestoneNode } from '../resolvers/milestone-node.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -40,6 +41,14 @@ export type AvailabilityEnum =
  */
 export type Issuable = Issue | MergeRequest;
 
+/** State of an issuable, as a filter (GitLab's `IssuableState`). */
+export type IssuableState =
+  | 'all'
+  | 'closed'
+  /** Accepted for GitLab's documents; issues here are never locked (matches none). */
+  | 'locked'
+  | 'opened';
+
 export type Issue = {
   __typename?: 'Issue';
   assignees: UserCoreConnection;
@@ -67,10 +76,20 @@ export type Issue = {
   webUrl: Scalars['String']['output'];
 };
 
+/** A page of issues (a Relay connection, as GitLab's). */
 export type IssueConnection = {
   __typename?: 'IssueConnection';
+  /** How many issues match, on every page together. */
   count: Scalars['Int']['output'];
+  edges: Array<IssueEdge>;
   nodes: Array<Issue>;
+  pageInfo: PageInfo;
+};
+
+export type IssueEdge = {
+  __typename?: 'IssueEdge';
+  cursor: Scalars['String']['output'];
+  node: Issue;
 };
 
 export type IssuePermissions = {
@@ -266,6 +285,15 @@ export type MutationOperationMode =
   /** Replace the existing list with the given values. */
   | 'REPLACE';
 
+/** Where a page is in its list (GitLab's keyset pagination: forward only here). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type Project = {
   __typename?: 'Project';
   /** Users that can be assigned to the project's issues, filtered by a search on username or name. */
@@ -274,7 +302,11 @@ export type Project = {
   id: Scalars['ProjectID']['output'];
   /** Find an issue of this project by its internal ID (null without one). */
   issue?: Maybe<Issue>;
-  /** The project's issues the caller may see, newest first. */
+  /**
+   * The project's issues the caller may see (confidential ones only to those who may read them),
+   * newest first (by creation), filtered with GitLab's arguments. Keyset pagination: pass the
+   * previous page's `pageInfo.endCursor` as `after`.
+   */
   issues: IssueConnection;
   /** The project's labels by title, filtered by a case-insensitive search on the title (at most 100). */
   labels?: Maybe<LabelConnection>;
@@ -296,7 +328,13 @@ export type ProjectIssueArgs = {
 
 
 export type ProjectIssuesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assigneeUsername?: InputMaybe<Scalars['String']['input']>;
+  assigneeUsernames?: InputMaybe<Array<Scalars['String']['input']>>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  labelName?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  milestoneTitle?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  state?: InputMaybe<IssuableState>;
 };
 
 
@@ -347,6 +385,14 @@ export type Subscription = {
   issuableViewersUpdated?: Maybe<Issuable>;
   /** Triggered whenever the issue changes. The first payload carries the issue as it is now. */
   issueUpdated?: Maybe<Issue>;
+  /**
+   * Triggered for every new issue of the project and every change to one of its issues: one
+   * subscription keeps an issue list live. Each push is the issue as it is after the change, sent
+   * only to subscribers who may read it (a confidential issue reaches only its readers). The
+   * first payload, and a payload after a pub/sub gap, is null: "reload the list now" (a list has
+   * no single current state to send).
+   */
+  projectIssuesUpdated?: Maybe<Issue>;
 };
 
 
@@ -377,6 +423,11 @@ export type SubscriptionIssuableViewersUpdatedArgs = {
 
 export type SubscriptionIssueUpdatedArgs = {
   issueId: Scalars['IssueID']['input'];
+};
+
+
+export type SubscriptionProjectIssuesUpdatedArgs = {
+  projectPath: Scalars['ID']['input'];
 };
 
 export type UpdateIssueInput = {
@@ -563,8 +614,10 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Issuable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Issuable']>;
   IssuableID: ResolverTypeWrapper<Scalars['IssuableID']['output']>;
+  IssuableState: IssuableState;
   Issue: ResolverTypeWrapper<IssueWithViewers>;
-  IssueConnection: ResolverTypeWrapper<Omit<IssueConnection, 'nodes'> & { nodes: Array<ResolversTypes['Issue']> }>;
+  IssueConnection: ResolverTypeWrapper<IssuePage>;
+  IssueEdge: ResolverTypeWrapper<IssueRecord>;
   IssueID: ResolverTypeWrapper<Scalars['IssueID']['output']>;
   IssuePermissions: ResolverTypeWrapper<IssuePermissions>;
   IssueSetAssigneesInput: IssueSetAssigneesInput;
@@ -585,6 +638,7 @@ export type ResolversTypes = {
   MilestoneStateEnum: MilestoneStateEnum;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MutationOperationMode: MutationOperationMode;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Project: ResolverTypeWrapper<ProjectRecord>;
   ProjectID: ResolverTypeWrapper<Scalars['ProjectID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -610,7 +664,8 @@ export type ResolversParentTypes = {
   Issuable: ResolversUnionTypes<ResolversParentTypes>['Issuable'];
   IssuableID: Scalars['IssuableID']['output'];
   Issue: IssueWithViewers;
-  IssueConnection: Omit<IssueConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Issue']> };
+  IssueConnection: IssuePage;
+  IssueEdge: IssueRecord;
   IssueID: Scalars['IssueID']['output'];
   IssuePermissions: IssuePermissions;
   IssueSetAssigneesInput: IssueSetAssigneesInput;
@@ -626,6 +681,7 @@ export type ResolversParentTypes = {
   Milestone: MilestoneNode;
   MilestoneConnection: Omit<MilestoneConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Milestone']> };
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Project: ProjectRecord;
   ProjectID: Scalars['ProjectID']['output'];
   Query: Record<PropertyKey, never>;
@@ -682,7 +738,14 @@ export type IssueResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type IssueConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssueConnection'] = ResolversParentTypes['IssueConnection']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['IssueEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Issue']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type IssueEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssueEdge'] = ResolversParentTypes['IssueEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Issue'], ParentType, ContextType>;
 };
 
 export interface IssueIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IssueID'], any> {
@@ -763,6 +826,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateIssue?: Resolver<Maybe<ResolversTypes['UpdateIssuePayload']>, ParentType, ContextType, RequireFields<MutationUpdateIssueArgs, 'input'>>;
 };
 
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
   autocompleteUsers?: Resolver<Array<ResolversTypes['UserCore']>, ParentType, ContextType, Partial<ProjectAutocompleteUsersArgs>>;
   fullPath?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -791,6 +861,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   issuableMilestoneUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableMilestoneUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableMilestoneUpdatedArgs, 'issuableId'>>;
   issuableViewersUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableViewersUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableViewersUpdatedArgs, 'issuableId'>>;
   issueUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issue']>, "issueUpdated", ParentType, ContextType, RequireFields<SubscriptionIssueUpdatedArgs, 'issueId'>>;
+  projectIssuesUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issue']>, "projectIssuesUpdated", ParentType, ContextType, RequireFields<SubscriptionProjectIssuesUpdatedArgs, 'projectPath'>>;
 };
 
 export interface TimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Time'], any> {
@@ -842,6 +913,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IssuableID?: GraphQLScalarType;
   Issue?: IssueResolvers<ContextType>;
   IssueConnection?: IssueConnectionResolvers<ContextType>;
+  IssueEdge?: IssueEdgeResolvers<ContextType>;
   IssueID?: GraphQLScalarType;
   IssuePermissions?: IssuePermissionsResolvers<ContextType>;
   IssueSetAssigneesPayload?: IssueSetAssigneesPayloadResolvers<ContextType>;
@@ -854,6 +926,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Milestone?: MilestoneResolvers<ContextType>;
   MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectID?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;

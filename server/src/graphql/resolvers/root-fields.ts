@@ -2,7 +2,14 @@ import { GraphQLError } from 'graphql';
 
 import { parseGlobalId } from '@shared/graphql/global-id.js';
 
-import { isIssuePresenceEvent, isIssueRecord, type IssueWithViewers } from '../../domain/types.js';
+import {
+  isIssuePresenceEvent,
+  isIssueRecord,
+  isProjectIssueEvent,
+  isProjectIssuesResync,
+  type IssueRecord,
+  type IssueWithViewers,
+} from '../../domain/types.js';
 import { Ability } from '../../permissions/ability.js';
 import { assertCanWrite } from '../../permissions/principal.js';
 import type { GraphQLContext } from '../context.js';
@@ -81,7 +88,32 @@ function issueSubscription(argument: 'issueId' | 'issuableId') {
   };
 }
 
+/**
+ * A project's list event: each push is the new or changed issue (only its readers get it); a
+ * resync (the first payload, or after a pub/sub gap) is null, "reload the list". Subscribing
+ * needs read access to the project; a missing project gets the same answer as a hidden one.
+ */
+const projectIssuesUpdated = {
+  subscribe: () => {
+    throw new GraphQLError('Subscriptions are only served over Action Cable at /-/cable');
+  },
+  resolve: async (
+    root: unknown,
+    { projectPath }: { projectPath: string },
+    context: GraphQLContext,
+  ): Promise<IssueRecord | null> => {
+    if (isProjectIssueEvent(root)) return root.issue;
+    if (isProjectIssuesResync(root)) return null;
+    const project = await context.repository.findProjectByFullPath(projectPath);
+    if (!project || !Ability.readProject(await context.viewerIn(project.id), project)) {
+      throw new GraphQLError('Unauthorized subscription');
+    }
+    return null;
+  },
+};
+
 export const Subscription: SubscriptionResolvers = {
+  projectIssuesUpdated,
   issueUpdated: issueSubscription('issueId'),
   issuableAssigneesUpdated: issueSubscription('issuableId'),
   issuableLabelsUpdated: issueSubscription('issuableId'),

@@ -12,6 +12,7 @@ import type {
 } from '../generated/resolvers-types.js';
 import { messageHtml } from '../../domain/user-status-service.js';
 
+import { projectIssues } from './issue-list.js';
 import { urls } from './urls.js';
 
 /** Field resolvers of the object types: global IDs and URLs derived from records. */
@@ -23,13 +24,7 @@ export const Project: ProjectResolvers = {
     const issue = await repository.findIssue(project.id, Number(iid));
     return issue && Ability.readIssue(await viewerIn(project.id), issue) ? issue : null;
   },
-  issues: async (project, { first }, { repository, viewerIn }) => {
-    const limit = Math.min(Math.max(first ?? 50, 0), 100);
-    const viewer = await viewerIn(project.id);
-    const all = await repository.listIssues(project.id, 1000);
-    const visible = all.filter((issue) => Ability.readIssue(viewer, issue)).slice(0, limit);
-    return { count: visible.length, nodes: visible };
-  },
+  issues: (project, args, context) => projectIssues(project, args, context),
   autocompleteUsers: (project, { search }, { repository }) =>
     repository.searchAssignableUsers(project.id, search ?? undefined),
   labels: async (project, { searchTerm, first }, { repository }) => {

@@ -14,6 +14,8 @@ export class EngineStats {
   deliveries = 0;
   /** Deliveries withheld because the subscriber may not see the event (and then unsubscribed). */
   denied = 0;
+  /** Deliveries withheld from subscribers who may see the topic but not this event (kept subscribed). */
+  skipped = 0;
   /** Events dropped because the topic had already delivered a newer state. */
   staleEvents = 0;
   /** Topics re-read and re-delivered after a pub/sub gap (events may have been lost). */

@@ -140,6 +140,6 @@ export class OperationRunner {
     const object = await state.current(topic);
     if (object === null || object === undefined) return undefined;
     const allowed = await authorize(object, [context]);
-    return allowed(context) ? object : undefined;
+    return allowed(context) === true ? object : undefined;
   }
 }

@@ -39,12 +39,14 @@ interface Group extends GroupShape {
 
 /**
  * Decides, once per event, which subscribers may receive it: called with every member's context
- * so the checks can be batched (one read for all viewers, not one each); returns a predicate.
+ * so the checks can be batched (one read for all viewers, not one each); returns a predicate:
+ * `true` deliver, `false` the member may no longer see the topic (it is ended), `'skip'` not
+ * this event (a topic of many objects, such as a project's issues, some hidden from it).
  */
 export type EventAuthorizer = (
   event: unknown,
   contexts: readonly unknown[],
-) => Promise<(context: unknown) => boolean>;
+) => Promise<(context: unknown) => boolean | 'skip'>;
 
 export interface FanoutDeps {
   schema: GraphQLSchema;
@@ -167,8 +169,10 @@ export class TopicFanout {
     for (const group of groups) {
       const readers: Member[] = [];
       for (const member of group.members.values()) {
-        if (allowed(member.context)) readers.push(member);
-        else denied.push(member);
+        const verdict = allowed(member.context);
+        if (verdict === true) readers.push(member);
+        else if (verdict === false) denied.push(member);
+        else stats.skipped += 1;
       }
       const first = readers[0];
       if (!first) continue;

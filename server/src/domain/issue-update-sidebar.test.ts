@@ -28,6 +28,8 @@ function recordingEvents(): IssueEvents & { names: string[] } {
     issuableLabelsUpdated: record('issuableLabelsUpdated'),
     issuableMilestoneUpdated: record('issuableMilestoneUpdated'),
     issuableDatesUpdated: record('issuableDatesUpdated'),
+    issuableTitleUpdated: record('issuableTitleUpdated'),
+    issuableDescriptionUpdated: record('issuableDescriptionUpdated'),
   };
 }
 

@@ -24,6 +24,13 @@ export type IssueState =
   | 'closed'
   | 'opened';
 
+/** Values for issue state events (GitLab's `IssueStateEvent`). */
+export type IssueStateEvent =
+  /** Closes the issue. */
+  | 'CLOSE'
+  /** Reopens the issue. */
+  | 'REOPEN';
+
 export type MilestoneStateEnum =
   | 'active'
   | 'closed';
@@ -43,6 +50,8 @@ export type UpdateIssueInput = {
   clientMutationId?: string | null | undefined;
   /** Whether the issue is confidential. */
   confidential?: boolean | null | undefined;
+  /** Description of the issue (Markdown), at most 1,048,576 characters; null or empty removes it. */
+  description?: string | null | undefined;
   /** Due date; null removes it. */
   dueDate?: string | null | undefined;
   /** IID of the issue to mutate. */
@@ -55,6 +64,10 @@ export type UpdateIssueInput = {
   projectPath: string | number;
   /** Label IDs to remove. */
   removeLabelIds?: Array<string | number> | null | undefined;
+  /** Close or reopen the issue. */
+  stateEvent?: IssueStateEvent | null | undefined;
+  /** Title of the issue: not blank, at most 255 characters (surrounding whitespace is removed). */
+  title?: string | null | undefined;
 };
 
 export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;

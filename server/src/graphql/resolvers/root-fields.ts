@@ -87,6 +87,8 @@ export const Subscription: SubscriptionResolvers = {
   issuableLabelsUpdated: issueSubscription('issuableId'),
   issuableMilestoneUpdated: issueSubscription('issuableId'),
   issuableDatesUpdated: issueSubscription('issuableId'),
+  issuableTitleUpdated: issueSubscription('issuableId'),
+  issuableDescriptionUpdated: issueSubscription('issuableId'),
   issuableViewersUpdated: issueSubscription('issuableId'),
 };
 

@@ -56,14 +56,16 @@ interface RenderEnv {
   interactive?: boolean;
 }
 
+const isInteractive = (env: unknown) => (env as RenderEnv | undefined)?.interactive === true;
+
 // Each checkbox is named by its task's text (axe: a form field needs a label), and says which
 // source line it toggles; people who may not edit get it disabled.
-markdown.renderer.rules.task_checkbox = (tokens, index, _options, env: RenderEnv) => {
-  const { line, checked, label } = tokens[index]?.meta as TaskMeta;
+markdown.renderer.rules.task_checkbox = (tokens, index, _options, env) => {
+  const { line, checked, label } = tokens[index]?.meta as unknown as TaskMeta;
   const name = markdown.utils.escapeHtml((label || 'Task').slice(0, 200));
   return (
     `<input type="checkbox" class="task-list-item-checkbox" data-line="${line}" ` +
-    `aria-label="${name}"${checked ? ' checked' : ''}${env.interactive ? '' : ' disabled'}> `
+    `aria-label="${name}"${checked ? ' checked' : ''}${isInteractive(env) ? '' : ' disabled'}> `
   );
 };
 
@@ -72,8 +74,7 @@ markdown.renderer.rules.task_checkbox = (tokens, index, _options, env: RenderEnv
  * checkboxes are enabled when `interactive` (see `toggleTask` for what a tick changes).
  */
 export function renderMarkdown(source: string, options: RenderEnv = {}): string {
-  const env: RenderEnv = { interactive: options.interactive ?? false };
-  return DOMPurify.sanitize(markdown.render(source, env), {
+  return DOMPurify.sanitize(markdown.render(source, { interactive: options.interactive }), {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'iframe'],
   });

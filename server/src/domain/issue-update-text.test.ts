@@ -84,7 +84,7 @@ describe('IssueUpdateService#update: title, description, state', () => {
     expect(await fixture.issue(7)).toEqual(result.issue);
     result = await update(7, { description: '' });
     expect(result.issue?.description).toBeNull();
-    result = await update(7, { description: null }); // already none
+    expect((await update(7, { description: null })).errors).toEqual([]); // already none
     expect(events.names).toEqual([
       'issueUpdated',
       'issuableDescriptionUpdated',

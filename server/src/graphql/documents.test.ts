@@ -43,6 +43,7 @@ describe('documents validate against the schema', () => {
       'projectLabels',
       'projectMembers',
       'projectMilestones',
+      'updateIssue',
       'updateIssueConfidential',
       'updateIssueDueDate',
       'updateIssueLabels',

@@ -1,0 +1,327 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it, onTestFinished } from 'vitest';
+
+import { createApolloTestContext, failOnConsoleWarnings } from '../test-utils/apollo-test-context';
+import {
+  FULL_PATH,
+  IID,
+  issueResult,
+  issueUpdatedResult,
+  updateIssueResult,
+} from '../test-utils/fixtures';
+import IssueView from './IssueView.vue';
+import { REVIEW_FIRST } from './useIssueEdit';
+
+failOnConsoleWarnings();
+
+/** The issue page, loaded with the issue as `overrides` say, attached so focus is real. */
+async function mountLoaded(overrides: Parameters<typeof issueResult>[1] = {}) {
+  const context = createApolloTestContext();
+  const wrapper = mount(IssueView, {
+    props: { fullPath: FULL_PATH, iid: IID },
+    global: context.global,
+    attachTo: document.body,
+  });
+  onTestFinished(() => wrapper.unmount());
+  context.link.reply('issue', issueResult([], overrides));
+  await flushPromises();
+  return { wrapper, ...context };
+}
+
+type Mounted = Awaited<ReturnType<typeof mountLoaded>>;
+const byTestId = (mounted: Mounted, id: string) => mounted.wrapper.find(`[data-testid="${id}"]`);
+const inputOf = (mounted: Mounted, id: string) =>
+  byTestId(mounted, id).element as HTMLInputElement | HTMLTextAreaElement;
+const sentInput = (mounted: Mounted) =>
+  (mounted.link.latest('updateIssue').operation.variables as { input: Record<string, unknown> })
+    .input;
+
+async function openEditor(mounted: Mounted) {
+  await byTestId(mounted, 'issue-edit').trigger('click');
+  await flushPromises();
+}
+
+async function save(mounted: Mounted) {
+  await byTestId(mounted, 'issue-edit-form').trigger('submit');
+  await flushPromises();
+}
+
+describe('editing the title and description', () => {
+  it('edits both in place, previews the Markdown and saves them with updateIssue', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    expect(document.activeElement).toBe(inputOf(mounted, 'issue-title-input'));
+    expect(inputOf(mounted, 'issue-title-input').value).toBe('Live assignees');
+    expect(inputOf(mounted, 'issue-description-input').value).toBe('First line\nSecond line');
+    expect(byTestId(mounted, 'issue-title').exists()).toBe(false);
+
+    await byTestId(mounted, 'issue-title-input').setValue('Renamed');
+    await byTestId(mounted, 'issue-description-input').setValue('**Bold** plan\n\n- [ ] task');
+    await byTestId(mounted, 'description-tab-preview').trigger('click');
+    expect(byTestId(mounted, 'description-tab-preview').attributes('aria-selected')).toBe('true');
+    const preview = byTestId(mounted, 'description-preview');
+    expect(preview.isVisible()).toBe(true);
+    expect(preview.html()).toContain('<strong>Bold</strong>');
+    expect(preview.find('input[type="checkbox"]').attributes()).toHaveProperty('disabled');
+
+    await save(mounted);
+    expect(sentInput(mounted)).toEqual({
+      projectPath: FULL_PATH,
+      iid: IID,
+      title: 'Renamed',
+      description: '**Bold** plan\n\n- [ ] task',
+    });
+    expect(byTestId(mounted, 'issue-save').attributes()).toHaveProperty('disabled');
+    mounted.link.reply(
+      'updateIssue',
+      updateIssueResult({ title: 'Renamed', description: '**Bold** plan\n\n- [ ] task' }),
+    );
+    await flushPromises();
+    expect(byTestId(mounted, 'issue-edit-form').exists()).toBe(false);
+    expect(byTestId(mounted, 'issue-title').text()).toBe('Renamed');
+    expect(byTestId(mounted, 'issue-description').find('strong').text()).toBe('Bold');
+    expect(document.activeElement).toBe(byTestId(mounted, 'issue-edit').element);
+  });
+
+  it('sends only what was changed, and nothing when nothing was', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'issue-description-input').setValue('Only this');
+    // Ctrl+Enter saves, as in GitLab's Markdown fields.
+    await byTestId(mounted, 'issue-description-input').trigger('keydown', {
+      key: 'Enter',
+      ctrlKey: true,
+    });
+    await flushPromises();
+    expect(sentInput(mounted)).toEqual({
+      projectPath: FULL_PATH,
+      iid: IID,
+      description: 'Only this',
+    });
+    mounted.link.reply('updateIssue', updateIssueResult({ description: 'Only this' }));
+    await flushPromises();
+
+    await openEditor(mounted);
+    await save(mounted);
+    expect(mounted.link.all('updateIssue')).toHaveLength(1);
+    expect(byTestId(mounted, 'issue-edit-form').exists()).toBe(false);
+  });
+
+  it('shows errors inline and keeps what was typed', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'issue-title-input').setValue('   ');
+    await save(mounted);
+    expect(mounted.link.all('updateIssue')).toHaveLength(0);
+    expect(byTestId(mounted, 'issue-edit-errors').text()).toBe("Title can't be blank");
+    expect(byTestId(mounted, 'issue-title-input').attributes('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(inputOf(mounted, 'issue-title-input'));
+
+    await byTestId(mounted, 'issue-title-input').setValue('x'.repeat(256));
+    await save(mounted);
+    mounted.link.reply(
+      'updateIssue',
+      updateIssueResult({}, ['Title is too long (maximum is 255 characters)']),
+    );
+    await flushPromises();
+    expect(byTestId(mounted, 'issue-edit-errors').text()).toBe(
+      'Title is too long (maximum is 255 characters)',
+    );
+    expect(inputOf(mounted, 'issue-title-input').value).toBe('x'.repeat(256));
+
+    await byTestId(mounted, 'issue-cancel').trigger('click');
+    await flushPromises();
+    expect(byTestId(mounted, 'issue-title').text()).toBe('Live assignees');
+    expect(document.activeElement).toBe(byTestId(mounted, 'issue-edit').element);
+  });
+
+  it('moves between Write and Preview with the arrow keys', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'description-tab-write').trigger('keydown', { key: 'ArrowRight' });
+    await flushPromises();
+    expect(document.activeElement).toBe(byTestId(mounted, 'description-tab-preview').element);
+    expect(byTestId(mounted, 'description-preview').isVisible()).toBe(true);
+    expect(byTestId(mounted, 'description-tab-write').attributes('tabindex')).toBe('-1');
+  });
+
+  it('is read-only for people who may not update the issue', async () => {
+    const mounted = await mountLoaded({ description: '- [ ] one', canUpdate: false });
+    expect(byTestId(mounted, 'issue-edit').exists()).toBe(false);
+    expect(byTestId(mounted, 'issue-toggle-state').exists()).toBe(false);
+    const box = byTestId(mounted, 'issue-description').get('input');
+    expect(box.attributes()).toHaveProperty('disabled');
+    expect(box.attributes('aria-label')).toBe('one');
+  });
+});
+
+describe('someone else saves while you edit', () => {
+  it('keeps your text, warns, and saves it only once you have seen theirs', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'issue-description-input').setValue('Mine');
+    mounted.link.push('issueUpdated', issueUpdatedResult([], { description: 'Theirs' }));
+    await flushPromises();
+
+    expect(byTestId(mounted, 'concurrent-edit-warning').text()).toContain(
+      'Someone edited the issue at the same time you did.',
+    );
+    expect(inputOf(mounted, 'issue-description-input').value).toBe('Mine');
+    expect(byTestId(mounted, 'their-version').exists()).toBe(false);
+
+    await save(mounted);
+    expect(mounted.link.all('updateIssue')).toHaveLength(0);
+    expect(byTestId(mounted, 'their-source').text()).toBe('Theirs');
+    expect(byTestId(mounted, 'issue-edit-errors').text()).toBe(REVIEW_FIRST);
+
+    await save(mounted);
+    expect(sentInput(mounted)).toEqual({ projectPath: FULL_PATH, iid: IID, description: 'Mine' });
+  });
+
+  it('asks again when they save once more after you looked', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'issue-description-input').setValue('Mine');
+    mounted.link.push('issueUpdated', issueUpdatedResult([], { description: 'Theirs' }));
+    await flushPromises();
+    await byTestId(mounted, 'view-their-version').trigger('click');
+    mounted.link.push(
+      'issueUpdated',
+      issueUpdatedResult([], { description: 'Theirs, again', updatedAt: '2025-01-01T00:02:00Z' }),
+    );
+    await flushPromises();
+    expect(byTestId(mounted, 'their-source').text()).toBe('Theirs, again');
+    await save(mounted);
+    expect(mounted.link.all('updateIssue')).toHaveLength(0);
+    expect(byTestId(mounted, 'issue-edit-errors').text()).toBe(REVIEW_FIRST);
+  });
+
+  it('follows their change of a field you did not touch, and never undoes it', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'issue-description-input').setValue('Mine');
+    mounted.link.push('issueUpdated', issueUpdatedResult([], { title: 'Their title' }));
+    await flushPromises();
+    expect(inputOf(mounted, 'issue-title-input').value).toBe('Their title');
+    expect(byTestId(mounted, 'concurrent-edit-warning').exists()).toBe(true);
+    // No clash: the description is only yours, so it saves at once, without the title.
+    await save(mounted);
+    expect(sentInput(mounted)).toEqual({ projectPath: FULL_PATH, iid: IID, description: 'Mine' });
+  });
+
+  it('starts again from their version when you choose it', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'issue-title-input').setValue('My title');
+    mounted.link.push(
+      'issueUpdated',
+      issueUpdatedResult([], { title: 'Their title', description: 'Theirs' }),
+    );
+    await flushPromises();
+    await byTestId(mounted, 'view-their-version').trigger('click');
+    expect(byTestId(mounted, 'their-title').text()).toBe('Their title');
+    await byTestId(mounted, 'take-their-version').trigger('click');
+    expect(inputOf(mounted, 'issue-title-input').value).toBe('Their title');
+    expect(inputOf(mounted, 'issue-description-input').value).toBe('Theirs');
+    expect(byTestId(mounted, 'concurrent-edit-warning').exists()).toBe(false);
+  });
+
+  it('raises no warning for its own save coming back as a push', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'issue-title-input').setValue('Mine');
+    await save(mounted);
+    mounted.link.push('issueUpdated', issueUpdatedResult([], { title: 'Mine' }));
+    await flushPromises();
+    expect(byTestId(mounted, 'concurrent-edit-warning').exists()).toBe(false);
+  });
+});
+
+describe('task lists', () => {
+  const description = '- [ ] one\n- [x] two';
+
+  it('ticks a task for people who may edit: the line rewritten, the description saved', async () => {
+    const mounted = await mountLoaded({ description });
+    const boxes = () => byTestId(mounted, 'issue-description').findAll('input');
+    expect(boxes().map((box) => [box.attributes('aria-label'), box.element.disabled])).toEqual([
+      ['one', false],
+      ['two', false],
+    ]);
+    await boxes()[0]?.setValue(true);
+    await flushPromises();
+    expect(sentInput(mounted)).toEqual({
+      projectPath: FULL_PATH,
+      iid: IID,
+      description: '- [x] one\n- [x] two',
+    });
+    // Shown at once; no other tick until it is saved.
+    expect(boxes().map((box) => [box.element.checked, box.element.disabled])).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+    mounted.link.reply('updateIssue', updateIssueResult({ description: '- [x] one\n- [x] two' }));
+    await flushPromises();
+    expect(boxes().map((box) => [box.element.checked, box.element.disabled])).toEqual([
+      [true, false],
+      [true, false],
+    ]);
+  });
+
+  it('rolls the tick back and says why when the save fails', async () => {
+    const mounted = await mountLoaded({ description });
+    await byTestId(mounted, 'issue-description').findAll('input')[1]?.setValue(false);
+    await flushPromises();
+    expect(sentInput(mounted)).toMatchObject({ description: '- [ ] one\n- [ ] two' });
+    mounted.link.reply('updateIssue', updateIssueResult({}, ['Not allowed']));
+    await flushPromises();
+    const boxes = byTestId(mounted, 'issue-description').findAll('input');
+    expect(boxes.map((box) => box.element.checked)).toEqual([false, true]);
+    expect(byTestId(mounted, 'task-list-error').text()).toBe('Not allowed');
+  });
+
+  it('shows a task ticked elsewhere (a pushed description)', async () => {
+    const mounted = await mountLoaded({ description });
+    mounted.link.push(
+      'issueUpdated',
+      issueUpdatedResult([], { description: '- [x] one\n- [x] two' }),
+    );
+    await flushPromises();
+    const boxes = byTestId(mounted, 'issue-description').findAll('input');
+    expect(boxes.map((box) => box.element.checked)).toEqual([true, true]);
+  });
+});
+
+describe('closing and reopening', () => {
+  it('closes with stateEvent CLOSE; the badge and the button follow, and pushes too', async () => {
+    const mounted = await mountLoaded();
+    expect(byTestId(mounted, 'issue-toggle-state').text()).toBe('Close issue');
+    await byTestId(mounted, 'issue-toggle-state').trigger('click');
+    await flushPromises();
+    expect(sentInput(mounted)).toEqual({ projectPath: FULL_PATH, iid: IID, stateEvent: 'CLOSE' });
+    mounted.link.reply('updateIssue', updateIssueResult({ state: 'closed' }));
+    await flushPromises();
+    expect(byTestId(mounted, 'issue-state').text()).toBe('Closed');
+    expect(byTestId(mounted, 'issue-toggle-state').text()).toBe('Reopen issue');
+
+    mounted.link.push(
+      'issueUpdated',
+      issueUpdatedResult([], { state: 'opened', updatedAt: '2025-01-01T00:09:00Z' }),
+    );
+    await flushPromises();
+    expect(byTestId(mounted, 'issue-state').text()).toBe('Open');
+    expect(byTestId(mounted, 'issue-toggle-state').text()).toBe('Close issue');
+  });
+
+  it("says GitLab's words when it fails", async () => {
+    const mounted = await mountLoaded({ state: 'closed' });
+    await byTestId(mounted, 'issue-toggle-state').trigger('click');
+    await flushPromises();
+    expect(sentInput(mounted)).toMatchObject({ stateEvent: 'REOPEN' });
+    mounted.link.fail('updateIssue', new Error('offline'));
+    await flushPromises();
+    expect(byTestId(mounted, 'issue-state-error').text()).toBe(
+      'Error occurred while updating the issue status',
+    );
+    expect(byTestId(mounted, 'issue-state').text()).toBe('Closed');
+  });
+});

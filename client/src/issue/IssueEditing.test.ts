@@ -53,7 +53,8 @@ describe('editing the title and description', () => {
     expect(document.activeElement).toBe(inputOf(mounted, 'issue-title-input'));
     expect(inputOf(mounted, 'issue-title-input').value).toBe('Live assignees');
     expect(inputOf(mounted, 'issue-description-input').value).toBe('First line\nSecond line');
-    expect(byTestId(mounted, 'issue-title').exists()).toBe(false);
+    // The heading stays for screen readers, visually replaced by the form.
+    expect(byTestId(mounted, 'issue-title').classes()).toContain('while-editing');
 
     await byTestId(mounted, 'issue-title-input').setValue('Renamed');
     await byTestId(mounted, 'issue-description-input').setValue('**Bold** plan\n\n- [ ] task');
@@ -207,6 +208,23 @@ describe('someone else saves while you edit', () => {
     // No clash: the description is only yours, so it saves at once, without the title.
     await save(mounted);
     expect(sentInput(mounted)).toEqual({ projectPath: FULL_PATH, iid: IID, description: 'Mine' });
+  });
+
+  it('keeps both descriptions when asked, and saves them together', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'issue-description-input').setValue('Mine\n');
+    mounted.link.push('issueUpdated', issueUpdatedResult([], { description: 'Theirs' }));
+    await flushPromises();
+    await byTestId(mounted, 'view-their-version').trigger('click');
+    await byTestId(mounted, 'add-their-description').trigger('click');
+    expect(inputOf(mounted, 'issue-description-input').value).toBe('Mine\n\nTheirs');
+    await save(mounted);
+    expect(sentInput(mounted)).toEqual({
+      projectPath: FULL_PATH,
+      iid: IID,
+      description: 'Mine\n\nTheirs',
+    });
   });
 
   it('starts again from their version when you choose it', async () => {

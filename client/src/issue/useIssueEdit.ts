@@ -21,8 +21,8 @@ export const REVIEW_FIRST =
  *
  * - A field the person has not touched follows the pushes (its draft and base move with them).
  * - Any change by someone else raises `remoteChanged` (GitLab's "Someone edited the issue at the
- *   same time you did"), with their version at hand (`theirs`) and `takeTheirs` to start over
- *   from it.
+ *   same time you did"), with their version at hand (`theirs`), `addTheirDescription` to keep
+ *   both texts, and `takeTheirs` to start over from theirs.
  * - A field both changed is a clash: saving it first opens their version and says so
  *   (`REVIEW_FIRST`); saving again, having seen it, replaces it. Their newer push asks again.
  * - A save sends only the fields the person changed, so it never undoes someone else's title
@@ -94,6 +94,12 @@ export function useIssueEdit(
     reviewed.value = keyOf(theirs.value);
   }
 
+  /** Keeps both descriptions: theirs goes below the draft's, for the person to merge. */
+  function addTheirDescription() {
+    const mine = draft.description.trimEnd();
+    draft.description = mine ? `${mine}\n\n${theirs.value.description}` : theirs.value.description;
+  }
+
   /** Starts the draft again from their version (the person's explicit choice). */
   function takeTheirs() {
     reset(theirs.value);
@@ -135,6 +141,7 @@ export function useIssueEdit(
     start,
     cancel,
     viewTheirs,
+    addTheirDescription,
     takeTheirs,
     submit,
   };

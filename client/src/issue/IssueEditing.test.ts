@@ -9,10 +9,18 @@ import {
   issueUpdatedResult,
   updateIssueResult,
 } from '../test-utils/fixtures';
+import { CONCURRENT_EDIT_MESSAGE } from '@shared/issue-edit';
+
 import IssueView from './IssueView.vue';
 import { REVIEW_FIRST } from './useIssueEdit';
 
 failOnConsoleWarnings();
+
+/** `updatedAt` of the loaded issue, and of a push (the fixtures' defaults). */
+const LOADED = '2025-01-01T00:00:00Z';
+const PUSHED = '2025-01-01T00:01:00Z';
+/** Someone's save this page has not been told about yet. */
+const UNSEEN = '2025-01-01T00:03:00Z';
 
 /** The issue page, loaded with the issue as `overrides` say, attached so focus is real. */
 async function mountLoaded(overrides: Parameters<typeof issueResult>[1] = {}) {
@@ -71,6 +79,7 @@ describe('editing the title and description', () => {
       iid: IID,
       title: 'Renamed',
       description: '**Bold** plan\n\n- [ ] task',
+      expectedUpdatedAt: LOADED, // based on the issue on screen
     });
     expect(byTestId(mounted, 'issue-save').attributes()).toHaveProperty('disabled');
     mounted.link.reply(
@@ -98,6 +107,7 @@ describe('editing the title and description', () => {
       projectPath: FULL_PATH,
       iid: IID,
       description: 'Only this',
+      expectedUpdatedAt: LOADED,
     });
     mounted.link.reply('updateIssue', updateIssueResult({ description: 'Only this' }));
     await flushPromises();
@@ -176,7 +186,12 @@ describe('someone else saves while you edit', () => {
     expect(byTestId(mounted, 'issue-edit-errors').text()).toBe(REVIEW_FIRST);
 
     await save(mounted);
-    expect(sentInput(mounted)).toEqual({ projectPath: FULL_PATH, iid: IID, description: 'Mine' });
+    expect(sentInput(mounted)).toEqual({
+      projectPath: FULL_PATH,
+      iid: IID,
+      description: 'Mine',
+      expectedUpdatedAt: PUSHED,
+    });
   });
 
   it('asks again when they save once more after you looked', async () => {
@@ -207,7 +222,12 @@ describe('someone else saves while you edit', () => {
     expect(byTestId(mounted, 'concurrent-edit-warning').exists()).toBe(true);
     // No clash: the description is only yours, so it saves at once, without the title.
     await save(mounted);
-    expect(sentInput(mounted)).toEqual({ projectPath: FULL_PATH, iid: IID, description: 'Mine' });
+    expect(sentInput(mounted)).toEqual({
+      projectPath: FULL_PATH,
+      iid: IID,
+      description: 'Mine',
+      expectedUpdatedAt: PUSHED,
+    });
   });
 
   it('keeps both descriptions when asked, and saves them together', async () => {
@@ -224,6 +244,7 @@ describe('someone else saves while you edit', () => {
       projectPath: FULL_PATH,
       iid: IID,
       description: 'Mine\n\nTheirs',
+      expectedUpdatedAt: PUSHED,
     });
   });
 
@@ -255,6 +276,70 @@ describe('someone else saves while you edit', () => {
   });
 });
 
+describe('a save refused because someone saved first (their push not here yet)', () => {
+  /** Refuses the latest save as stale, and answers the page's fresh read with `issue`. */
+  async function refuseStale(mounted: Mounted, issue: Parameters<typeof issueResult>[1]) {
+    mounted.link.reply('updateIssue', updateIssueResult({}, [CONCURRENT_EDIT_MESSAGE]));
+    await flushPromises();
+    mounted.link.reply('issue', issueResult([], { updatedAt: UNSEEN, ...issue }));
+    await flushPromises();
+  }
+
+  it('saves again on the new version when their change was elsewhere', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'issue-title-input').setValue('Mine');
+    await save(mounted);
+    await refuseStale(mounted, {}); // e.g. they changed the labels: the text is as it was
+    expect(mounted.link.all('updateIssue')).toHaveLength(2);
+    expect(sentInput(mounted)).toEqual({
+      projectPath: FULL_PATH,
+      iid: IID,
+      title: 'Mine',
+      expectedUpdatedAt: UNSEEN,
+    });
+    mounted.link.reply('updateIssue', updateIssueResult({ title: 'Mine' }));
+    await flushPromises();
+    expect(byTestId(mounted, 'issue-title').text()).toBe('Mine');
+  });
+
+  it('shows their version when saving would remove their change, and saves once seen', async () => {
+    const mounted = await mountLoaded();
+    await openEditor(mounted);
+    await byTestId(mounted, 'issue-description-input').setValue('Mine');
+    await save(mounted);
+    await refuseStale(mounted, { description: 'Theirs' });
+    expect(mounted.link.all('updateIssue')).toHaveLength(1);
+    expect(byTestId(mounted, 'concurrent-edit-warning').exists()).toBe(true);
+    expect(byTestId(mounted, 'their-source').text()).toBe('Theirs');
+    expect(byTestId(mounted, 'issue-edit-errors').text()).toBe(CONCURRENT_EDIT_MESSAGE);
+    expect(inputOf(mounted, 'issue-description-input').value).toBe('Mine');
+
+    await save(mounted);
+    expect(sentInput(mounted)).toEqual({
+      projectPath: FULL_PATH,
+      iid: IID,
+      description: 'Mine',
+      expectedUpdatedAt: UNSEEN,
+    });
+  });
+
+  it('does not save a tick whose description changed meanwhile, and shows the new list', async () => {
+    const mounted = await mountLoaded({ description: '- [ ] one\n- [ ] two' });
+    await byTestId(mounted, 'issue-description').findAll('input')[0]?.setValue(true);
+    await flushPromises();
+    await refuseStale(mounted, { description: '- [ ] zero\n- [ ] one\n- [ ] two' });
+    expect(mounted.link.all('updateIssue')).toHaveLength(1);
+    const boxes = byTestId(mounted, 'issue-description').findAll('input');
+    expect(boxes.map((box) => [box.attributes('aria-label'), box.element.checked])).toEqual([
+      ['zero', false],
+      ['one', false],
+      ['two', false],
+    ]);
+    expect(byTestId(mounted, 'task-list-error').text()).toBe(CONCURRENT_EDIT_MESSAGE);
+  });
+});
+
 describe('task lists', () => {
   const description = '- [ ] one\n- [x] two';
 
@@ -271,6 +356,7 @@ describe('task lists', () => {
       projectPath: FULL_PATH,
       iid: IID,
       description: '- [x] one\n- [x] two',
+      expectedUpdatedAt: LOADED,
     });
     // Shown at once; no other tick until it is saved.
     expect(boxes().map((box) => [box.element.checked, box.element.disabled])).toEqual([

@@ -1,5 +1,7 @@
 import { computed, inject, reactive, ref, shallowRef, watch, type InjectionKey } from 'vue';
 
+import { CONCURRENT_EDIT_MESSAGE } from '@shared/issue-edit';
+
 import type { IssueTextInput } from './useUpdateIssue';
 
 /** What the edit form changes: the issue's title and its Markdown description. */
@@ -26,11 +28,13 @@ export const REVIEW_FIRST =
  * - A field both changed is a clash: saving it first opens their version and says so
  *   (`REVIEW_FIRST`); saving again, having seen it, replaces it. Their newer push asks again.
  * - A save sends only the fields the person changed, so it never undoes someone else's title
- *   while saving a description.
+ *   while saving a description, and is based on the version on screen: when someone saved in
+ *   between (their push not here yet), `save` reads the issue again and sends once more unless
+ *   that makes a clash, which then shows their version as above.
  */
 export function useIssueEdit(
   current: () => IssueText,
-  save: (input: IssueTextInput) => Promise<string[]>,
+  save: (input: IssueTextInput, again: () => IssueTextInput | null) => Promise<string[]>,
 ) {
   const editing = ref(false);
   const draft = reactive<IssueText>({ title: '', description: '' });
@@ -106,6 +110,13 @@ export function useIssueEdit(
     errors.value = [];
   }
 
+  /** The fields the person changed, with what they typed. */
+  function changes(): IssueTextInput {
+    const input: IssueTextInput = {};
+    for (const field of FIELDS) if (touched(field)) input[field] = draft[field];
+    return input;
+  }
+
   /** Saves the changed fields; answers true once the form may close. */
   async function submit(): Promise<boolean> {
     if (saving.value) return false;
@@ -118,12 +129,12 @@ export function useIssueEdit(
       errors.value = [REVIEW_FIRST];
       return false;
     }
-    const input: IssueTextInput = {};
-    for (const field of FIELDS) if (touched(field)) input[field] = draft[field];
+    const input = changes();
     if (Object.keys(input).length > 0) {
       saving.value = true;
-      errors.value = await save(input);
+      errors.value = await save(input, () => (clash.value ? null : changes()));
       saving.value = false;
+      if (errors.value[0] === CONCURRENT_EDIT_MESSAGE) viewTheirs();
       if (errors.value.length > 0) return false;
     }
     editing.value = false;

@@ -4,7 +4,7 @@ import { Ability, type Viewer } from '../permissions/ability.js';
 import { isCalendarDate } from './dates.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
 import { resolveAssignees } from './assignee-resolver.js';
-import { textErrors, textPatch, type TextChanges } from './issue-text.js';
+import { ConcurrentEdit, textErrors, textPatch, type TextChanges } from './issue-text.js';
 import { nextLabelIds } from './labels.js';
 import type { IssueField, IssuePatch, IssueRepository } from './repository.js';
 import type { IssueRecord, LabelRecord } from './types.js';
@@ -140,7 +140,8 @@ export class IssueUpdateService {
         target.actor?.id ?? null,
       );
     } catch (error) {
-      if (error instanceof RefusedChange) return { issue, errors: [error.message] };
+      if (error instanceof RefusedChange || error instanceof ConcurrentEdit)
+        return { issue, errors: [error.message] };
       throw error;
     }
     if (result.changed.length > 0) {
@@ -177,7 +178,7 @@ export class IssueUpdateService {
     assigneeIds: readonly number[],
     labels: ReadonlyMap<number, LabelRecord>,
   ): IssuePatch {
-    const patch: IssuePatch = textPatch(changes);
+    const patch: IssuePatch = textPatch(changes, current);
     if (changes.assignees) {
       const ids = current.assignees.map((user) => user.id);
       patch.assigneeIds = applyMode(ids, assigneeIds, changes.assignees.mode);

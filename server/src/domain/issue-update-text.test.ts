@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSeededFixture, type SeededFixture } from '../db/test-fixture.js';
 
 import type { AccountRecord } from './identity.js';
+import { CONCURRENT_EDIT_MESSAGE } from '@shared/issue-edit.js';
+
 import { DESCRIPTION_MAX, TITLE_MAX } from './issue-text.js';
 import {
   IssueUpdateService,
@@ -167,6 +169,24 @@ describe('IssueUpdateService#update: title, description, state', () => {
     const result = await update(15, { description });
     expect(result.errors).toEqual([]);
     expect((await fixture.issue(15)).description).toHaveLength(DESCRIPTION_MAX);
+  });
+
+  it('writes an edit based on the version as committed, and nothing when someone saved since', async () => {
+    const before = await fixture.issue(11);
+    const based = await update(11, {
+      title: 'Based on the latest',
+      expectedUpdatedAt: before.updatedAt,
+    });
+    expect(based.errors).toEqual([]);
+    // The same base again: the issue moved on (the edit above), so this one is refused.
+    const stale = await update(11, {
+      description: 'Would remove their change',
+      stateEvent: 'CLOSE',
+      expectedUpdatedAt: before.updatedAt,
+    });
+    expect(stale.errors).toEqual([CONCURRENT_EDIT_MESSAGE]);
+    expect(await fixture.issue(11)).toEqual(based.issue);
+    expect(events.names).toEqual(['issueUpdated', 'issuableTitleUpdated']);
   });
 
   it.each([

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CableClient, graphqlIdentifier, type Frame } from '../../test/cable-client.js';
 import { graphqlAs, signIn, type SignedIn } from '../../test/sign-in.js';
 import { startTestServer } from '../../test/start-test-server.js';
+import { CONCURRENT_EDIT_MESSAGE } from '@shared/issue-edit.js';
+
 import { NOT_FOUND_MESSAGE } from '../domain/issue-update-service.js';
 import type { RunningServer } from '../start-server.js';
 
@@ -168,6 +170,15 @@ describe('title, description and state, live', () => {
     expect(long).toEqual({
       status: 400,
       body: { message: ['Title is too long (maximum is 255 characters)'] },
+    });
+    const stale = await updateIssue('alice', 3, {
+      description: 'Based on an old version',
+      expectedUpdatedAt: '2001-01-01T00:00:00.000Z',
+    });
+    // Refused inside the transaction: the answer carries the issue as it is.
+    expect(stale).toEqual({
+      errors: [CONCURRENT_EDIT_MESSAGE],
+      issue: { title: before?.title, description: before?.description, state: 'opened' },
     });
     expect(await put('alice', 3, { state_event: 'archive' })).toEqual({
       status: 400,

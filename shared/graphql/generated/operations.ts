@@ -54,6 +54,12 @@ export type UpdateIssueInput = {
   description?: string | null | undefined;
   /** Due date; null removes it. */
   dueDate?: string | null | undefined;
+  /**
+   * The issue's `updatedAt` this change is based on (optimistic locking, in the role of GitLab's
+   * `lock_version`; an extension of this server): when someone saved since, nothing is written and
+   * `errors` says so.
+   */
+  expectedUpdatedAt?: string | null | undefined;
   /** IID of the issue to mutate. */
   iid: string;
   /** Label IDs (global or numeric) to set, replacing the issue's labels. */

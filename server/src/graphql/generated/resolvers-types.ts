@@ -413,6 +413,12 @@ export type UpdateIssueInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Due date; null removes it. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * The issue's `updatedAt` this change is based on (optimistic locking, in the role of GitLab's
+   * `lock_version`; an extension of this server): when someone saved since, nothing is written and
+   * `errors` says so.
+   */
+  expectedUpdatedAt?: InputMaybe<Scalars['Time']['input']>;
   /** IID of the issue to mutate. */
   iid: Scalars['String']['input'];
   /** Label IDs (global or numeric) to set, replacing the issue's labels. */

@@ -146,6 +146,22 @@ describe('editing the title and description', () => {
     expect(document.activeElement).toBe(byTestId(mounted, 'issue-edit').element);
   });
 
+  it("opens with GitLab's e shortcut, not while typing and not for readers", async () => {
+    const mounted = await mountLoaded();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
+    await flushPromises();
+    expect(byTestId(mounted, 'issue-edit-form').exists()).toBe(true);
+    // An e typed in the form is text: the draft is not started again.
+    await byTestId(mounted, 'issue-title-input').setValue('Mine');
+    await byTestId(mounted, 'issue-title-input').trigger('keydown', { key: 'e' });
+    expect(inputOf(mounted, 'issue-title-input').value).toBe('Mine');
+
+    const reader = await mountLoaded({ canUpdate: false });
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
+    await flushPromises();
+    expect(byTestId(reader, 'issue-edit-form').exists()).toBe(false);
+  });
+
   it('moves between Write and Preview with the arrow keys', async () => {
     const mounted = await mountLoaded();
     await openEditor(mounted);

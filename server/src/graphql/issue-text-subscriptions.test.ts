@@ -200,6 +200,27 @@ describe('title, description and state, live', () => {
       body: { message: ['Description is too long (maximum is 1048576 characters)'] },
     });
     expect((await server.database.repository.findIssue(1, 6))?.description).toBe(most);
+
+    // Past 4 MiB the body is refused unread (413); the rest of the REST API keeps 64 KiB.
+    const alice = await session('alice');
+    const send = (method: string, path: string, body: string) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          cookie: alice.cookie,
+          'x-csrf-token': alice.csrfToken,
+        },
+        body,
+      }).then((response) => response.status);
+    const huge = JSON.stringify({ description: 'x'.repeat(5 * 1024 * 1024) });
+    const issues = `/api/v4/projects/${encodeURIComponent(project)}/issues`;
+    expect(await send('PUT', `${issues}/6`, huge)).toBe(413);
+    expect(await send('POST', '/api/graphql', huge)).toBe(413);
+    const member = JSON.stringify({ user_id: 1, access_level: 30, note: 'x'.repeat(100_000) });
+    expect(
+      await send('POST', `/api/v4/projects/${encodeURIComponent(project)}/members`, member),
+    ).toBe(413);
   });
 
   it('refuses anonymous visitors and guests with the not-found message', async () => {

@@ -1,7 +1,9 @@
-import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
 
-import { createApolloTestContext, failOnConsoleWarnings } from '../test-utils/apollo-test-context';
+import { CONCURRENT_EDIT_MESSAGE } from '@shared/issue-edit';
+
+import { failOnConsoleWarnings } from '../test-utils/apollo-test-context';
 import {
   FULL_PATH,
   IID,
@@ -9,50 +11,21 @@ import {
   issueUpdatedResult,
   updateIssueResult,
 } from '../test-utils/fixtures';
-import { CONCURRENT_EDIT_MESSAGE } from '@shared/issue-edit';
-
-import IssueView from './IssueView.vue';
+import {
+  byTestId,
+  inputOf,
+  LOADED,
+  mountLoaded,
+  openEditor,
+  PUSHED,
+  save,
+  sentInput,
+  UNSEEN,
+  type Mounted,
+} from '../test-utils/issue-page';
 import { REVIEW_FIRST } from './useIssueEdit';
 
 failOnConsoleWarnings();
-
-/** `updatedAt` of the loaded issue, and of a push (the fixtures' defaults). */
-const LOADED = '2025-01-01T00:00:00Z';
-const PUSHED = '2025-01-01T00:01:00Z';
-/** Someone's save this page has not been told about yet. */
-const UNSEEN = '2025-01-01T00:03:00Z';
-
-/** The issue page, loaded with the issue as `overrides` say, attached so focus is real. */
-async function mountLoaded(overrides: Parameters<typeof issueResult>[1] = {}) {
-  const context = createApolloTestContext();
-  const wrapper = mount(IssueView, {
-    props: { fullPath: FULL_PATH, iid: IID },
-    global: context.global,
-    attachTo: document.body,
-  });
-  onTestFinished(() => wrapper.unmount());
-  context.link.reply('issue', issueResult([], overrides));
-  await flushPromises();
-  return { wrapper, ...context };
-}
-
-type Mounted = Awaited<ReturnType<typeof mountLoaded>>;
-const byTestId = (mounted: Mounted, id: string) => mounted.wrapper.find(`[data-testid="${id}"]`);
-const inputOf = (mounted: Mounted, id: string) =>
-  byTestId(mounted, id).element as HTMLInputElement | HTMLTextAreaElement;
-const sentInput = (mounted: Mounted) =>
-  (mounted.link.latest('updateIssue').operation.variables as { input: Record<string, unknown> })
-    .input;
-
-async function openEditor(mounted: Mounted) {
-  await byTestId(mounted, 'issue-edit').trigger('click');
-  await flushPromises();
-}
-
-async function save(mounted: Mounted) {
-  await byTestId(mounted, 'issue-edit-form').trigger('submit');
-  await flushPromises();
-}
 
 describe('editing the title and description', () => {
   it('edits both in place, previews the Markdown and saves them with updateIssue', async () => {
@@ -353,95 +326,5 @@ describe('a save refused because someone saved first (their push not here yet)',
       ['two', false],
     ]);
     expect(byTestId(mounted, 'task-list-error').text()).toBe(CONCURRENT_EDIT_MESSAGE);
-  });
-});
-
-describe('task lists', () => {
-  const description = '- [ ] one\n- [x] two';
-
-  it('ticks a task for people who may edit: the line rewritten, the description saved', async () => {
-    const mounted = await mountLoaded({ description });
-    const boxes = () => byTestId(mounted, 'issue-description').findAll('input');
-    expect(boxes().map((box) => [box.attributes('aria-label'), box.element.disabled])).toEqual([
-      ['one', false],
-      ['two', false],
-    ]);
-    await boxes()[0]?.setValue(true);
-    await flushPromises();
-    expect(sentInput(mounted)).toEqual({
-      projectPath: FULL_PATH,
-      iid: IID,
-      description: '- [x] one\n- [x] two',
-      expectedUpdatedAt: LOADED,
-    });
-    // Shown at once; no other tick until it is saved.
-    expect(boxes().map((box) => [box.element.checked, box.element.disabled])).toEqual([
-      [true, true],
-      [true, true],
-    ]);
-    mounted.link.reply('updateIssue', updateIssueResult({ description: '- [x] one\n- [x] two' }));
-    await flushPromises();
-    expect(boxes().map((box) => [box.element.checked, box.element.disabled])).toEqual([
-      [true, false],
-      [true, false],
-    ]);
-  });
-
-  it('rolls the tick back and says why when the save fails', async () => {
-    const mounted = await mountLoaded({ description });
-    await byTestId(mounted, 'issue-description').findAll('input')[1]?.setValue(false);
-    await flushPromises();
-    expect(sentInput(mounted)).toMatchObject({ description: '- [ ] one\n- [ ] two' });
-    mounted.link.reply('updateIssue', updateIssueResult({}, ['Not allowed']));
-    await flushPromises();
-    const boxes = byTestId(mounted, 'issue-description').findAll('input');
-    expect(boxes.map((box) => box.element.checked)).toEqual([false, true]);
-    expect(byTestId(mounted, 'task-list-error').text()).toBe('Not allowed');
-  });
-
-  it('shows a task ticked elsewhere (a pushed description)', async () => {
-    const mounted = await mountLoaded({ description });
-    mounted.link.push(
-      'issueUpdated',
-      issueUpdatedResult([], { description: '- [x] one\n- [x] two' }),
-    );
-    await flushPromises();
-    const boxes = byTestId(mounted, 'issue-description').findAll('input');
-    expect(boxes.map((box) => box.element.checked)).toEqual([true, true]);
-  });
-});
-
-describe('closing and reopening', () => {
-  it('closes with stateEvent CLOSE; the badge and the button follow, and pushes too', async () => {
-    const mounted = await mountLoaded();
-    expect(byTestId(mounted, 'issue-toggle-state').text()).toBe('Close issue');
-    await byTestId(mounted, 'issue-toggle-state').trigger('click');
-    await flushPromises();
-    expect(sentInput(mounted)).toEqual({ projectPath: FULL_PATH, iid: IID, stateEvent: 'CLOSE' });
-    mounted.link.reply('updateIssue', updateIssueResult({ state: 'closed' }));
-    await flushPromises();
-    expect(byTestId(mounted, 'issue-state').text()).toBe('Closed');
-    expect(byTestId(mounted, 'issue-toggle-state').text()).toBe('Reopen issue');
-
-    mounted.link.push(
-      'issueUpdated',
-      issueUpdatedResult([], { state: 'opened', updatedAt: '2025-01-01T00:09:00Z' }),
-    );
-    await flushPromises();
-    expect(byTestId(mounted, 'issue-state').text()).toBe('Open');
-    expect(byTestId(mounted, 'issue-toggle-state').text()).toBe('Close issue');
-  });
-
-  it("says GitLab's words when it fails", async () => {
-    const mounted = await mountLoaded({ state: 'closed' });
-    await byTestId(mounted, 'issue-toggle-state').trigger('click');
-    await flushPromises();
-    expect(sentInput(mounted)).toMatchObject({ stateEvent: 'REOPEN' });
-    mounted.link.fail('updateIssue', new Error('offline'));
-    await flushPromises();
-    expect(byTestId(mounted, 'issue-state-error').text()).toBe(
-      'Error occurred while updating the issue status',
-    );
-    expect(byTestId(mounted, 'issue-state').text()).toBe('Closed');
   });
 });

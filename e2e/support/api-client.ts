@@ -63,6 +63,9 @@ export class ApiClient {
       labels?: string[];
       milestone_id?: number | null;
       due_date?: string | null;
+      title?: string;
+      description?: string | null;
+      state_event?: 'close' | 'reopen';
     },
   ): Promise<IssueJson> {
     return this.send<IssueJson>('put', `${projectPath}/issues/${iid}`, fields, 200);

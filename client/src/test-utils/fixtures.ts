@@ -3,6 +3,7 @@ import type {
   IssueSetAssigneesMutation,
   IssueUpdatedSubscription,
   ProjectMembersQuery,
+  UpdateIssueMutation,
   UserAvailabilityFragment,
   UserFragment,
 } from '@shared/graphql/generated/operations';
@@ -49,8 +50,10 @@ export function issueResult(
   overrides: {
     title?: string;
     description?: string | null;
+    state?: 'opened' | 'closed';
     updatedAt?: string;
     updatedBy?: TestUser | null;
+    canUpdate?: boolean;
   } = {},
 ): { data: IssueQuery } {
   return {
@@ -69,13 +72,16 @@ export function issueResult(
           title: overrides.title ?? 'Live assignees',
           description:
             overrides.description === undefined ? 'First line\nSecond line' : overrides.description,
-          state: 'opened',
+          state: overrides.state ?? 'opened',
           confidential: false,
           webUrl: `http://localhost:3000/${FULL_PATH}/-/issues/${IID}`,
           createdAt: '2024-12-31T00:00:00Z',
           updatedAt: overrides.updatedAt ?? '2025-01-01T00:00:00Z',
           updatedBy: overrides.updatedBy ?? null,
-          userPermissions: { __typename: 'IssuePermissions', updateIssue: true },
+          userPermissions: {
+            __typename: 'IssuePermissions',
+            updateIssue: overrides.canUpdate ?? true,
+          },
           author: user('root'),
           assignees: assigneeConnection(assignees),
           labels: { __typename: 'LabelConnection', nodes: [] },
@@ -89,7 +95,13 @@ export function issueResult(
 
 export function issueUpdatedResult(
   assignees: string[],
-  overrides: { title?: string; updatedAt?: string; updatedBy?: TestUser | null } = {},
+  overrides: {
+    title?: string;
+    description?: string | null;
+    state?: 'opened' | 'closed';
+    updatedAt?: string;
+    updatedBy?: TestUser | null;
+  } = {},
 ): { data: IssueUpdatedSubscription } {
   return {
     data: {
@@ -98,7 +110,9 @@ export function issueUpdatedResult(
         __typename: 'Issue',
         id: ISSUE_ID,
         title: overrides.title ?? 'Live assignees',
-        description: 'First line\nSecond line',
+        description:
+          overrides.description === undefined ? 'First line\nSecond line' : overrides.description,
+        state: overrides.state ?? 'opened',
         updatedBy: overrides.updatedBy ?? null,
         updatedAt: overrides.updatedAt ?? '2025-01-01T00:01:00Z',
         assignees: assigneeConnection(assignees),
@@ -142,6 +156,35 @@ export function setAssigneesResult(
                 id: ISSUE_ID,
                 updatedAt: '2025-01-01T00:02:00Z',
                 assignees: assigneeConnection(assignees),
+              },
+      },
+    },
+  };
+}
+
+/** The answer to the page's `updateIssue` (title, description, state), or its errors. */
+export function updateIssueResult(
+  fields: { title?: string; description?: string | null; state?: 'opened' | 'closed' },
+  errors: string[] = [],
+): { data: UpdateIssueMutation } {
+  return {
+    data: {
+      __typename: 'Mutation',
+      updateIssue: {
+        __typename: 'UpdateIssuePayload',
+        errors,
+        issue:
+          errors.length > 0
+            ? null
+            : {
+                __typename: 'Issue',
+                id: ISSUE_ID,
+                title: fields.title ?? 'Live assignees',
+                description:
+                  fields.description === undefined ? 'First line\nSecond line' : fields.description,
+                state: fields.state ?? 'opened',
+                updatedAt: '2025-01-01T00:05:00Z',
+                updatedBy: user('alice'),
               },
       },
     },

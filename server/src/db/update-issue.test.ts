@@ -63,6 +63,33 @@ describe.each(drivers)('updateIssue on %s', (driver) => {
     expect(cleared.issue).toMatchObject({ labels: [], milestone: null, dueDate: null });
   });
 
+  it('writes title, description and state with the other fields; the record equals a fresh read', async () => {
+    const before = await fx.issue(6);
+    const result = await fx.database.repository.updateIssue(
+      before.id,
+      () => ({
+        title: 'Renamed',
+        description: 'New **text**',
+        state: 'closed',
+        dueDate: '2031-01-01',
+      }),
+      fx.userId('alice'),
+    );
+    expect(result.changed.sort()).toEqual(['description', 'dueDate', 'state', 'title']);
+    expect(result.issue).toMatchObject({
+      title: 'Renamed',
+      description: 'New **text**',
+      state: 'closed',
+    });
+    expect(await fx.issue(6)).toEqual(result.issue);
+    const again = await fx.database.repository.updateIssue(before.id, (issue) => ({
+      title: issue.title,
+      description: issue.description,
+      state: issue.state,
+    }));
+    expect(again.changed).toEqual([]);
+  });
+
   it('writes nothing when nothing differs, and nothing at all when one id is bad', async () => {
     const before = await fx.issue(5);
     const same = await fx.database.repository.updateIssue(before.id, (issue) => ({

@@ -1,6 +1,6 @@
 /**
- * The write of an issue update: any combination of assignees, labels, milestone, due date and
- * confidentiality in ONE transaction, with the pushed record built from the locked read and
+ * The write of an issue update: any combination of assignees, labels, milestone, due date,
+ * confidentiality, title, description and state in ONE transaction, with the pushed record built from the locked read and
  * what was written (no read after the write). An assignee-only change stays three statements.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
@@ -36,6 +36,9 @@ export function changedFields(issue: IssueRecord, patch: IssuePatch): IssueField
   if (patch.dueDate !== undefined && patch.dueDate !== issue.dueDate) changed.push('dueDate');
   if (patch.confidential !== undefined && patch.confidential !== issue.confidential)
     changed.push('confidential');
+  // The issue's own columns that are compared as they are.
+  for (const field of ['title', 'description', 'state'] as const)
+    if (patch[field] !== undefined && patch[field] !== issue[field]) changed.push(field);
   return changed;
 }
 
@@ -90,12 +93,19 @@ export async function updateIssue(
     if (changed.some((field) => field !== 'assigneeIds')) {
       if (changed.includes('dueDate')) next.dueDate = patch.dueDate ?? null;
       if (changed.includes('confidential')) next.confidential = patch.confidential ?? false;
+      if (changed.includes('title')) next.title = patch.title ?? issue.title;
+      if (changed.includes('description')) next.description = patch.description ?? null;
+      if (changed.includes('state')) next.state = patch.state ?? issue.state;
       const [row] = await tx
         .update(issues)
         .set({
           milestoneId: next.milestone?.id ?? null,
           dueDate: next.dueDate,
           confidential: next.confidential,
+          // Text is sent only when it changed: a description can be a megabyte.
+          ...(changed.includes('title') && { title: next.title }),
+          ...(changed.includes('description') && { description: next.description }),
+          ...(changed.includes('state') && { state: next.state }),
           updatedAt: bumpedUpdatedAt,
           updatedById: actorId,
         })

@@ -44,6 +44,14 @@ class RecordingEvents implements IssueEvents {
     this.fieldEvents.push('readersNarrowed');
     return Promise.resolve();
   }
+  issuableTitleUpdated(): Promise<void> {
+    this.fieldEvents.push('title');
+    return Promise.resolve();
+  }
+  issuableDescriptionUpdated(): Promise<void> {
+    this.fieldEvents.push('description');
+    return Promise.resolve();
+  }
 }
 
 let fixture: SeededFixture;

@@ -5,6 +5,7 @@ import { isCalendarDate } from './dates.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
 import { resolveAssignees } from './assignee-resolver.js';
 import { narrowsReaders } from './issue-readers.js';
+import { ConcurrentEdit, textErrors, textPatch, type TextChanges } from './issue-text.js';
 import { nextLabelIds } from './labels.js';
 import type { IssueField, IssuePatch, IssueRepository } from './repository.js';
 import type { IssueRecord, LabelRecord } from './types.js';
@@ -26,15 +27,22 @@ export interface IssueEvents {
   issuableDatesUpdated(issue: IssueRecord): Promise<void>;
   /** Who may read it may have shrunk (see issue-readers.ts): its project's lists reload. */
   issueReadersNarrowed(issue: IssueRecord): Promise<void>;
+  /** Its title changed. */
+  issuableTitleUpdated(issue: IssueRecord): Promise<void>;
+  /** Its description changed. */
+  issuableDescriptionUpdated(issue: IssueRecord): Promise<void>;
 }
 
-/** The GitLab event each field announces besides `issueUpdated` (confidentiality has none). */
+/** The GitLab event each field announces besides `issueUpdated` (confidentiality, state: none). */
 const FIELD_EVENTS: Record<IssueField, keyof IssueEvents | null> = {
   assigneeIds: 'issuableAssigneesUpdated',
   labelIds: 'issuableLabelsUpdated',
   milestoneId: 'issuableMilestoneUpdated',
   dueDate: 'issuableDatesUpdated',
   confidential: null,
+  title: 'issuableTitleUpdated',
+  description: 'issuableDescriptionUpdated',
+  state: null,
 };
 
 /** Names the issue to change and who is changing it (null: an anonymous visitor). */
@@ -45,7 +53,7 @@ export interface IssueTarget {
 }
 
 /** What one update asks for; absent parts stay as they are. All of it commits, or nothing. */
-export interface IssueChanges {
+export interface IssueChanges extends TextChanges {
   assignees?: { usernames: readonly string[]; mode: OperationMode };
   /** `set` replaces the labels, then `add` and `remove` apply (label ids of the project). */
   labels?: { set?: readonly number[]; add?: readonly number[]; remove?: readonly number[] };
@@ -135,7 +143,8 @@ export class IssueUpdateService {
         target.actor?.id ?? null,
       );
     } catch (error) {
-      if (error instanceof RefusedChange) return { issue, errors: [error.message] };
+      if (error instanceof RefusedChange || error instanceof ConcurrentEdit)
+        return { issue, errors: [error.message] };
       throw error;
     }
     if (result.changed.length > 0) {
@@ -152,7 +161,7 @@ export class IssueUpdateService {
   }
 
   private refusedUpfront(changes: IssueChanges): string[] {
-    const errors: string[] = [];
+    const errors: string[] = textErrors(changes);
     const { assignees, labels, dueDate, milestoneId } = changes;
     if (assignees && new Set(assignees.usernames).size > this.maxAssignees)
       errors.push(`Too many assignees: an issue may have at most ${this.maxAssignees}`);
@@ -173,7 +182,7 @@ export class IssueUpdateService {
     assigneeIds: readonly number[],
     labels: ReadonlyMap<number, LabelRecord>,
   ): IssuePatch {
-    const patch: IssuePatch = {};
+    const patch: IssuePatch = textPatch(changes, current);
     if (changes.assignees) {
       const ids = current.assignees.map((user) => user.id);
       patch.assigneeIds = applyMode(ids, assigneeIds, changes.assignees.mode);

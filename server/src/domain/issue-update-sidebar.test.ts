@@ -29,6 +29,8 @@ function recordingEvents(): IssueEvents & { names: string[] } {
     issuableMilestoneUpdated: record('issuableMilestoneUpdated'),
     issuableDatesUpdated: record('issuableDatesUpdated'),
     issueReadersNarrowed: record('issueReadersNarrowed'),
+    issuableTitleUpdated: record('issuableTitleUpdated'),
+    issuableDescriptionUpdated: record('issuableDescriptionUpdated'),
   };
 }
 

@@ -20,6 +20,11 @@ export interface IssuePatch {
   /** `YYYY-MM-DD`, or null for none. */
   dueDate?: string | null;
   confidential?: boolean;
+  /** Non-blank, at most TITLE_MAX characters (checked by the update service). */
+  title?: string;
+  /** Markdown, or null for none. */
+  description?: string | null;
+  state?: IssueState;
 }
 
 /** The parts of an issue an update can change, each with its own GitLab event. */

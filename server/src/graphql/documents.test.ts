@@ -45,6 +45,7 @@ describe('documents validate against the schema', () => {
       'projectLabels',
       'projectMembers',
       'projectMilestones',
+      'updateIssue',
       'updateIssueConfidential',
       'updateIssueDueDate',
       'updateIssueLabels',

@@ -99,6 +99,8 @@ describe("GraphqlTriggers: GitLab's sidebar field events", () => {
     ['issuableLabelsUpdated'],
     ['issuableMilestoneUpdated'],
     ['issuableDatesUpdated'],
+    ['issuableTitleUpdated'],
+    ['issuableDescriptionUpdated'],
   ] as const)('%s triggers its field keyed on issuableId', async (field) => {
     const engine = new RecordingEngine();
     await new GraphqlTriggers(engine)[field](issue);

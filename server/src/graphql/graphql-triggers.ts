@@ -54,6 +54,16 @@ export class GraphqlTriggers implements IssueEvents {
     return this.issuable('issuableDatesUpdated', issue);
   }
 
+  /** Triggers GitLab's `issuableTitleUpdated(issuableId: …)`. */
+  issuableTitleUpdated(issue: IssueRecord): Promise<void> {
+    return this.issuable('issuableTitleUpdated', issue);
+  }
+
+  /** Triggers GitLab's `issuableDescriptionUpdated(issuableId: …)`. */
+  issuableDescriptionUpdated(issue: IssueRecord): Promise<void> {
+    return this.issuable('issuableDescriptionUpdated', issue);
+  }
+
   private issuable(field: string, issue: IssueRecord): Promise<void> {
     return this.trigger(field, { issuableId: toGlobalId('Issue', issue.id) }, issue);
   }

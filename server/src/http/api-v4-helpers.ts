@@ -49,3 +49,10 @@ export async function projectOf(
 export function isId(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_ID;
 }
+
+/**
+ * Body limit of the requests that may carry an issue's text (GraphQL, `PUT …/issues/:iid`):
+ * GitLab's 1,048,576-character description at 4 bytes a character in UTF-8 fits. Parsing one
+ * costs about 10 ms; every other REST body keeps 64 KiB.
+ */
+export const ISSUE_TEXT_BODY_LIMIT = 4 * 1024 * 1024;

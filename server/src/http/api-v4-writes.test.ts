@@ -229,7 +229,7 @@ describe('PUT /api/v4/projects/:id/issues/:iid with confidential', () => {
       assignee_ids: before?.assignees.map((user) => user.id) ?? [],
     });
     expect((await as('alice', 'PUT', path, {})).body.error).toBe(
-      'assignee_ids, confidential, labels, add_labels, remove_labels, milestone_id or due_date is missing',
+      'assignee_ids, confidential, labels, add_labels, remove_labels, milestone_id, due_date, title, description or state_event is missing',
     );
     // dave (guest) can no longer see it: the same 404 as a missing issue.
     expect(await as('dave', 'PUT', path, { confidential: false })).toEqual(

@@ -9,7 +9,7 @@ import { requireCsrfToken } from '../identity/request-auth.js';
 import { digest, newSecret } from '../identity/secrets.js';
 
 import { apiV4WriteRoutes } from './api-v4-writes.js';
-import { isId, signedIn } from './api-v4-helpers.js';
+import { isId, ISSUE_TEXT_BODY_LIMIT, signedIn } from './api-v4-helpers.js';
 import { issueRoutes } from './issue-update-routes.js';
 
 export interface ApiV4Deps {
@@ -32,6 +32,8 @@ const SCOPES: readonly TokenScope[] = ['api', 'read_api'];
  */
 export function apiV4Routes(deps: ApiV4Deps): Router {
   const router = Router();
+  // An issue's description may be GitLab's megabyte: its update gets the larger limit first.
+  router.put('/api/v4/projects/:id/issues/:iid', express.json({ limit: ISSUE_TEXT_BODY_LIMIT }));
   router.use('/api/v4', express.json({ limit: '64kb' }), requireCsrfToken);
 
   router.get('/api/v4/personal_access_tokens', async (req, res) => {

@@ -16,6 +16,7 @@ import { authMiddleware, authOf, principalOf, requireCsrfToken } from '../identi
 import type { SignInThrottle } from '../identity/sign-in-throttle.js';
 
 import { apiV4Routes } from './api-v4.js';
+import { ISSUE_TEXT_BODY_LIMIT } from './api-v4-helpers.js';
 import { avatarHandler } from './avatars.js';
 import type { ClientAssets } from './client-assets.js';
 import { featuresApiRoutes } from './features-api.js';
@@ -70,7 +71,7 @@ export function createApp(options: AppOptions): express.Express {
 
   app.use(
     '/api/graphql',
-    express.json({ limit: options.maxBodyBytes ?? 256 * 1024 }),
+    express.json({ limit: options.maxBodyBytes ?? ISSUE_TEXT_BODY_LIMIT }),
     requireCsrfToken,
   );
   const shared = httpExecution(options.documents);

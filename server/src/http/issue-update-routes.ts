@@ -62,16 +62,20 @@ function issueUpdateBody(maxAssignees: number) {
       .string(INVALID)
       .refine((value) => value === '' || isCalendarDate(value), 'must be a date (YYYY-MM-DD)')
       .nullish(),
+    // Their bounds (GitLab's) are the update service's: one wording for REST and GraphQL.
+    title: z.string(INVALID).optional(),
+    description: z.string(INVALID).nullish(),
+    state_event: z.enum(['close', 'reopen'], 'does not have a valid value').optional(),
   });
 }
 
 const FIELDS =
-  'assignee_ids, confidential, labels, add_labels, remove_labels, milestone_id or due_date';
+  'assignee_ids, confidential, labels, add_labels, remove_labels, milestone_id, due_date, title, description or state_event';
 
 /**
  * GitLab's issue endpoints: `GET /projects/:id/issues/:iid` (GitLab's issue JSON, for whoever may
  * read it) and `PUT` with any combination of assignees, confidentiality, labels (by name),
- * milestone and due date, applied by the update service in one transaction, or not at all.
+ * milestone, due date, title, description and `state_event`, applied by the update service in one transaction, or not at all.
  */
 export function issueRoutes(deps: IssueRouteDeps): Router {
   const router = Router();
@@ -118,6 +122,9 @@ export function issueRoutes(deps: IssueRouteDeps): Router {
     if (body.confidential !== undefined) changes.confidential = body.confidential;
     if (body.milestone_id !== undefined) changes.milestoneId = body.milestone_id || null;
     if (body.due_date !== undefined) changes.dueDate = body.due_date || null;
+    if (body.title !== undefined) changes.title = body.title;
+    if (body.description !== undefined) changes.description = body.description;
+    if (body.state_event) changes.stateEvent = body.state_event === 'close' ? 'CLOSE' : 'REOPEN';
     if (body.labels || body.add_labels || body.remove_labels) {
       // Label names are the project's business: only its readers learn which ones exist.
       if (!project || !(await readsProject(deps.identity, account, project))) {

@@ -161,6 +161,13 @@ export type IssueState =
   | 'closed'
   | 'opened';
 
+/** Values for issue state events (GitLab's `IssueStateEvent`). */
+export type IssueStateEvent =
+  /** Closes the issue. */
+  | 'CLOSE'
+  /** Reopens the issue. */
+  | 'REOPEN';
+
 /**
  * The people viewing an issue now: cable connections with a live `issueUpdated` or
  * `issuableAssigneesUpdated` subscription on it, in every process.
@@ -252,7 +259,10 @@ export type Mutation = {
   issueSetConfidential?: Maybe<IssueSetConfidentialPayload>;
   /** Set or remove the due date of an issue. */
   issueSetDueDate?: Maybe<IssueSetDueDatePayload>;
-  /** Update an issue: labels, milestone, due date, confidentiality, in one transaction. */
+  /**
+   * Update an issue: title, description, state, labels, milestone, due date, confidentiality, in
+   * one transaction.
+   */
   updateIssue?: Maybe<UpdateIssuePayload>;
 };
 
@@ -373,10 +383,14 @@ export type Subscription = {
   issuableAssigneesUpdated?: Maybe<Issuable>;
   /** Triggered when the issuable's due date changes. The first payload carries the current state. */
   issuableDatesUpdated?: Maybe<Issuable>;
+  /** Triggered when the issuable's description changes. The first payload carries the current state. */
+  issuableDescriptionUpdated?: Maybe<Issuable>;
   /** Triggered when the issuable's labels change. The first payload carries the current state. */
   issuableLabelsUpdated?: Maybe<Issuable>;
   /** Triggered when the issuable's milestone changes. The first payload carries the current state. */
   issuableMilestoneUpdated?: Maybe<Issuable>;
+  /** Triggered when the issuable's title changes. The first payload carries the current state. */
+  issuableTitleUpdated?: Maybe<Issuable>;
   /**
    * Triggered when the people viewing the issuable change (its `viewers`), at most once a second
    * per issuable. The first payload carries the viewers now. Needs the `issue_presence` flag
@@ -406,12 +420,22 @@ export type SubscriptionIssuableDatesUpdatedArgs = {
 };
 
 
+export type SubscriptionIssuableDescriptionUpdatedArgs = {
+  issuableId: Scalars['IssuableID']['input'];
+};
+
+
 export type SubscriptionIssuableLabelsUpdatedArgs = {
   issuableId: Scalars['IssuableID']['input'];
 };
 
 
 export type SubscriptionIssuableMilestoneUpdatedArgs = {
+  issuableId: Scalars['IssuableID']['input'];
+};
+
+
+export type SubscriptionIssuableTitleUpdatedArgs = {
   issuableId: Scalars['IssuableID']['input'];
 };
 
@@ -436,8 +460,16 @@ export type UpdateIssueInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Whether the issue is confidential. */
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Description of the issue (Markdown), at most 1,048,576 characters; null or empty removes it. */
+  description?: InputMaybe<Scalars['String']['input']>;
   /** Due date; null removes it. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * The issue's `updatedAt` this change is based on (optimistic locking, in the role of GitLab's
+   * `lock_version`; an extension of this server): when someone saved since, nothing is written and
+   * `errors` says so.
+   */
+  expectedUpdatedAt?: InputMaybe<Scalars['Time']['input']>;
   /** IID of the issue to mutate. */
   iid: Scalars['String']['input'];
   /** Label IDs (global or numeric) to set, replacing the issue's labels. */
@@ -448,6 +480,10 @@ export type UpdateIssueInput = {
   projectPath: Scalars['ID']['input'];
   /** Label IDs to remove. */
   removeLabelIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Close or reopen the issue. */
+  stateEvent?: InputMaybe<IssueStateEvent>;
+  /** Title of the issue: not blank, at most 255 characters (surrounding whitespace is removed). */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateIssuePayload = {
@@ -627,6 +663,7 @@ export type ResolversTypes = {
   IssueSetDueDateInput: IssueSetDueDateInput;
   IssueSetDueDatePayload: ResolverTypeWrapper<Omit<IssueSetDueDatePayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   IssueState: IssueState;
+  IssueStateEvent: IssueStateEvent;
   IssueViewers: ResolverTypeWrapper<IssueViewersRecord>;
   Label: ResolverTypeWrapper<LabelRecord>;
   LabelConnection: ResolverTypeWrapper<Omit<LabelConnection, 'nodes'> & { nodes: Array<ResolversTypes['Label']> }>;
@@ -857,8 +894,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   issuableAssigneesUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableAssigneesUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableAssigneesUpdatedArgs, 'issuableId'>>;
   issuableDatesUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableDatesUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableDatesUpdatedArgs, 'issuableId'>>;
+  issuableDescriptionUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableDescriptionUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableDescriptionUpdatedArgs, 'issuableId'>>;
   issuableLabelsUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableLabelsUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableLabelsUpdatedArgs, 'issuableId'>>;
   issuableMilestoneUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableMilestoneUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableMilestoneUpdatedArgs, 'issuableId'>>;
+  issuableTitleUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableTitleUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableTitleUpdatedArgs, 'issuableId'>>;
   issuableViewersUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issuable']>, "issuableViewersUpdated", ParentType, ContextType, RequireFields<SubscriptionIssuableViewersUpdatedArgs, 'issuableId'>>;
   issueUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issue']>, "issueUpdated", ParentType, ContextType, RequireFields<SubscriptionIssueUpdatedArgs, 'issueId'>>;
   projectIssuesUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Issue']>, "projectIssuesUpdated", ParentType, ContextType, RequireFields<SubscriptionProjectIssuesUpdatedArgs, 'projectPath'>>;

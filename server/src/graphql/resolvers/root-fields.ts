@@ -119,6 +119,8 @@ export const Subscription: SubscriptionResolvers = {
   issuableLabelsUpdated: issueSubscription('issuableId'),
   issuableMilestoneUpdated: issueSubscription('issuableId'),
   issuableDatesUpdated: issueSubscription('issuableId'),
+  issuableTitleUpdated: issueSubscription('issuableId'),
+  issuableDescriptionUpdated: issueSubscription('issuableId'),
   issuableViewersUpdated: issueSubscription('issuableId'),
 };
 

@@ -33,6 +33,12 @@ export const updateIssueMutations: Pick<MutationResolvers, 'updateIssue' | 'issu
     }
     if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
     if (input.confidential != null) changes.confidential = input.confidential;
+    if (input.title !== undefined) changes.title = input.title ?? ''; // null: blank, refused
+    if (input.description !== undefined) changes.description = input.description;
+    if (input.stateEvent != null) changes.stateEvent = input.stateEvent;
+    // Time arrives as a Date (scalars.ts).
+    if (input.expectedUpdatedAt != null)
+      changes.expectedUpdatedAt = input.expectedUpdatedAt as unknown as Date;
 
     const { issues, currentUser } = context;
     const target = { projectPath: input.projectPath, iid: input.iid, actor: currentUser };

@@ -92,6 +92,14 @@ describe('projectIssuesUpdated', () => {
     for (const { next } of [anonymous, alice]) {
       expect((await next())?.assignees.nodes.map((user) => user.username)).toEqual(['bob']);
     }
+    await rest('PUT', `/issues/${iid}`, { state_event: 'close', title: 'Closed and renamed' });
+    for (const { next } of [anonymous, alice]) {
+      expect(await next()).toMatchObject({ state: 'closed', title: 'Closed and renamed' });
+    }
+    await rest('PUT', `/issues/${iid}`, { state_event: 'reopen' });
+    for (const { next } of [anonymous, alice]) {
+      expect((await next())?.state).toBe('opened');
+    }
   });
 
   it("sends a confidential issue only to its readers; the project's other readers stay subscribed", async () => {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 
 import type { Database } from './db/open-database.js';
 import { DrizzleUserStatusRepository } from './db/drizzle-user-status-repository.js';
+import { IssueCreateService } from './domain/issue-create-service.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
 import { withSingleFlightIssueReads } from './domain/single-flight-reads.js';
 import { UserStatusService } from './domain/user-status-service.js';
@@ -92,6 +93,13 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     logger,
     options.maxAssignees,
   );
+  const issueCreator = new IssueCreateService(
+    repository,
+    identity,
+    triggers,
+    logger,
+    options.maxAssignees,
+  );
   const userStatuses = new UserStatusService(
     new DrizzleUserStatusRepository(database.db),
     triggers,
@@ -115,7 +123,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     subscriptions,
     features,
     presence,
-    services: { repository, identity, issues, userStatuses, presence },
+    services: { repository, identity, issues, issueCreator, userStatuses, presence },
     async close() {
       stopFlagWatch();
       await presence.close(); // the closed connections' leaves go out first

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 
 import { toGlobalId } from '@shared/graphql/global-id.js';
 
+import type { IssueCreatedEvents } from '../domain/issue-create-service.js';
 import type { IssueEvents } from '../domain/issue-update-service.js';
 import type { IssuePresenceEvent, IssueRecord } from '../domain/types.js';
 
@@ -19,7 +20,7 @@ export interface BroadcastGate {
  * publish on their own. The event carries the whole loaded issue, so a delivery reads nothing.
  * With the `broadcast_issue_updates` flag off, events are dropped here (the write stands).
  */
-export class GraphqlTriggers implements IssueEvents {
+export class GraphqlTriggers implements IssueEvents, IssueCreatedEvents {
   constructor(
     private readonly subscriptions: Pick<ActionCableSubscriptions, 'trigger'>,
     private readonly gate?: BroadcastGate,
@@ -56,6 +57,14 @@ export class GraphqlTriggers implements IssueEvents {
   /** Triggers `issueUpdated(issueId: "gid://gitlab/Issue/<id>")`. */
   issueUpdated(issue: IssueRecord): Promise<void> {
     return this.trigger('issueUpdated', { issueId: toGlobalId('Issue', issue.id) }, issue);
+  }
+
+  /**
+   * A new issue, announced like an update: `issueUpdated` on its own topic. The one hook every
+   * creation calls after its commit; project-level events (the issue list) belong here too.
+   */
+  issueCreated(issue: IssueRecord): Promise<void> {
+    return this.issueUpdated(issue);
   }
 
   /** Triggers `issuableViewersUpdated(issuableId:)` with the issue and its viewers (presence). */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { Ability, isAdmin } from '../permissions/ability.js';
 import { AccessLevel, type AccountRecord, type IdentityRepository } from '../domain/identity.js';
-import { IssueCreateService } from '../domain/issue-create-service.js';
+import type { IssueCreateService } from '../domain/issue-create-service.js';
 import { hashPassword } from '../domain/passwords.js';
 import type { IssueRepository } from '../domain/repository.js';
 
@@ -15,6 +15,8 @@ import { id, INVALID, parseBody } from './rest-body.js';
 export interface ApiV4WriteDeps {
   identity: IdentityRepository;
   repository: IssueRepository;
+  /** The one create path, shared with GraphQL's `createIssue`. */
+  issueCreator: IssueCreateService;
   logger: Logger;
 }
 
@@ -64,7 +66,7 @@ const NewMember = z.object({
  */
 export function apiV4WriteRoutes(deps: ApiV4WriteDeps): Router {
   const router = Router();
-  const creator = new IssueCreateService(deps.repository, deps.identity, deps.logger);
+  const creator = deps.issueCreator;
 
   router.post('/api/v4/projects/:id/issues', async (req, res) => {
     const account = signedIn(req, res, 'write');

@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import type { Logger } from 'pino';
 
 import type { IdentityRepository, TokenRecord, TokenScope } from '../domain/identity.js';
+import type { IssueCreateService } from '../domain/issue-create-service.js';
 import type { IssueUpdateService } from '../domain/issue-update-service.js';
 import type { IssueRepository } from '../domain/repository.js';
 import { requireCsrfToken } from '../identity/request-auth.js';
@@ -15,6 +16,7 @@ export interface ApiV4Deps {
   identity: IdentityRepository;
   repository: IssueRepository;
   issues: IssueUpdateService;
+  issueCreator: IssueCreateService;
   logger: Logger;
   /** Ends a user's cable connections on every process (token revoked). */
   disconnectUser(userId: number): Promise<void>;

@@ -1,7 +1,6 @@
 /** `PageLookup` on Drizzle: each page's data in one statement. */
 import { and, eq, sql } from 'drizzle-orm';
 
-import type { AccessLevel } from '../domain/identity.js';
 import type { PageLookup, ProjectPageData } from '../domain/page-lookup.js';
 import type { IssueRecord, UserRecord } from '../domain/types.js';
 
@@ -45,7 +44,7 @@ export class DrizzlePageLookup implements PageLookup {
       issue: issue
         ? { ...issue, createdAt: new Date(issue.createdAt), updatedAt: new Date(issue.updatedAt) }
         : null,
-      accessLevel: (accessLevel as AccessLevel | null) ?? null,
+      accessLevel: accessLevel ?? null,
     };
   }
 

@@ -5,6 +5,7 @@ test.describe('pages', () => {
   test("an assignee's link leads to their page, listing only the issues the viewer may see", async ({
     data,
     openAs,
+    saveScreenshot,
   }) => {
     const assignee = await data.user('developer');
     const open = await data.issue({ title: 'Visible to all', assignees: [assignee] });
@@ -22,6 +23,7 @@ test.describe('pages', () => {
     const listed = reporter.page.getByTestId('assigned-issue');
     await expect(listed).toHaveCount(2);
     await expect(listed.filter({ hasText: secret.title })).toContainText('Confidential');
+    await saveScreenshot(reporter.page, 'user-page');
 
     const anonymous = await openAs(null);
     const answer = await anonymous.page.goto(`/${assignee.username}`);

@@ -107,3 +107,13 @@ describe('topics', () => {
     expect(eventStream(':newsFlash:', 'other:')).toBe('graphql-event:other::newsFlash:');
   });
 });
+
+describe('GraphqlTriggers#issueCreated', () => {
+  it('announces a new issue like an update, on its own issueUpdated topic', async () => {
+    const engine = new RecordingEngine();
+    await new GraphqlTriggers(engine).issueCreated(issue);
+    expect(engine.calls).toEqual([
+      { field: 'issueUpdated', args: { issueId: 'gid://gitlab/Issue/42' }, object: issue },
+    ]);
+  });
+});

@@ -12,6 +12,8 @@ const scalars = {
   IssuableID: 'string',
   UserID: 'string',
   ProjectID: 'string',
+  LabelID: 'string',
+  MilestoneID: 'string',
   Time: 'string',
   Date: 'string',
 };

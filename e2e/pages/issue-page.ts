@@ -17,6 +17,8 @@ export class IssuePage {
   readonly indicator: Locator;
   readonly polling: Locator;
   readonly error: Locator;
+  /** The app's 404 page (a missing issue and one the viewer may not read look the same). */
+  readonly notFound: Locator;
 
   constructor(readonly page: Page) {
     this.sidebar = page.getByTestId('issue-sidebar');
@@ -25,6 +27,7 @@ export class IssuePage {
     this.indicator = page.getByTestId('realtime-indicator');
     this.polling = page.getByTestId('realtime-polling');
     this.error = page.getByTestId('issue-error');
+    this.notFound = page.getByTestId('not-found');
   }
 
   static path(iid: number): string {
@@ -42,8 +45,8 @@ export class IssuePage {
   }
 
   /** Navigates only; for pages that must not become live (no access, polling, real-time off). */
-  async goto(iid: number): Promise<void> {
-    await this.page.goto(IssuePage.path(iid));
+  async goto(iid: number): Promise<number | undefined> {
+    return (await this.page.goto(IssuePage.path(iid)))?.status();
   }
 
   async expectRealtimeState(state: RealtimeState): Promise<void> {
@@ -56,9 +59,10 @@ export class IssuePage {
     await expect(this.sidebar).not.toHaveAttribute('data-realtime-state', 'live');
   }
 
-  /** The page says the issue does not exist and shows nothing of it. */
-  async expectNotFound(iid: number, hidden: readonly string[]): Promise<void> {
-    await expect(this.error).toContainText(`Issue #${iid} not found`);
+  /** The page is the app's 404 (as for any missing page) and shows nothing of the issue. */
+  async expectNotFound(hidden: readonly string[]): Promise<void> {
+    await expect(this.notFound).toContainText('404: Page not found');
+    await expect(this.page).toHaveTitle('Not Found · GitLab');
     await expect(this.sidebar).toHaveCount(0);
     const text = await this.page.locator('body').innerText();
     for (const secret of hidden) expect(text).not.toContain(secret);

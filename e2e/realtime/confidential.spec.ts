@@ -2,7 +2,13 @@ import { expect, test } from '../fixtures.js';
 import { captureCableFrames } from '../support/cable-frames.js';
 
 test.describe('confidential issues', () => {
-  test('a user without access sees nothing of a confidential issue', async ({ data, openAs }) => {
+  test('a user without access sees nothing of a confidential issue', async ({
+    data,
+    openAs,
+    consoleErrors,
+  }) => {
+    // The browser logs the page's 404 answer, which is the point here.
+    consoleErrors.allow(/status of 404/);
     const secretAssignee = await data.user('developer');
     const issue = await data.issue({
       title: 'Secret plans',
@@ -13,8 +19,8 @@ test.describe('confidential issues', () => {
     const hidden = [issue.title, 'The secret description', secretAssignee.username];
     for (const visitor of [null, await data.user(null), await data.user('guest')]) {
       const page = await openAs(visitor);
-      await page.goto(issue.iid);
-      await page.expectNotFound(issue.iid, hidden);
+      expect(await page.goto(issue.iid)).toBe(404);
+      await page.expectNotFound(hidden);
     }
     const member = await openAs(await data.user('reporter')); // the control: reporters may read it
     await member.open(issue.iid);

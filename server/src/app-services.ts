@@ -49,8 +49,6 @@ export interface AppServices {
   features: FeatureFlags;
   presence: IssuePresence;
   services: ContextServices;
-  /** Creates issues and announces them to the project's lists (REST `POST …/issues`). */
-  issueCreator: IssueCreateService;
   /** Call once the transports are closed: presence's last leaves go out first. */
   close(): Promise<void>;
 }
@@ -125,8 +123,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     subscriptions,
     features,
     presence,
-    services: { repository, identity, issues, userStatuses, presence },
-    issueCreator,
+    services: { repository, identity, issues, issueCreator, userStatuses, presence },
     async close() {
       stopFlagWatch();
       await presence.close(); // the closed connections' leaves go out first

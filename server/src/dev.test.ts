@@ -43,6 +43,11 @@ describe('npm run dev', () => {
     const anonymous = await (await fetch(issuePage)).text();
     expect(anonymous).toContain('<script type="module" src="/@vite/client"></script>');
     expect(csrfMeta(anonymous)).toBe('');
+    expect(anonymous).toMatch(/<title>.+ \(#1\) · Issues · GitLab Test · GitLab<\/title>/);
+    // The same status rules as the build: a missing issue is the 404 page.
+    const missing = await fetch(`${url}/gitlab-org/gitlab-test/-/issues/99999`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<title>Not Found · GitLab</title>');
     const module = await fetch(`${url}/src/main.ts`);
     expect(module.status).toBe(200);
     expect(module.headers.get('content-type')).toMatch(/javascript/);

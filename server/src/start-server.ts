@@ -14,6 +14,7 @@ import { GraphqlChannel } from './cable/channels/graphql-channel.js';
 import type { IdentifyHook } from './cable/connection.js';
 import type { OriginPolicy } from './cable/origin.js';
 import { CableServer, type CableLimits } from './cable/server.js';
+import { DrizzlePageLookup } from './db/drizzle-page-lookup.js';
 import { DrizzleUserDirectory } from './db/drizzle-user-directory.js';
 import { openDatabase, type Database } from './db/open-database.js';
 import type { FeatureFlags } from './features/feature-flags.js';
@@ -140,13 +141,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     schema,
     documents,
     services,
-    issueCreator: core.issueCreator,
     users: new DrizzleUserDirectory(database.db),
     logger,
     throttle,
     disconnectUser,
     client,
     features,
+    pages: new DrizzlePageLookup(database.db),
   });
   http.on('request', role === 'cable' ? cableOnlyApp(probes) : app);
   const cable: CableServer = new CableServer({

@@ -1,6 +1,6 @@
 import { request, type ApiOutcome } from '../api/rest';
 
-export const ADMIN_FEATURE_FLAGS_PATH = '/admin/feature_flags';
+export { ADMIN_FEATURE_FLAGS_PATH } from '@shared/pages';
 
 /** A flag as GitLab's `GET /api/v4/features` lists it (boolean gate only here). */
 export interface FeatureFlag {

@@ -1,4 +1,4 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 
 import { IssueDocument } from '@shared/graphql/generated/operations';
@@ -21,6 +21,7 @@ import {
   projectMembersResult,
   setAssigneesResult,
 } from '../test-utils/fixtures';
+import NotFoundView from '../NotFoundView.vue';
 import IssueView from './IssueView.vue';
 
 failOnConsoleWarnings();
@@ -29,7 +30,8 @@ function mountView() {
   const context = createApolloTestContext();
   const wrapper = mount(IssueView, {
     props: { fullPath: FULL_PATH, iid: IID },
-    global: context.global,
+    // The 404 page links home.
+    global: { ...context.global, stubs: { RouterLink: RouterLinkStub } },
   });
   return { wrapper, ...context };
 }
@@ -88,6 +90,7 @@ describe('IssueView', () => {
     const { wrapper, link, realtime } = await mountLoaded(['alice']);
 
     expect(link.latest('issueUpdated').operation.variables).toEqual({ issueId: ISSUE_ID });
+    expect(document.title).toBe('Live assignees (#1) · Issues · GitLab Test · GitLab');
 
     link.push('issueUpdated', issueUpdatedResult(['bob', 'carol'], { title: 'Renamed' }));
     realtime.callbacks.received({ more: true });
@@ -96,6 +99,8 @@ describe('IssueView', () => {
     expect(assigneeTexts(wrapper)).toEqual(['Bob @bob', 'Carol @carol']);
     expect(wrapper.get('[data-testid="assignees-title"]').text()).toBe('2 Assignees');
     expect(wrapper.get('[data-testid="issue-title"]').text()).toBe('Renamed');
+    // The tab follows the title in the cache.
+    expect(document.title).toBe('Renamed (#1) · Issues · GitLab Test · GitLab');
     // Applied from the push, not by asking the server again.
     expect(link.all('issue')).toHaveLength(1);
     expect(wrapper.get('[data-testid="issue-sidebar"]').attributes('data-realtime-state')).toBe(
@@ -270,7 +275,7 @@ describe('IssueView', () => {
     }
   });
 
-  it('shows an error when the issue does not exist', async () => {
+  it("shows the app's 404 page when the issue does not exist (or is hidden)", async () => {
     const { wrapper, link } = mountView();
     const missing = issueResult([]);
     if (missing.data.project) missing.data.project.issue = null;
@@ -278,9 +283,9 @@ describe('IssueView', () => {
     link.reply('issue', missing);
     await flushPromises();
 
-    expect(wrapper.get('[data-testid="issue-error"]').text()).toContain(
-      `Issue #${IID} not found in ${FULL_PATH}`,
-    );
+    expect(wrapper.findComponent(NotFoundView).text()).toContain('404: Page not found');
+    expect(document.title).toBe('Not Found · GitLab');
+    expect(wrapper.find('[data-testid="issue-error"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="issue-sidebar"]').exists()).toBe(false);
     expect(link.all('issueUpdated')).toHaveLength(0);
   });

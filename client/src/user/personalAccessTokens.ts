@@ -2,7 +2,7 @@ import { request, type ApiOutcome } from '../api/rest';
 
 export type { ApiOutcome } from '../api/rest';
 
-export const PERSONAL_ACCESS_TOKENS_PATH = '/-/user_settings/personal_access_tokens';
+export { PERSONAL_ACCESS_TOKENS_PATH } from '@shared/pages';
 
 export type TokenScope = 'api' | 'read_api';
 

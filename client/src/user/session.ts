@@ -1,6 +1,8 @@
+import { SIGN_IN_PATH } from '@shared/pages';
+
 import { csrfToken, setCsrfToken } from '../bootstrap';
 
-export const SIGN_IN_PATH = '/users/sign_in';
+export { SIGN_IN_PATH };
 export const SIGN_OUT_PATH = '/users/sign_out';
 
 export type SignInOutcome =

@@ -137,5 +137,49 @@ describe.each(drivers)('%s', (driver) => {
       ).rejects.toThrow(/unknown user id/);
       expect((await repository.listIssues(fx.projectId, 10_000)).length).toBe(count);
     });
+
+    it("writes nothing when a label or milestone is another project's", async () => {
+      const repository = fx.database.repository;
+      const [label] = await repository.listLabels(fx.projectId);
+      const [milestone] = await repository.listMilestones(fx.projectId, {});
+      const count = (await repository.listIssues(fx.secretProjectId, 10_000)).length;
+      const base = {
+        projectId: fx.secretProjectId,
+        title: 'Borrowed',
+        description: null,
+        confidential: false,
+        authorId: fx.userId('grace'),
+        assigneeIds: [fx.userId('grace')],
+      };
+      await expect(repository.createIssue({ ...base, labelIds: [label!.id] })).rejects.toThrow(
+        /not all in the project/,
+      );
+      await expect(repository.createIssue({ ...base, milestoneId: milestone!.id })).rejects.toThrow(
+        /no milestone/,
+      );
+      expect((await repository.listIssues(fx.secretProjectId, 10_000)).length).toBe(count);
+    });
+
+    it('writes labels, milestone and due date with the issue', async () => {
+      const repository = fx.database.repository;
+      const labels = await repository.listLabels(fx.projectId);
+      const [milestone] = await repository.listMilestones(fx.projectId, {});
+      const created = await repository.createIssue({
+        projectId: fx.projectId,
+        title: 'Complete',
+        description: 'body',
+        confidential: false,
+        authorId: fx.userId('alice'),
+        assigneeIds: [],
+        labelIds: labels.slice(0, 2).map((label) => label.id),
+        milestoneId: milestone!.id,
+        dueDate: '2031-01-31',
+      });
+      expect(created.labels.map((label) => label.id)).toEqual(
+        labels.slice(0, 2).map((label) => label.id),
+      );
+      expect(created).toMatchObject({ milestone: { id: milestone!.id }, dueDate: '2031-01-31' });
+      expect(await repository.findIssueById(created.id)).toEqual(created);
+    });
   });
 });

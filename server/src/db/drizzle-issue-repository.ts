@@ -2,7 +2,7 @@
  * `IssueRepository` on Drizzle's driver-neutral PostgreSQL API (PGlite and PostgreSQL).
  * An issue loads in one statement with its project, author and assignees (load-issues.ts).
  */
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 
 import type {
   IssueField,
@@ -21,10 +21,12 @@ import type {
   UserRecord,
 } from '../domain/types.js';
 import type { AppDatabase } from './database.js';
+import { createIssue } from './create-issue.js';
 import { countIssues, listIssuePage } from './issue-list.js';
 import {
   loadIssueById,
   loadIssueByIid,
+  loadIssuesAssignedTo,
   loadProjectIssues,
   statusOfUser,
   userColumns,
@@ -37,15 +39,10 @@ import {
   listLabels,
   listMilestones,
 } from './labels-milestones.js';
-import { issueAssignees, issues, members, projects, users, userStatuses } from './schema.js';
-import { findUsers, updateIssue } from './update-issue.js';
+import { members, projects, users, userStatuses } from './schema.js';
+import { updateIssue } from './update-issue.js';
 
 const SEARCH_LIMIT = 20;
-
-/** `ids` without repeats, each kept at its first position. */
-function uniqueInOrder(ids: readonly number[]): number[] {
-  return [...new Set(ids)];
-}
 
 /** Reads and writes issues, users and assignees through Drizzle. */
 export class DrizzleIssueRepository implements IssueRepository {
@@ -179,37 +176,12 @@ export class DrizzleIssueRepository implements IssueRepository {
     return countIssues(this.db, projectId, filter);
   }
 
-  async createIssue(issue: NewIssue): Promise<IssueRecord> {
-    return this.db.transaction(async (tx) => {
-      const { assigneeIds, ...row } = issue;
-      // Locking the project serialises creations in it, so max(iid) + 1 is never taken twice.
-      const [project] = await tx
-        .select({ id: projects.id })
-        .from(projects)
-        .where(eq(projects.id, issue.projectId))
-        .for('update');
-      if (!project)
-        throw new Error(`Cannot create issue: project ${issue.projectId} does not exist`);
-      const [last] = await tx
-        .select({ iid: sql<number>`coalesce(max(${issues.iid}), 0)::int` })
-        .from(issues)
-        .where(eq(issues.projectId, issue.projectId));
-      const ids = uniqueInOrder(assigneeIds);
-      assertAllKnown(await findUsers(tx, ids), ids, 'Cannot create issue');
-      const [created] = await tx
-        .insert(issues)
-        .values({ ...row, iid: (last?.iid ?? 0) + 1 })
-        .returning({ id: issues.id });
-      if (!created) throw new Error('Cannot create issue: the database returned no row');
-      if (ids.length > 0) {
-        await tx
-          .insert(issueAssignees)
-          .values(ids.map((userId, position) => ({ issueId: created.id, userId, position })));
-      }
-      const loaded = await loadIssueById(tx, created.id);
-      if (!loaded) throw new Error(`Issue ${created.id} vanished inside its transaction`);
-      return loaded;
-    });
+  createIssue(issue: NewIssue): Promise<IssueRecord> {
+    return createIssue(this.db, issue);
+  }
+
+  async listIssuesAssignedTo(userId: number, limit: number): Promise<IssueRecord[]> {
+    return (await loadIssuesAssignedTo(this.db, userId, limit)).issues;
   }
 
   async setConfidential(
@@ -220,10 +192,4 @@ export class DrizzleIssueRepository implements IssueRepository {
     const result = await updateIssue(this.db, issueId, () => ({ confidential }), actorId);
     return { issue: result.issue, changed: result.changed.length > 0 };
   }
-}
-
-/** Fails with a readable message instead of a foreign-key violation. */
-function assertAllKnown(known: ReadonlyMap<number, unknown>, ids: readonly number[], what: string) {
-  const missing = ids.filter((id) => !known.has(id));
-  if (missing.length > 0) throw new Error(`${what}: unknown user id(s) ${missing.join(', ')}`);
 }

@@ -1,10 +1,16 @@
 import type { Logger } from 'pino';
 
 import { Ability } from '../permissions/ability.js';
+import { isCalendarDate } from './dates.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
-import { MAX_ASSIGNEES } from './issue-update-service.js';
+import { MAX_ASSIGNEES, MAX_LABELS } from './issue-update-service.js';
+import { nextLabelIds } from './labels.js';
 import type { IssueRepository } from './repository.js';
 import type { IssueRecord, ProjectRecord } from './types.js';
+
+/** GitLab's limits on an issue's text (app/models/concerns/issuable.rb). */
+export const MAX_TITLE_LENGTH = 255;
+export const MAX_DESCRIPTION_LENGTH = 1_048_576;
 
 export interface CreateIssueInput {
   project: ProjectRecord;
@@ -13,11 +19,19 @@ export interface CreateIssueInput {
   description: string | null;
   confidential: boolean;
   assigneeIds: readonly number[];
+  /** Label ids of the project; of several labels of one scope, the last is kept. */
+  labelIds?: readonly number[];
+  /** A milestone of the project, or null/absent for none. */
+  milestoneId?: number | null;
+  /** `YYYY-MM-DD`, or null/absent for none. */
+  dueDate?: string | null;
 }
 
 /**
  * `forbidden`: the actor may see the project but not create issues in it; `hidden`: they may not
- * see it (answered like a missing project); `invalid`: nothing was written, `errors` say why.
+ * see it (answered like a missing project); `invalid`: nothing was written, `errors` say why,
+ * each starting with the name of the field it is about ("Title …", "Milestone …") so a form can
+ * show it beside that field.
  */
 export type CreateIssueResult =
   | { kind: 'created'; issue: IssueRecord }
@@ -31,9 +45,9 @@ export interface IssueCreatedEvents {
 }
 
 /**
- * Creates issues (GitLab's `Issues::CreateService`), checked against the same ability rules as
- * updates. Nobody can be subscribed to an issue that does not exist yet, so the only event is
- * the project's list event, announced after the commit.
+ * Creates issues (GitLab's `Issues::CreateService`) for REST and GraphQL alike: checked against
+ * the same ability rules as updates, every field validated before anything is written, the issue
+ * and its assignees and labels written in one transaction, then announced once.
  */
 export class IssueCreateService {
   constructor(
@@ -51,35 +65,65 @@ export class IssueCreateService {
     if (!Ability.readProject(viewer, project)) return { kind: 'hidden' };
     if (!Ability.createIssue(viewer, project)) return { kind: 'forbidden' };
 
+    const title = input.title.trim();
     const assigneeIds = [...new Set(input.assigneeIds)];
-    if (assigneeIds.length > this.maxAssignees) {
-      return {
-        kind: 'invalid',
-        errors: [`Too many assignees: an issue may have at most ${this.maxAssignees}`],
-      };
-    }
-    const refused = await this.unassignable(input, assigneeIds);
-    if (refused.length > 0) return { kind: 'invalid', errors: refused };
+    const requestedLabels = [...new Set(input.labelIds ?? [])];
+    // Checks that need no read first: a hostile request costs nothing more.
+    const upfront = this.refusedUpfront(input, title, assigneeIds, requestedLabels);
+    if (upfront.length > 0) return { kind: 'invalid', errors: upfront };
+
+    const [assigneeErrors, labels, milestoneError] = await Promise.all([
+      this.unassignable(input, assigneeIds),
+      this.projectLabels(project.id, requestedLabels),
+      this.missingMilestone(project.id, input.milestoneId ?? null),
+    ]);
+    const errors = [...assigneeErrors, ...labels.errors, ...milestoneError];
+    if (errors.length > 0) return { kind: 'invalid', errors };
 
     const issue = await this.repository.createIssue({
       projectId: project.id,
-      title: input.title,
+      title,
       description: input.description,
       confidential: input.confidential,
       authorId: actor.id,
       assigneeIds,
+      labelIds: labels.ids,
+      milestoneId: input.milestoneId ?? null,
+      dueDate: input.dueDate ?? null,
     });
     this.logger.info(
       { issueId: issue.id, projectId: project.id, iid: issue.iid, userId: actor.id },
       'issue created',
     );
-    try {
-      await this.events.issueCreated(issue);
-    } catch (error) {
-      // The issue is committed; lists converge on their next reload (their resync is a reload).
-      this.logger.error({ err: error, issueId: issue.id }, 'issue broadcast failed');
-    }
+    await this.announce(issue);
     return { kind: 'created', issue };
+  }
+
+  private refusedUpfront(
+    input: CreateIssueInput,
+    title: string,
+    assigneeIds: readonly number[],
+    labelIds: readonly number[],
+  ): string[] {
+    const errors: string[] = [];
+    if (title === '') errors.push("Title can't be blank");
+    else if (title.length > MAX_TITLE_LENGTH)
+      errors.push(`Title is too long (maximum is ${MAX_TITLE_LENGTH} characters)`);
+    if ((input.description?.length ?? 0) > MAX_DESCRIPTION_LENGTH)
+      errors.push(`Description is too long (maximum is ${MAX_DESCRIPTION_LENGTH} characters)`);
+    if (assigneeIds.length > this.maxAssignees)
+      errors.push(`Too many assignees: an issue may have at most ${this.maxAssignees}`);
+    if (labelIds.length > MAX_LABELS)
+      errors.push(`Too many labels: an issue may have at most ${MAX_LABELS}`);
+    const milestone = input.milestoneId;
+    if (
+      milestone != null &&
+      !(Number.isInteger(milestone) && milestone > 0 && milestone <= 2 ** 31 - 1)
+    )
+      errors.push(`Milestone not found: ${milestone}`);
+    if (input.dueDate != null && !isCalendarDate(input.dueDate))
+      errors.push('Due date must be a date (YYYY-MM-DD)');
+    return errors;
   }
 
   /** Messages for requested assignees who are unknown, not members, or could not read the issue. */
@@ -111,5 +155,34 @@ export class IssueCreateService {
     return ids
       .filter((id) => !Ability.assignIssueTo(viewers.get(id) ?? null, draft))
       .map((id) => `Cannot assign user ${id} to a new issue in ${input.project.fullPath}`);
+  }
+
+  /** The labels to write (one per scope, the last one named winning), or those not in the project. */
+  private async projectLabels(
+    projectId: number,
+    ids: readonly number[],
+  ): Promise<{ ids: number[]; errors: string[] }> {
+    if (ids.length === 0) return { ids: [], errors: [] };
+    const found = await this.repository.findLabels(projectId, ids);
+    const byId = new Map(found.map((label) => [label.id, label]));
+    const unknown = ids.filter((id) => !byId.has(id));
+    if (unknown.length > 0) return { ids: [], errors: [`Labels not found: ${unknown.join(', ')}`] };
+    return { ids: nextLabelIds([], { set: ids }, byId), errors: [] };
+  }
+
+  private async missingMilestone(projectId: number, id: number | null): Promise<string[]> {
+    if (id === null) return [];
+    return (await this.repository.findMilestone(projectId, id))
+      ? []
+      : [`Milestone not found: ${id}`];
+  }
+
+  private async announce(issue: IssueRecord): Promise<void> {
+    try {
+      await this.events.issueCreated(issue);
+    } catch (error) {
+      // The issue is committed; lists converge on their next load.
+      this.logger.error({ err: error, issueId: issue.id }, 'issue creation broadcast failed');
+    }
   }
 }

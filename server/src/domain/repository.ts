@@ -38,6 +38,12 @@ export interface NewIssue {
   confidential: boolean;
   authorId: number;
   assigneeIds: readonly number[];
+  /** Label ids of the project (checked by the caller; a label deleted meanwhile fails the write). */
+  labelIds?: readonly number[];
+  /** A milestone of the project, or null. */
+  milestoneId?: number | null;
+  /** `YYYY-MM-DD`, or null. */
+  dueDate?: string | null;
 }
 
 /** What an issue list shows (GitLab's `IssuesFinder` parameters, the ones served here). */
@@ -70,6 +76,8 @@ export interface IssueRepository {
   /** The issue with its author and ordered assignees, or null. */
   findIssue(projectId: number, iid: number): Promise<IssueRecord | null>;
   findIssueById(id: number): Promise<IssueRecord | null>;
+  /** The issues the user is assigned to (any project), most recently updated first, at most `limit`. */
+  listIssuesAssignedTo(userId: number, limit: number): Promise<IssueRecord[]>;
   /** The project's issues, newest first, at most `limit`. */
   listIssues(projectId: number, limit: number): Promise<IssueRecord[]>;
   /**
@@ -101,8 +109,10 @@ export interface IssueRepository {
     actorId?: number | null,
   ): Promise<{ issue: IssueRecord; changed: boolean }>;
   /**
-   * Creates an issue with the project's next iid and its ordered assignees in one transaction
-   * (the project row is locked, so concurrent creations get distinct iids). Returns it as committed.
+   * Creates an issue with the project's next iid, its ordered assignees and its labels in one
+   * transaction (the project row is locked, so concurrent creations get distinct iids). Returns it
+   * as committed. Throws (and writes nothing) when an id names no user, or no label or milestone
+   * of the project.
    */
   createIssue(issue: NewIssue): Promise<IssueRecord>;
   /**

@@ -1,4 +1,5 @@
 import type { IdentityRepository } from '../domain/identity.js';
+import type { IssueCreateService } from '../domain/issue-create-service.js';
 import type { IssueUpdateService } from '../domain/issue-update-service.js';
 import type { IssueRepository } from '../domain/repository.js';
 import type { IssueRecord, IssueViewersRecord } from '../domain/types.js';
@@ -16,6 +17,8 @@ export type GraphQLContext = Caller & {
   readonly repository: IssueRepository;
   readonly identity: IdentityRepository;
   readonly issues: IssueUpdateService;
+  /** The one create path (GraphQL's `createIssue`, REST's `POST …/issues`). */
+  readonly issueCreator: IssueCreateService;
   /** Statuses of users loaded without one (issue records carry theirs). */
   readonly userStatuses: UserStatusService;
   readonly presence: ViewersReader;
@@ -32,6 +35,7 @@ export interface ContextServices {
   repository: IssueRepository;
   identity: IdentityRepository;
   issues: IssueUpdateService;
+  issueCreator: IssueCreateService;
   userStatuses: UserStatusService;
   presence: ViewersReader;
 }
@@ -50,6 +54,7 @@ export function createGraphQLContext(
         repository: services.repository,
         identity: services.identity,
         issues: services.issues,
+        issueCreator: services.issueCreator,
         userStatuses: services.userStatuses,
         presence: services.presence,
         currentUser: null,
@@ -66,6 +71,7 @@ export function createGraphQLContext(
     repository: services.repository,
     identity: services.identity,
     issues: services.issues,
+    issueCreator: services.issueCreator,
     userStatuses: services.userStatuses,
     presence: services.presence,
     currentUser: account,

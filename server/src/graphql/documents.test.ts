@@ -32,12 +32,14 @@ describe('documents validate against the schema', () => {
 
   it('finds every shared operation', () => {
     expect(shared.map(([name]) => name).sort()).toEqual([
+      'createIssue',
       'currentUser',
       'issuableAssigneesUpdated',
       'issuableViewersUpdated',
       'issue',
       'issueSetAssignees',
       'issueUpdated',
+      'newIssueProject',
       'projectIssueCounts',
       'projectIssueMilestoneMutation',
       'projectIssues',
@@ -49,6 +51,7 @@ describe('documents validate against the schema', () => {
       'updateIssueConfidential',
       'updateIssueDueDate',
       'updateIssueLabels',
+      'userProfile',
     ]);
   });
 

@@ -7,6 +7,7 @@ import type { ChannelResult } from '@shared/graphql/channel.js';
 import { loadGitlabDocument } from '../../test/gitlab-documents.js';
 import { DrizzleUserStatusRepository } from '../db/drizzle-user-status-repository.js';
 import { useSeededFixture } from '../db/test-fixture.js';
+import { IssueCreateService } from '../domain/issue-create-service.js';
 import { IssueUpdateService } from '../domain/issue-update-service.js';
 import { UserStatusService } from '../domain/user-status-service.js';
 import { issueEventAuthorizer } from '../permissions/issue-event-authorizer.js';
@@ -40,6 +41,12 @@ beforeAll(() => {
       repository,
       identity,
       new GraphqlTriggers(engine),
+      pino({ level: 'silent' }),
+    ),
+    issueCreator: new IssueCreateService(
+      repository,
+      identity,
+      { issueCreated: () => Promise.resolve() }, // not what these tests check
       pino({ level: 'silent' }),
     ),
     userStatuses: new UserStatusService(

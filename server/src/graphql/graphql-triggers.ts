@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 
 import { toGlobalId } from '@shared/graphql/global-id.js';
 
+import type { IssueCreatedEvents } from '../domain/issue-create-service.js';
 import type { IssueEvents } from '../domain/issue-update-service.js';
 import type {
   IssuePresenceEvent,
@@ -24,7 +25,7 @@ export interface BroadcastGate {
  * publish on their own. The event carries the whole loaded issue, so a delivery reads nothing.
  * With the `broadcast_issue_updates` flag off, events are dropped here (the write stands).
  */
-export class GraphqlTriggers implements IssueEvents {
+export class GraphqlTriggers implements IssueEvents, IssueCreatedEvents {
   constructor(
     private readonly subscriptions: Pick<ActionCableSubscriptions, 'trigger'>,
     private readonly gate?: BroadcastGate,

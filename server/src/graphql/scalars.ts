@@ -24,6 +24,22 @@ function globalIdScalar(name: string, type: GlobalIdType): GraphQLScalarType<str
   });
 }
 
+/** GitLab's `LabelID`: a project label's GID; `gid://gitlab/Label/<n>` is read as the same label. */
+function labelIdScalar(): GraphQLScalarType<string, string> {
+  const scalar = globalIdScalar('LabelID', 'ProjectLabel');
+  const read = (value: unknown) =>
+    typeof value === 'string'
+      ? value.replace(/^gid:\/\/gitlab\/Label\//, 'gid://gitlab/ProjectLabel/')
+      : value;
+  return new GraphQLScalarType<string, string>({
+    name: 'LabelID',
+    serialize: (value) => scalar.serialize(value),
+    parseValue: (value) => scalar.parseValue(read(value)),
+    parseLiteral: (ast) =>
+      scalar.parseValue(read(ast.kind === Kind.STRING ? ast.value : undefined)),
+  });
+}
+
 /** ISO 8601 timestamps; resolvers hand it Dates, or calendar dates as `YYYY-MM-DD` strings. */
 const Time = new GraphQLScalarType<Date, string>({
   name: 'Time',
@@ -63,5 +79,7 @@ export const scalars = {
   IssuableID: globalIdScalar('IssuableID', 'Issue'),
   UserID: globalIdScalar('UserID', 'User'),
   ProjectID: globalIdScalar('ProjectID', 'Project'),
+  LabelID: labelIdScalar(),
+  MilestoneID: globalIdScalar('MilestoneID', 'Milestone'),
   Time,
 };

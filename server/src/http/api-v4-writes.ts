@@ -15,6 +15,7 @@ import { id, INVALID, parseBody } from './rest-body.js';
 export interface ApiV4WriteDeps {
   identity: IdentityRepository;
   repository: IssueRepository;
+  /** The one create path, shared with GraphQL's `createIssue`. */
   issueCreator: IssueCreateService;
   logger: Logger;
 }

@@ -10,7 +10,7 @@ import type { FeatureFlags } from '../features/feature-flags.js';
 import type { CheckedDocuments } from '../graphql/checked-documents.js';
 import { httpExecution } from '../graphql/http-execution.js';
 import { maskError } from '../graphql/mask-error.js';
-import type { IssueCreateService } from '../domain/issue-create-service.js';
+import type { PageLookup } from '../domain/page-lookup.js';
 import type { UserDirectory } from '../domain/user-directory.js';
 import { authMiddleware, authOf, principalOf, requireCsrfToken } from '../identity/request-auth.js';
 import type { SignInThrottle } from '../identity/sign-in-throttle.js';
@@ -21,6 +21,7 @@ import { avatarHandler } from './avatars.js';
 import type { ClientAssets } from './client-assets.js';
 import { featuresApiRoutes } from './features-api.js';
 import { indexHtmlHandler } from './index-html.js';
+import { answerPage } from './page-answer.js';
 import { requestLog } from './request-log.js';
 import { sessionRoutes } from './session-routes.js';
 import { userStatusRoutes } from './user-status-routes.js';
@@ -31,8 +32,6 @@ export interface AppOptions {
   /** Parse/validate cache and cost limits, shared with the cable. */
   documents: CheckedDocuments;
   services: ContextServices;
-  /** Creates issues and announces them (REST `POST …/issues`). */
-  issueCreator: IssueCreateService;
   /** Users as GitLab's users API lists them (emails for administrators). */
   users: UserDirectory;
   logger: Logger;
@@ -43,6 +42,8 @@ export interface AppOptions {
   client: ClientAssets;
   /** Feature flags (the Features API, and the page's real-time switch). */
   features: FeatureFlags;
+  /** What a page's status and title are read from (404 for missing and unreadable pages). */
+  pages: PageLookup;
   /** Largest accepted GraphQL request body. */
   maxBodyBytes?: number;
   /** Health and metrics routes (observability/), served before anything else. */
@@ -99,12 +100,13 @@ export function createApp(options: AppOptions): express.Express {
     userStatusRoutes({ statuses: services.userStatuses, identity: services.identity, logger }),
   );
   app.use(usersApiRoutes({ users: options.users }));
-  app.use(apiV4Routes({ ...services, issueCreator: options.issueCreator, logger, disconnectUser }));
+  app.use(apiV4Routes({ ...services, logger, disconnectUser }));
   app.all(CABLE.mountPath, (_req, res) => {
     res.status(404).type('text/plain').send('Page not found');
   });
   const page = indexHtmlHandler(options.client, {
     realtimeEnabled: () => options.features.isEnabled('real_time_issue_sidebar'),
+    answer: (req) => answerPage(req.path, principalOf(authOf(req)).account, options.pages),
   });
   app.get('/{*path}', (req, res, next) => {
     if (req.path.startsWith('/api/')) res.status(404).json({ message: '404 Not found' });

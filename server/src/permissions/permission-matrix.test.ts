@@ -10,7 +10,10 @@ import type { AppDatabase } from '../db/database.js';
 import { DrizzleUserStatusRepository } from '../db/drizzle-user-status-repository.js';
 import { members } from '../db/schema.js';
 import { drivers, useSeededFixture } from '../db/test-fixture.js';
+import { IssueCreateService } from '../domain/issue-create-service.js';
+import type { IdentityRepository } from '../domain/identity.js';
 import { IssueUpdateService } from '../domain/issue-update-service.js';
+import type { IssueRepository } from '../domain/repository.js';
 import { UserStatusService } from '../domain/user-status-service.js';
 import { createGraphQLContext, type ContextServices } from '../graphql/context.js';
 import { GraphqlTriggers } from '../graphql/graphql-triggers.js';
@@ -31,6 +34,14 @@ import { viewerVisibilityKey } from './visibility-key.js';
  */
 type Persona =
   'anonymous' | 'erin' | 'dave' | 'carol' | 'bob' | 'alice' | 'root' | 'frank' | 'grace';
+/** Creation announces nothing anyone here listens to. */
+const creatorOf = (repository: IssueRepository, identity: IdentityRepository) =>
+  new IssueCreateService(
+    repository,
+    identity,
+    { issueCreated: () => Promise.resolve() },
+    pino({ level: 'silent' }),
+  );
 /** Presence is not what these tests check (see presence/*.test.ts). */
 const noPresence = { viewersOf: () => Promise.resolve(null) };
 
@@ -102,6 +113,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
         new GraphqlTriggers(engine),
         pino({ level: 'silent' }),
       ),
+      issueCreator: creatorOf(repository, identity),
       userStatuses: statusesOf(fixture.database.db),
       presence: noPresence,
     };
@@ -197,6 +209,41 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
     );
   });
 
+  // create_issue: reporters and up (and admins); a guest, a stranger, a blocked member and an
+  // anonymous visitor are refused, and a refused creation writes nothing.
+  describe.each([
+    ['gitlab-org/gitlab-test', ['carol', 'bob', 'alice', 'root']],
+    ['gitlab-org/secret-project', ['alice', 'root', 'grace']],
+  ] as [string, Persona[]][])('createIssue in %s', (project, creators) => {
+    it.each(personas)('%s: userPermissions.createIssue and createIssue agree', async (persona) => {
+      const { repository } = fixture.database;
+      const projectId = (await repository.findProjectByFullPath(project))?.id ?? 0;
+      const count = async () => (await repository.listIssues(projectId, 10_000)).length;
+      const before = await count();
+      const read = await run(
+        persona,
+        `{ project(fullPath: "${project}") { userPermissions { createIssue } } }`,
+      );
+      const permissions = (
+        read.data?.project as { userPermissions: { createIssue: boolean } } | null
+      )?.userPermissions;
+      expect(permissions?.createIssue ?? false, 'userPermissions').toBe(creators.includes(persona));
+      const write = await run(
+        persona,
+        `mutation { createIssue(input: { projectPath: "${project}", title: "By ${persona}" }) { issue { title } errors } }`,
+      );
+      const payload = write.data?.createIssue as {
+        issue: { title: string } | null;
+        errors: string[];
+      };
+      expect(payload.errors.length === 0, 'mutation').toBe(creators.includes(persona));
+      expect(payload.issue?.title ?? null).toBe(
+        creators.includes(persona) ? `By ${persona}` : null,
+      );
+      expect(await count(), 'issues written').toBe(before + (creators.includes(persona) ? 1 : 0));
+    });
+  });
+
   it('pushes after an issue is made confidential reach only those who may still read it', async () => {
     const { repository, identity } = fixture.database;
     const adapter = new MemoryAdapter();
@@ -213,6 +260,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
       repository,
       identity,
       issues,
+      issueCreator: creatorOf(repository, identity),
       userStatuses: statusesOf(fixture.database.db),
       presence: noPresence,
     };
@@ -306,6 +354,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
           repository,
           identity,
           issues,
+          issueCreator: creatorOf(repository, identity),
           userStatuses: statusesOf(fixture.database.db),
           presence: noPresence,
         },
@@ -365,6 +414,7 @@ describe.each(drivers)('permission matrix on %s', (driver) => {
             repository,
             identity,
             issues,
+            issueCreator: creatorOf(repository, identity),
             userStatuses: statusesOf(fixture.database.db),
             presence: noPresence,
           },

@@ -20,6 +20,10 @@ export type Scalars = {
   IssuableID: { input: string; output: string; }
   /** A global ID of an issue, e.g. "gid://gitlab/Issue/1". */
   IssueID: { input: string; output: string; }
+  /** A global ID of a label, e.g. "gid://gitlab/ProjectLabel/1" (`gid://gitlab/Label/1` is accepted too). */
+  LabelID: { input: string; output: string; }
+  /** A global ID of a milestone, e.g. "gid://gitlab/Milestone/1". */
+  MilestoneID: { input: string; output: string; }
   /** A global ID of a project, e.g. "gid://gitlab/Project/1". */
   ProjectID: { input: string; output: string; }
   /** An ISO 8601 timestamp. Calendar dates (a due date) are served as `YYYY-MM-DD`, as GitLab does. */
@@ -35,13 +39,45 @@ export type AvailabilityEnum =
   /** Not set. */
   | 'NOT_SET';
 
+export type CreateIssueInput = {
+  /** IDs of the users to assign (members of the project who may read the issue). */
+  assigneeIds?: InputMaybe<Array<Scalars['UserID']['input']>>;
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the issue is confidential. */
+  confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Description of the issue (Markdown). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Due date of the issue. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** IDs of the project's labels to add (of several scoped labels of one scope, the last is kept). */
+  labelIds?: InputMaybe<Array<Scalars['LabelID']['input']>>;
+  /** ID of the project's milestone to assign. */
+  milestoneId?: InputMaybe<Scalars['MilestoneID']['input']>;
+  /** Project full path the issue is associated with. */
+  projectPath: Scalars['ID']['input'];
+  /** Title of the issue (at most 255 characters). */
+  title: Scalars['String']['input'];
+};
+
+export type CreateIssuePayload = {
+  __typename?: 'CreateIssuePayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /**
+   * Errors encountered during the mutation. Nothing is written when this is not empty. Each
+   * message starts with the field it is about ("Title can't be blank", "Milestone not found: 4").
+   */
+  errors: Array<Scalars['String']['output']>;
+  /** The issue after mutation (null when it was not created). */
+  issue?: Maybe<Issue>;
+};
+
 /**
  * Something that can be assigned. Merge requests are part of the union so GitLab's documents with
  * `... on MergeRequest` validate, but none are served here: the union always resolves to `Issue`.
  */
 export type Issuable = Issue | MergeRequest;
 
-/** State of an issuable, as a filter (GitLab's `IssuableState`). */
+/** State of an issuable, as a filter (GitLab's `IssuableState`; `locked` applies to merge requests). */
 export type IssuableState =
   | 'all'
   | 'closed'
@@ -64,6 +100,8 @@ export type Issue = {
   /** Labels by title. */
   labels: LabelConnection;
   milestone?: Maybe<Milestone>;
+  /** Internal reference of the issue: `#1`, or with `full: true` `gitlab-org/gitlab-test#1`. */
+  reference: Scalars['String']['output'];
   state: IssueState;
   title: Scalars['String']['output'];
   updatedAt: Scalars['Time']['output'];
@@ -74,6 +112,11 @@ export type Issue = {
   /** Who is viewing the issue now; null while the `issue_presence` feature flag is off. */
   viewers?: Maybe<IssueViewers>;
   webUrl: Scalars['String']['output'];
+};
+
+
+export type IssueReferenceArgs = {
+  full?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of issues (a Relay connection, as GitLab's). */
@@ -253,6 +296,8 @@ export type MilestoneStateEnum =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Create an issue. Needs the reporter role (or more) in the project. */
+  createIssue?: Maybe<CreateIssuePayload>;
   /** Set the assignees of an issue. Needs permission to update the issue. */
   issueSetAssignees?: Maybe<IssueSetAssigneesPayload>;
   /** Make an issue confidential or not. Viewers who lose access stop receiving its updates. */
@@ -264,6 +309,11 @@ export type Mutation = {
    * one transaction.
    */
   updateIssue?: Maybe<UpdateIssuePayload>;
+};
+
+
+export type MutationCreateIssueArgs = {
+  input: CreateIssueInput;
 };
 
 
@@ -323,6 +373,8 @@ export type Project = {
   /** The project's milestones, by due date (none last), filtered by state and title (at most 100). */
   milestones?: Maybe<MilestoneConnection>;
   name: Scalars['String']['output'];
+  /** What the current user may do in the project. */
+  userPermissions: ProjectPermissions;
   webUrl: Scalars['String']['output'];
 };
 
@@ -364,17 +416,44 @@ export type ProjectMilestonesArgs = {
   state?: InputMaybe<MilestoneStateEnum>;
 };
 
+export type ProjectPermissions = {
+  __typename?: 'ProjectPermissions';
+  /** Whether the current user may create issues in the project (reporter and up). */
+  createIssue: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The signed-in user, or null for an anonymous visitor. */
   currentUser?: Maybe<UserCore>;
+  /**
+   * Find issues visible to the current user, most recently updated first. At least one filter must
+   * be provided: here the assignee (GitLab's filter for "issues assigned to").
+   */
+  issues?: Maybe<IssueConnection>;
   /** Find a project by its full path, e.g. `gitlab-org/gitlab-test`. */
   project?: Maybe<Project>;
+  /** Find a user by username or ID (null when there is none). */
+  user?: Maybe<UserCore>;
+};
+
+
+export type QueryIssuesArgs = {
+  assigneeUsername?: InputMaybe<Scalars['String']['input']>;
+  assigneeUsernames?: InputMaybe<Array<Scalars['String']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<IssuableState>;
 };
 
 
 export type QueryProjectArgs = {
   fullPath: Scalars['ID']['input'];
+};
+
+
+export type QueryUserArgs = {
+  id?: InputMaybe<Scalars['UserID']['input']>;
+  username?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Subscription = {
@@ -645,6 +724,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversTypes = {
   AvailabilityEnum: AvailabilityEnum;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CreateIssueInput: CreateIssueInput;
+  CreateIssuePayload: ResolverTypeWrapper<Omit<CreateIssuePayload, 'issue'> & { issue?: Maybe<ResolversTypes['Issue']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -667,10 +748,12 @@ export type ResolversTypes = {
   IssueViewers: ResolverTypeWrapper<IssueViewersRecord>;
   Label: ResolverTypeWrapper<LabelRecord>;
   LabelConnection: ResolverTypeWrapper<Omit<LabelConnection, 'nodes'> & { nodes: Array<ResolversTypes['Label']> }>;
+  LabelID: ResolverTypeWrapper<Scalars['LabelID']['output']>;
   LabelSearchFieldList: LabelSearchFieldList;
   MergeRequest: ResolverTypeWrapper<Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<ResolversTypes['UserCoreConnection']>, labels: ResolversTypes['LabelConnection'], milestone?: Maybe<ResolversTypes['Milestone']> }>;
   Milestone: ResolverTypeWrapper<MilestoneNode>;
   MilestoneConnection: ResolverTypeWrapper<Omit<MilestoneConnection, 'nodes'> & { nodes: Array<ResolversTypes['Milestone']> }>;
+  MilestoneID: ResolverTypeWrapper<Scalars['MilestoneID']['output']>;
   MilestoneSort: MilestoneSort;
   MilestoneStateEnum: MilestoneStateEnum;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -678,6 +761,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Project: ResolverTypeWrapper<ProjectRecord>;
   ProjectID: ResolverTypeWrapper<Scalars['ProjectID']['output']>;
+  ProjectPermissions: ResolverTypeWrapper<ProjectPermissions>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -695,6 +779,8 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
+  CreateIssueInput: CreateIssueInput;
+  CreateIssuePayload: Omit<CreateIssuePayload, 'issue'> & { issue?: Maybe<ResolversParentTypes['Issue']> };
   Date: Scalars['Date']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -714,13 +800,16 @@ export type ResolversParentTypes = {
   IssueViewers: IssueViewersRecord;
   Label: LabelRecord;
   LabelConnection: Omit<LabelConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Label']> };
+  LabelID: Scalars['LabelID']['output'];
   MergeRequest: Omit<MergeRequest, 'assignees' | 'labels' | 'milestone'> & { assignees?: Maybe<ResolversParentTypes['UserCoreConnection']>, labels: ResolversParentTypes['LabelConnection'], milestone?: Maybe<ResolversParentTypes['Milestone']> };
   Milestone: MilestoneNode;
   MilestoneConnection: Omit<MilestoneConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Milestone']> };
+  MilestoneID: Scalars['MilestoneID']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Project: ProjectRecord;
   ProjectID: Scalars['ProjectID']['output'];
+  ProjectPermissions: ProjectPermissions;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -739,6 +828,12 @@ export type Gl_IntroducedDirectiveArgs = {
 };
 
 export type Gl_IntroducedDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = Gl_IntroducedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CreateIssuePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateIssuePayload'] = ResolversParentTypes['CreateIssuePayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType>;
+};
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -763,6 +858,7 @@ export type IssueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   iid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labels?: Resolver<ResolversTypes['LabelConnection'], ParentType, ContextType>;
   milestone?: Resolver<Maybe<ResolversTypes['Milestone']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<IssueReferenceArgs, 'full'>>;
   state?: Resolver<ResolversTypes['IssueState'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['Time'], ParentType, ContextType>;
@@ -829,6 +925,10 @@ export type LabelConnectionResolvers<ContextType = GraphQLContext, ParentType ex
   nodes?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
 };
 
+export interface LabelIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['LabelID'], any> {
+  name: 'LabelID';
+}
+
 export type MergeRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergeRequest'] = ResolversParentTypes['MergeRequest']> = {
   assignees?: Resolver<Maybe<ResolversTypes['UserCoreConnection']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -856,7 +956,12 @@ export type MilestoneConnectionResolvers<ContextType = GraphQLContext, ParentTyp
   nodes?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
 };
 
+export interface MilestoneIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['MilestoneID'], any> {
+  name: 'MilestoneID';
+}
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createIssue?: Resolver<Maybe<ResolversTypes['CreateIssuePayload']>, ParentType, ContextType, RequireFields<MutationCreateIssueArgs, 'input'>>;
   issueSetAssignees?: Resolver<Maybe<ResolversTypes['IssueSetAssigneesPayload']>, ParentType, ContextType, RequireFields<MutationIssueSetAssigneesArgs, 'input'>>;
   issueSetConfidential?: Resolver<Maybe<ResolversTypes['IssueSetConfidentialPayload']>, ParentType, ContextType, RequireFields<MutationIssueSetConfidentialArgs, 'input'>>;
   issueSetDueDate?: Resolver<Maybe<ResolversTypes['IssueSetDueDatePayload']>, ParentType, ContextType, RequireFields<MutationIssueSetDueDateArgs, 'input'>>;
@@ -879,6 +984,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   labels?: Resolver<Maybe<ResolversTypes['LabelConnection']>, ParentType, ContextType, Partial<ProjectLabelsArgs>>;
   milestones?: Resolver<Maybe<ResolversTypes['MilestoneConnection']>, ParentType, ContextType, Partial<ProjectMilestonesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userPermissions?: Resolver<ResolversTypes['ProjectPermissions'], ParentType, ContextType>;
   webUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -886,9 +992,15 @@ export interface ProjectIdScalarConfig extends GraphQLScalarTypeConfig<Resolvers
   name: 'ProjectID';
 }
 
+export type ProjectPermissionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectPermissions'] = ResolversParentTypes['ProjectPermissions']> = {
+  createIssue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   currentUser?: Resolver<Maybe<ResolversTypes['UserCore']>, ParentType, ContextType>;
+  issues?: Resolver<Maybe<ResolversTypes['IssueConnection']>, ParentType, ContextType, RequireFields<QueryIssuesArgs, 'first'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'fullPath'>>;
+  user?: Resolver<Maybe<ResolversTypes['UserCore']>, ParentType, ContextType, Partial<QueryUserArgs>>;
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -947,6 +1059,7 @@ export type UserStatusResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  CreateIssuePayload?: CreateIssuePayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Issuable?: IssuableResolvers<ContextType>;
   IssuableID?: GraphQLScalarType;
@@ -961,13 +1074,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IssueViewers?: IssueViewersResolvers<ContextType>;
   Label?: LabelResolvers<ContextType>;
   LabelConnection?: LabelConnectionResolvers<ContextType>;
+  LabelID?: GraphQLScalarType;
   MergeRequest?: MergeRequestResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
   MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
+  MilestoneID?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectID?: GraphQLScalarType;
+  ProjectPermissions?: ProjectPermissionsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Time?: GraphQLScalarType;

@@ -20,7 +20,9 @@ import type {
   SubscriptionResolvers,
 } from '../generated/resolvers-types.js';
 
+import { createIssueMutation } from './create-issue.js';
 import { updateIssueMutations } from './update-issue.js';
+import { userQueries } from './user-issues.js';
 
 /** Root fields: the sidebar's query, the assignee mutation, and the issue subscription. */
 export const Query: QueryResolvers = {
@@ -29,6 +31,7 @@ export const Query: QueryResolvers = {
     return project && Ability.readProject(await viewerIn(project.id), project) ? project : null;
   },
   currentUser: (_root, _args, { currentUser }) => currentUser,
+  ...userQueries,
 };
 
 export const Mutation: MutationResolvers = {
@@ -56,6 +59,7 @@ export const Mutation: MutationResolvers = {
     return { issue, errors, clientMutationId: input.clientMutationId ?? null };
   },
   ...updateIssueMutations,
+  ...createIssueMutation,
 };
 
 /**

@@ -19,6 +19,9 @@ import { urls } from './urls.js';
 export const Project: ProjectResolvers = {
   id: (project) => toGlobalId('Project', project.id),
   webUrl: (project) => urls.project(project),
+  userPermissions: async (project, _args, { viewerIn, canWrite }) => ({
+    createIssue: canWrite && Ability.createIssue(await viewerIn(project.id), project),
+  }),
   issue: async (project, { iid }, { repository, viewerIn }) => {
     if (!iid || !/^\d{1,9}$/.test(iid)) return null;
     const issue = await repository.findIssue(project.id, Number(iid));
@@ -53,6 +56,7 @@ export const Issue: IssueResolvers = {
   id: (issue) => toGlobalId('Issue', issue.id),
   iid: (issue) => String(issue.iid),
   webUrl: (issue) => urls.issue(issue),
+  reference: (issue, { full }) => `${full ? issue.projectFullPath : ''}#${issue.iid}`,
   assignees: (issue) => ({ count: issue.assignees.length, nodes: issue.assignees }),
   labels: (issue) => ({ count: issue.labels.length, nodes: issue.labels }),
   milestone: (issue) =>

@@ -95,8 +95,10 @@ describe('createIssue over HTTP', () => {
         milestone: { title: 'v1.1' },
       },
     });
-    // Announced like an update, on the new issue's own topic, after the commit.
-    const stream = eventStream(topicFor('issueUpdated', { issueId: payload?.issue?.id }));
+    // Announced after the commit on its project's list event (nobody can watch the issue yet).
+    const stream = eventStream(
+      topicFor('projectIssuesUpdated', { projectPath: 'gitlab-org/gitlab-test' }),
+    );
     expect(adapter.published.slice(published)).toEqual([stream]);
   });
 

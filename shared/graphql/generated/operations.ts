@@ -30,7 +30,7 @@ export type CreateIssueInput = {
   title: string;
 };
 
-/** State of an issuable, as a filter (GitLab's `IssuableState`; `locked` applies to merge requests). */
+/** State of an issuable, as a filter (GitLab's `IssuableState`). */
 export type IssuableState =
   | 'all'
   | 'closed'

@@ -77,7 +77,7 @@ export type CreateIssuePayload = {
  */
 export type Issuable = Issue | MergeRequest;
 
-/** State of an issuable, as a filter (GitLab's `IssuableState`; `locked` applies to merge requests). */
+/** State of an issuable, as a filter (GitLab's `IssuableState`). */
 export type IssuableState =
   | 'all'
   | 'closed'

@@ -9,7 +9,7 @@ import { runClusterPrimary } from './cluster-primary.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logging/logger.js';
 import { startOptionsFrom } from './start-options.js';
-import { startServer, type StartOptions } from './start-server.js';
+import { startServer, type RunningServer, type StartOptions } from './start-server.js';
 
 export interface RunOptions {
   /** Settings used where the environment does not say (`npm run dev`: no cable drain). */
@@ -49,9 +49,30 @@ async function start(options: RunOptions): Promise<void> {
 }
 
 async function serve(config: Config, logger: Logger, options: RunOptions): Promise<void> {
+  let databaseLost = false;
+  let stopping = false;
+  // Set once started; the database may be lost before (then it is stopped right after).
+  const started: { server?: RunningServer } = {};
+  function stop(signal: string, exitCode = 0): void {
+    if (stopping || started.server === undefined) return;
+    stopping = true;
+    logger.info({ signal, drainMs: config.cableDrainMs }, 'shutting down');
+    started.server.close().then(
+      () => process.exit(exitCode),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  }
   const server = await startServer({
     ...startOptionsFrom(config, logger),
     clientAssets: options.clientAssets,
+    // Nothing works without it: stop (exit code 1) so a process manager starts us again.
+    onDatabaseLost: () => {
+      databaseLost = true;
+      stop('database process lost', 1);
+    },
   });
   if (cluster.isWorker) server.metrics.aggregateAcrossCluster();
   const shown =
@@ -73,19 +94,8 @@ async function serve(config: Config, logger: Logger, options: RunOptions): Promi
       : `\n  Ready: ${shown}/gitlab-org/gitlab-test/-/issues/1${worker}\n`,
   );
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal, drainMs: config.cableDrainMs }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
+  started.server = server;
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  if (databaseLost) stop('database process lost', 1);
 }

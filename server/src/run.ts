@@ -74,6 +74,11 @@ async function serve(config: Config, logger: Logger, options: RunOptions): Promi
       stop('database process lost', 1);
     },
   });
+  // Before `Ready:` is printed: whoever reads it may send SIGTERM at once, and until a handler
+  // is registered that signal kills the process instead of draining it.
+  started.server = server;
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   if (cluster.isWorker) server.metrics.aggregateAcrossCluster();
   const shown =
     config.host === '127.0.0.1' || config.host === '0.0.0.0'
@@ -82,7 +87,9 @@ async function serve(config: Config, logger: Logger, options: RunOptions): Promi
   logger.info(
     {
       url: shown,
-      database: config.databaseUrl ? 'postgresql' : `pglite:${config.dataDir}`,
+      database: config.databaseUrl
+        ? 'postgresql'
+        : `pglite:${config.dataDir} (process ${server.database.embeddedPid})`,
       pubsub: config.redisUrl ? 'redis' : 'in-process',
     },
     'server ready',
@@ -94,8 +101,5 @@ async function serve(config: Config, logger: Logger, options: RunOptions): Promi
       : `\n  Ready: ${shown}/gitlab-org/gitlab-test/-/issues/1${worker}\n`,
   );
 
-  started.server = server;
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
   if (databaseLost) stop('database process lost', 1);
 }

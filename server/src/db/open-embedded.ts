@@ -34,6 +34,7 @@ export async function openEmbedded(
     child.onExit((reason) => options.onLost?.(`${where} exited: ${reason}`));
     return {
       ...database,
+      embeddedPid: child.pid,
       async close() {
         try {
           await database.close();

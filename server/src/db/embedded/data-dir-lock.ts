@@ -16,10 +16,17 @@ export interface DataDirLock {
   release(): Promise<void>;
 }
 
+/**
+ * How long a live owner may take to let go: a server restarted at once (`npm run dev` on a
+ * change, a process manager) starts while the previous database process still closes.
+ */
+const WAIT_FOR_OWNER_MS = 5_000;
+
 /** Takes the lock of `dataDir` for this process, or throws `DataDirInUseError`. */
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   const path = join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  const deadline = Date.now() + WAIT_FOR_OWNER_MS;
+  for (let stale = 0; stale < 3; ) {
     try {
       const file = await open(path, 'wx', 0o600);
       await file.writeFile(`${process.pid}\n`);
@@ -29,6 +36,12 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const owner = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+    // No pid yet: its owner has just created it and is writing it.
+    const live = Number.isNaN(owner) || isOtherLiveProcess(owner);
+    if (live && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
     if (isOtherLiveProcess(owner)) {
       throw new DataDirInUseError(
         `DATA_DIR ${dataDir} is in use by another server (its database process has pid ${owner}); ` +
@@ -38,6 +51,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     // Stale (its process is gone): remove it and try again. Two servers doing this at once
     // both try `wx` after it, and only one succeeds.
     await rm(path, { force: true });
+    stale += 1;
   }
   throw new DataDirInUseError(`could not lock DATA_DIR ${dataDir}: ${path} keeps reappearing`);
 }

@@ -26,7 +26,7 @@ const WAIT_FOR_OWNER_MS = 5_000;
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   const path = join(dataDir, LOCK_FILE);
   const deadline = Date.now() + WAIT_FOR_OWNER_MS;
-  for (let stale = 0; stale < 3; ) {
+  for (let stale = 0; stale < 3;) {
     try {
       const file = await open(path, 'wx', 0o600);
       await file.writeFile(`${process.pid}\n`);

@@ -25,6 +25,12 @@ const root = fileURLToPath(new URL(fromSource ? '../../../../' : '../../', impor
  * compile work left its own allocator arena behind (about 200 → 150 MB RSS, measured).
  */
 const NODE_FLAGS = ['--v8-pool-size=1'];
+/**
+ * glibc's malloc raises its mmap threshold after the first large free, and keeps later large
+ * blocks (the start's migration and seed work) in its heap: a fixed threshold returns them to
+ * the system (about 155 → 142 MB RSS after a first start, measured). Other C libraries ignore it.
+ */
+const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: String(128 * 1024) };
 
 /** Generous: initdb of a new data directory takes 5 to 20 s on a busy 2-core machine. */
 const READY_TIMEOUT_MS = 120_000;
@@ -53,6 +59,7 @@ export async function startDatabaseProcess(
     cwd: root, // where `--import tsx` resolves from source
     execArgv: [...(fromSource ? ['--import', 'tsx'] : ['--enable-source-maps']), ...NODE_FLAGS],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, ...MALLOC_ENV },
   });
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) =>

@@ -57,6 +57,12 @@ const SERVER_LAYERS = [
     'storage implements the domain repositories',
   ],
   [
+    'db/embedded',
+    'domain|permissions|identity|features|graphql|cable|http|observability|pubsub|logging',
+    'the embedded database process serves PGlite and knows no application',
+    '^\\.\\./(?!embedded/)[^/]+\\.js$',
+  ],
+  [
     'identity',
     'db|features|graphql|cable|http|observability|pubsub',
     'identity knows no transport',

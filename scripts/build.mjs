@@ -14,8 +14,13 @@ rmSync(STAMP, { force: true });
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 rmSync('dist/server', { recursive: true, force: true });
 await esbuild.build({
-  // Both entries sit in dist/server, two levels below the root like server/src/paths.ts.
-  entryPoints: { main: 'server/src/main.ts', flags: 'scripts/flags.ts' },
+  // The entries sit in dist/server, two levels below the root like server/src/paths.ts; the
+  // embedded database's process beside main.js, where database-process-handle.ts forks it.
+  entryPoints: {
+    main: 'server/src/main.ts',
+    flags: 'scripts/flags.ts',
+    'database-process': 'server/src/db/embedded/database-process.ts',
+  },
   outdir: 'dist/server',
   bundle: true,
   platform: 'node',

@@ -9,7 +9,7 @@ import { runClusterPrimary } from './cluster-primary.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logging/logger.js';
 import { startOptionsFrom } from './start-options.js';
-import { startServer, type StartOptions } from './start-server.js';
+import { startServer, type RunningServer, type StartOptions } from './start-server.js';
 
 export interface RunOptions {
   /** Settings used where the environment does not say (`npm run dev`: no cable drain). */
@@ -49,10 +49,36 @@ async function start(options: RunOptions): Promise<void> {
 }
 
 async function serve(config: Config, logger: Logger, options: RunOptions): Promise<void> {
+  let databaseLost = false;
+  let stopping = false;
+  // Set once started; the database may be lost before (then it is stopped right after).
+  const started: { server?: RunningServer } = {};
+  function stop(signal: string, exitCode = 0): void {
+    if (stopping || started.server === undefined) return;
+    stopping = true;
+    logger.info({ signal, drainMs: config.cableDrainMs }, 'shutting down');
+    started.server.close().then(
+      () => process.exit(exitCode),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  }
   const server = await startServer({
     ...startOptionsFrom(config, logger),
     clientAssets: options.clientAssets,
+    // Nothing works without it: stop (exit code 1) so a process manager starts us again.
+    onDatabaseLost: () => {
+      databaseLost = true;
+      stop('database process lost', 1);
+    },
   });
+  // Before `Ready:` is printed: whoever reads it may send SIGTERM at once, and until a handler
+  // is registered that signal kills the process instead of draining it.
+  started.server = server;
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   if (cluster.isWorker) server.metrics.aggregateAcrossCluster();
   const shown =
     config.host === '127.0.0.1' || config.host === '0.0.0.0'
@@ -61,7 +87,9 @@ async function serve(config: Config, logger: Logger, options: RunOptions): Promi
   logger.info(
     {
       url: shown,
-      database: config.databaseUrl ? 'postgresql' : `pglite:${config.dataDir}`,
+      database: config.databaseUrl
+        ? 'postgresql'
+        : `pglite:${config.dataDir} (process ${server.database.embeddedPid})`,
       pubsub: config.redisUrl ? 'redis' : 'in-process',
     },
     'server ready',
@@ -73,19 +101,5 @@ async function serve(config: Config, logger: Logger, options: RunOptions): Promi
       : `\n  Ready: ${shown}/gitlab-org/gitlab-test/-/issues/1${worker}\n`,
   );
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal, drainMs: config.cableDrainMs }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  if (databaseLost) stop('database process lost', 1);
 }

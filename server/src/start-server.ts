@@ -41,6 +41,11 @@ export interface StartOptions {
   dataDir: string | undefined;
   /** A real PostgreSQL instead of PGlite (shared by several processes). */
   databaseUrl?: string | undefined;
+  /**
+   * The embedded database's process died: it is logged, readiness answers 503 and queries
+   * fail from then on; `npm start` stops with exit code 1 here (run.ts).
+   */
+  onDatabaseLost?: (reason: string) => void;
   logger: Logger;
   origins: OriginPolicy;
   clientDir: string;
@@ -104,6 +109,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const database = await openDatabase({
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
+    onLost(reason) {
+      logger.fatal({ reason }, 'the embedded database process is gone');
+      options.onDatabaseLost?.(reason);
+    },
   });
   const adapter = options.adapter ?? new MemoryAdapter();
   const schema = buildSchema();

@@ -20,6 +20,8 @@ export interface Database {
   identity: IdentityRepository;
   /** Resolves when the database answers a trivial query (readiness); rejects otherwise. */
   ping(): Promise<void>;
+  /** The embedded database's process (undefined on a real PostgreSQL): logs and tests. */
+  embeddedPid?: number | undefined;
   /** Closes the underlying connection (or pool); call it exactly once. */
   close(): Promise<void>;
 }

@@ -1,9 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Pool } from 'pg';
 import { describe, expect, it } from 'vitest';
 
@@ -28,11 +26,9 @@ function recordingRepository(db: AppDatabase): {
 } {
   const queries: string[] = [];
   const logger = { logQuery: (query: string) => void queries.push(query) };
-  const client = (db as unknown as { $client: PGlite | Pool }).$client;
-  const recorded: AppDatabase =
-    client instanceof PGlite
-      ? drizzlePglite({ client, schema, logger })
-      : drizzlePg({ client, schema, logger });
+  // Both drivers are node-postgres pools (the embedded database is reached over its socket).
+  const client = (db as unknown as { $client: Pool }).$client;
+  const recorded: AppDatabase = drizzle({ client, schema, logger });
   return { identity: new DrizzleIdentityRepository(recorded), queries };
 }
 

@@ -1,12 +1,13 @@
 /**
  * Opens the application database, migrated to the latest schema and seeded with demo data:
  * a real PostgreSQL when a connection URL is given (several processes may share it), else
- * embedded PGlite (in memory or in a data directory).
+ * embedded PGlite (in memory or in a data directory) in a process of its own. Both are reached
+ * with node-postgres.
  */
 import { paths } from '../paths.js';
 
 import type { Database } from './database.js';
-import { openPglite } from './open-pglite.js';
+import { openEmbedded } from './open-embedded.js';
 import { openPostgres } from './open-postgres.js';
 
 export type { Database } from './database.js';
@@ -25,7 +26,12 @@ export interface OpenDatabaseOptions {
    */
   databaseUrl?: string;
   /** Directory for PGlite's files (created if missing); undefined keeps everything in memory. */
-  dataDir?: string;
+  dataDir?: string | undefined;
+  /**
+   * The embedded database process died while open: queries fail and readiness answers 503
+   * from then on. Called once, with what happened.
+   */
+  onLost?: ((reason: string) => void) | undefined;
 }
 
 /**
@@ -33,9 +39,9 @@ export interface OpenDatabaseOptions {
  * processes starting at the same time take turns (advisory lock), so each migration runs once.
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  const { databaseUrl, dataDir } = options;
+  const { databaseUrl, dataDir, onLost } = options;
   if (databaseUrl !== undefined && databaseUrl !== '') {
     return openPostgres(databaseUrl, migrationsFolder);
   }
-  return openPglite(dataDir, migrationsFolder);
+  return openEmbedded({ dataDir, onLost }, migrationsFolder);
 }

@@ -1,11 +1,12 @@
 /**
- * The server driver: a real PostgreSQL through a node-postgres pool. Several server processes
- * may open the same database at once; an advisory lock makes them migrate and seed in turn.
+ * The one driver: node-postgres, on a real PostgreSQL (several server processes may open the
+ * same database at once; an advisory lock makes them migrate and seed in turn) or on the
+ * embedded database's socket (open-embedded.ts).
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { Pool } from 'pg';
-import type { PoolClient } from 'pg';
+import type { PoolClient, PoolConfig } from 'pg';
 
 import type { AppDatabase, Database } from './database.js';
 import { DrizzleIdentityRepository } from './drizzle-identity-repository.js';
@@ -29,22 +30,34 @@ export const MIGRATION_LOCK_KEY = 4_817_302_519;
  * Opens a pool on `databaseUrl`, applies pending migrations and seeds idempotently while
  * holding the migration lock, then returns a database backed by the pool.
  */
-export async function openPostgres(
-  databaseUrl: string,
+export function openPostgres(databaseUrl: string, migrationsFolder: string): Promise<Database> {
+  return openPool(
+    { connectionString: databaseUrl, max: POOL_SIZE },
+    `PostgreSQL at ${redactUrl(databaseUrl)} (DATABASE_URL)`,
+    migrationsFolder,
+  );
+}
+
+/**
+ * A migrated and seeded database on a node-postgres pool with `config` (a real PostgreSQL, or
+ * the embedded one over its socket); `where` names it in a connection error.
+ */
+export async function openPool(
+  config: PoolConfig,
+  where: string,
   migrationsFolder: string,
 ): Promise<Database> {
   const pool = new Pool({
-    connectionString: databaseUrl,
-    max: POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: IDLE_TIMEOUT_MS,
+    ...config,
   });
   // An idle connection that breaks (server restart, network) emits 'error' on the pool, and an
   // unhandled 'error' event would crash the process. The pool drops that connection and the
   // next query opens a new one, or fails with its own error for the caller to handle.
   pool.on('error', () => {});
   try {
-    await migrateAndSeed(pool, databaseUrl, migrationsFolder);
+    await migrateAndSeed(pool, where, migrationsFolder);
   } catch (error) {
     await pool.end();
     throw error;
@@ -60,12 +73,8 @@ export async function openPostgres(
 }
 
 /** Runs migrate + seed on one connection while it holds the session-level migration lock. */
-async function migrateAndSeed(
-  pool: Pool,
-  databaseUrl: string,
-  migrationsFolder: string,
-): Promise<void> {
-  const client = await connect(pool, databaseUrl);
+async function migrateAndSeed(pool: Pool, where: string, migrationsFolder: string): Promise<void> {
+  const client = await connect(pool, where);
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const locked = drizzle({ client, schema });
@@ -81,14 +90,11 @@ async function migrateAndSeed(
 }
 
 /** A pooled connection, or an error that says where we tried to connect (password hidden). */
-async function connect(pool: Pool, databaseUrl: string): Promise<PoolClient> {
+async function connect(pool: Pool, where: string): Promise<PoolClient> {
   try {
     return await pool.connect();
   } catch (error) {
-    throw new Error(
-      `Cannot connect to PostgreSQL at ${redactUrl(databaseUrl)} (DATABASE_URL): ${reasonOf(error)}`,
-      { cause: error },
-    );
+    throw new Error(`Cannot connect to ${where}: ${reasonOf(error)}`, { cause: error });
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 
-import { hashPassword } from '../domain/passwords.js';
+import { hashPasswordSync } from '../domain/passwords.js';
 import type { AppDatabase } from './database.js';
 import {
   issueAssignees,
@@ -33,8 +33,12 @@ type UserIdOf = (username: string) => number;
 
 /** Inserts the demo users, projects, memberships and issues that are missing. */
 export async function seed(db: AppDatabase, options: SeedOptions = {}): Promise<void> {
-  // Hashing takes ~50 ms per password: done before the transaction, and only when needed.
-  const hashes = await missingPasswordHashes(db, options.hashPassword ?? hashPassword);
+  // Hashing takes ~50 ms per password: done before the transaction, and only when needed, on
+  // this thread (see hashPasswordSync).
+  const hashes = await missingPasswordHashes(
+    db,
+    options.hashPassword ?? ((password) => Promise.resolve(hashPasswordSync(password))),
+  );
   // One transaction: a crash mid-seed must not leave issues without their assignees, since
   // a later run would (rightly) never touch those issues again.
   await db.transaction(async (tx) => {
@@ -60,10 +64,9 @@ async function missingPasswordHashes(
   const hashed = new Set(existing.filter((u) => u.passwordHash !== null).map((u) => u.username));
   const needed = seedUsernames.filter((username) => !hashed.has(username));
   const password = demoPassword();
-  const entries = await Promise.all(
-    needed.map(async (username) => [username, await hash(password)] as const),
-  );
-  return new Map(entries);
+  const hashes = new Map<string, string>();
+  for (const username of needed) hashes.set(username, await hash(password));
+  return hashes;
 }
 
 /** Inserts missing users, gives hash-less seeded users the demo password; resolves ids. */

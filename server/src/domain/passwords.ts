@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 /**
  * Password hashing with Node's scrypt (memory-hard, in the standard library, no native addon).
@@ -31,6 +31,18 @@ function derive(
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, N, r, p);
+  return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/**
+ * The same hash computed on the calling thread: for seeding at start, before the server serves
+ * anyone. scrypt's 16 MB work area then comes from the main thread's allocator instead of one
+ * per thread-pool thread, which the C allocator keeps afterwards (about 45 MB more at idle
+ * after a first start, measured).
+ */
+export function hashPasswordSync(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password, salt, KEY_LENGTH, { N, r, p, maxmem: 64 * 1024 * 1024 });
   return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 

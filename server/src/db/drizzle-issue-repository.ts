@@ -4,7 +4,15 @@
  */
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 
-import type { IssueField, IssuePatch, IssueRepository, NewIssue } from '../domain/repository.js';
+import type {
+  IssueField,
+  IssuePatch,
+  IssueRepository,
+  NewIssue,
+  STALE,
+  UpdateContext,
+  UpdateContextRequest,
+} from '../domain/repository.js';
 import type {
   IssueRecord,
   LabelRecord,
@@ -30,7 +38,8 @@ import {
   listMilestones,
 } from './labels-milestones.js';
 import { issueAssignees, issues, members, projects, users, userStatuses } from './schema.js';
-import { findUsers, updateIssue } from './update-issue.js';
+import { loadUpdateContext } from './update-context.js';
+import { findUsers, updateIssue, writeIssue } from './update-issue.js';
 
 const SEARCH_LIMIT = 20;
 
@@ -129,6 +138,23 @@ export class DrizzleIssueRepository implements IssueRepository {
     actorId: number | null = null,
   ): Promise<{ issue: IssueRecord; changed: IssueField[] }> {
     return updateIssue(this.db, issueId, compute, actorId);
+  }
+
+  loadUpdateContext(request: UpdateContextRequest): Promise<UpdateContext | null> {
+    return loadUpdateContext(this.db, request);
+  }
+
+  writeIssue(
+    issueId: number,
+    version: string | null,
+    patch: IssuePatch,
+    actorId: number | null,
+  ): Promise<IssueRecord | typeof STALE> {
+    return writeIssue(this.db, issueId, version, patch, actorId);
+  }
+
+  transaction<T>(work: (repository: IssueRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work(new DrizzleIssueRepository(tx)));
   }
 
   listLabels(projectId: number, search?: string): Promise<LabelRecord[]> {

@@ -31,7 +31,7 @@ export const userColumns = {
 export const statusOfUser = eq(userStatuses.userId, users.id);
 
 /** An IssueRecord as the database builds it: timestamps arrive as ISO strings. */
-type IssueRecordJson = Omit<IssueRecord, 'createdAt' | 'updatedAt'> & {
+export type IssueRecordJson = Omit<IssueRecord, 'createdAt' | 'updatedAt'> & {
   createdAt: string;
   updatedAt: string;
 };
@@ -44,7 +44,7 @@ const issueRecords = pgView('issue_records', {
   record: json('record').$type<IssueRecordJson>().notNull(),
 }).existing();
 
-function toIssueRecord(json: IssueRecordJson): IssueRecord {
+export function toIssueRecord(json: IssueRecordJson): IssueRecord {
   return { ...json, createdAt: new Date(json.createdAt), updatedAt: new Date(json.updatedAt) };
 }
 

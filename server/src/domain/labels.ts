@@ -49,3 +49,22 @@ export function labelTextColor(color: string): string {
   // Perceived luminance (ITU-R BT.601), the threshold GitLab's helper uses.
   return r * 0.299 + g * 0.587 + b * 0.114 > 186 ? '#333333' : '#FFFFFF';
 }
+
+/** The named labels the project has, by id, or the error naming those it has not. */
+export function resolveLabels(
+  found: readonly LabelRecord[],
+  request: { set?: readonly number[]; add?: readonly number[]; remove?: readonly number[] },
+): Map<number, LabelRecord> | string[] {
+  const byId = new Map(found.map((label) => [label.id, label]));
+  const unknown = namedLabelIds(request).filter((id) => !byId.has(id));
+  return unknown.length > 0 ? [`Labels not found: ${unknown.join(', ')}`] : byId;
+}
+
+/** Every label id a request names, once each. */
+export function namedLabelIds(request: {
+  set?: readonly number[];
+  add?: readonly number[];
+  remove?: readonly number[];
+}): number[] {
+  return [...new Set([...(request.set ?? []), ...(request.add ?? []), ...(request.remove ?? [])])];
+}

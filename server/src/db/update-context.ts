@@ -1,0 +1,69 @@
+/**
+ * The read of an issue update: everything deciding it needs in ONE round trip, through
+ * `issue_update_context` (migration 0010): the issue, the actor and the named users as viewers
+ * of its project, and the project's named labels and milestone.
+ */
+import { sql } from 'drizzle-orm';
+
+import type { AccessLevel, ProjectViewer } from '../domain/identity.js';
+import type { UpdateContext, UpdateContextRequest } from '../domain/repository.js';
+import type { LabelRecord, MilestoneRecord, UserStatusRecord } from '../domain/types.js';
+import type { AppDatabase } from './database.js';
+import { toUserState } from './drizzle-identity-repository.js';
+import { toIssueRecord, type IssueRecordJson } from './load-issues.js';
+
+interface ViewerJson {
+  state: string;
+  admin: boolean;
+  accessLevel: AccessLevel | null;
+}
+
+/** What `issue_update_context` answers (null: no such issue). */
+interface ContextJson {
+  issue: IssueRecordJson;
+  actor: (ViewerJson & { userId: number }) | null;
+  users: (ViewerJson & {
+    id: number;
+    username: string;
+    name: string;
+    status: UserStatusRecord | null;
+  })[];
+  labels: LabelRecord[];
+  milestone: MilestoneRecord | null;
+}
+
+/** A PostgreSQL array literal of `values` (one parameter, whatever the driver). */
+function arrayLiteral(values: readonly (string | number)[]): string {
+  return `{${values.map((value) => `"${String(value).replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+export async function loadUpdateContext(
+  db: AppDatabase,
+  request: UpdateContextRequest,
+): Promise<UpdateContext | null> {
+  const { projectPath, iid, actorId, usernames, labelIds, milestoneId } = request;
+  const [row] = await db
+    .select({ context: sql<ContextJson | null>`context` })
+    .from(
+      sql`issue_update_context(${projectPath}::text, ${iid}::integer, ${actorId}::integer, ${arrayLiteral(usernames)}::text[], ${arrayLiteral(labelIds)}::integer[], ${milestoneId}::integer, ${request.lock === true}::boolean) as context`,
+    );
+  const found = row?.context;
+  if (!found) return null;
+  const viewer = (userId: number, json: ViewerJson): ProjectViewer => ({
+    userId,
+    state: toUserState(json.state),
+    admin: json.admin,
+    accessLevel: json.accessLevel,
+  });
+  return {
+    issue: toIssueRecord(found.issue),
+    version: found.issue.updatedAt,
+    actor: found.actor ? viewer(found.actor.userId, found.actor) : null,
+    users: found.users.map(({ id, username, name, status, ...rest }) => ({
+      user: { id, username, name, status },
+      viewer: viewer(id, rest),
+    })),
+    labels: found.labels,
+    milestone: found.milestone,
+  };
+}

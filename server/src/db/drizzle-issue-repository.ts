@@ -149,7 +149,7 @@ export class DrizzleIssueRepository implements IssueRepository {
     version: string | null,
     patch: IssuePatch,
     actorId: number | null,
-  ): Promise<IssueRecord | typeof STALE> {
+  ): Promise<Date | typeof STALE> {
     return writeIssue(this.db, issueId, version, patch, actorId);
   }
 

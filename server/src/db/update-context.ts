@@ -1,12 +1,12 @@
 /**
  * The read of an issue update: everything deciding it needs in ONE round trip, through
  * `issue_update_context` (migration 0010): the issue, the actor and the named users as viewers
- * of its project, and the project's named labels and milestone.
+ * of its project, the project's named labels (and the issue's own) and its named milestone.
  */
 import { sql } from 'drizzle-orm';
 
-import type { AccessLevel, ProjectViewer } from '../domain/identity.js';
-import type { UpdateContext, UpdateContextRequest } from '../domain/repository.js';
+import type { AccessLevel } from '../domain/identity.js';
+import type { NamedUser, UpdateContext, UpdateContextRequest } from '../domain/repository.js';
 import type { LabelRecord, MilestoneRecord, UserStatusRecord } from '../domain/types.js';
 import type { AppDatabase } from './database.js';
 import { toUserState } from './drizzle-identity-repository.js';
@@ -19,15 +19,17 @@ interface ViewerJson {
 }
 
 /** What `issue_update_context` answers (null: no such issue). */
+type UserJson = ViewerJson & {
+  id: number;
+  username: string;
+  name: string;
+  status: UserStatusRecord | null;
+};
+
 interface ContextJson {
   issue: IssueRecordJson;
-  actor: (ViewerJson & { userId: number }) | null;
-  users: (ViewerJson & {
-    id: number;
-    username: string;
-    name: string;
-    status: UserStatusRecord | null;
-  })[];
+  actor: UserJson | null;
+  users: UserJson[];
   labels: LabelRecord[];
   milestone: MilestoneRecord | null;
 }
@@ -49,20 +51,20 @@ export async function loadUpdateContext(
     );
   const found = row?.context;
   if (!found) return null;
-  const viewer = (userId: number, json: ViewerJson): ProjectViewer => ({
-    userId,
-    state: toUserState(json.state),
-    admin: json.admin,
-    accessLevel: json.accessLevel,
+  const named = ({ id, username, name, status, ...viewer }: UserJson): NamedUser => ({
+    user: { id, username, name, status },
+    viewer: {
+      userId: id,
+      state: toUserState(viewer.state),
+      admin: viewer.admin,
+      accessLevel: viewer.accessLevel,
+    },
   });
   return {
     issue: toIssueRecord(found.issue),
     version: found.issue.updatedAt,
-    actor: found.actor ? viewer(found.actor.userId, found.actor) : null,
-    users: found.users.map(({ id, username, name, status, ...rest }) => ({
-      user: { id, username, name, status },
-      viewer: viewer(id, rest),
-    })),
+    actor: found.actor ? named(found.actor) : null,
+    users: found.users.map(named),
     labels: found.labels,
     milestone: found.milestone,
   };

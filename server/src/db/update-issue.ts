@@ -1,7 +1,8 @@
 /**
  * The write of an issue update: any combination of assignees, labels, milestone, due date and
- * confidentiality as ONE statement, `update_issue_record` (migration 0010), which checks the
- * version and the ids, writes, moves `updated_at` and answers the record as committed.
+ * confidentiality as ONE statement, `write_issue_patch` (migration 0010), which checks the
+ * version and the ids, writes and moves `updated_at`. It reads nothing back: the update service
+ * builds the record it pushes from its read and the patch (domain/issue-patch.ts).
  */
 import { inArray, sql } from 'drizzle-orm';
 
@@ -9,13 +10,12 @@ import { changedFields, changedPatch } from '../domain/issue-patch.js';
 import { STALE, type IssueField, type IssuePatch } from '../domain/repository.js';
 import type { IssueRecord, UserRecord } from '../domain/types.js';
 import type { AppDatabase } from './database.js';
-import { loadIssueById, statusOfUser, toIssueRecord, userColumns } from './load-issues.js';
-import type { IssueRecordJson } from './load-issues.js';
+import { loadIssueById, statusOfUser, userColumns } from './load-issues.js';
 import { users, userStatuses } from './schema.js';
 
 /** What `update_issue_record` answers. */
 type WriteAnswer =
-  | { record: IssueRecordJson }
+  | { updatedAt: string }
   | { stale: true }
   | { error: 'issue' | 'users' | 'labels' | 'milestone'; ids: number[] };
 
@@ -32,15 +32,15 @@ export async function writeIssue(
   actorId: number | null,
   /** What the caller updates, for the error message. */
   subject = 'issue',
-): Promise<IssueRecord | typeof STALE> {
+): Promise<Date | typeof STALE> {
   const [row] = await db
     .select({ answer: sql<WriteAnswer>`answer` })
     .from(
-      sql`update_issue_record(${issueId}, ${version}::timestamptz, ${actorId}::integer, ${JSON.stringify(patch)}::jsonb) as answer`,
+      sql`write_issue_patch(${issueId}, ${version}::timestamptz, ${actorId}::integer, ${JSON.stringify(patch)}::jsonb) as answer`,
     );
   const answer = row?.answer;
   if (!answer) throw new Error(`Cannot update ${subject}: the database returned no row`);
-  if ('record' in answer) return toIssueRecord(answer.record);
+  if ('updatedAt' in answer) return new Date(answer.updatedAt);
   if ('stale' in answer) return STALE;
   const ids = answer.ids.join(', ');
   switch (answer.error) {
@@ -57,7 +57,8 @@ export async function writeIssue(
 
 /**
  * The update with a computed patch, in one transaction: the row is locked with the read, so
- * `compute` sees what the previous writer committed and no change is lost; then the one write.
+ * `compute` sees what the previous writer committed and no change is lost; then the one write,
+ * and the record read again (callers of this form name users by id only).
  */
 export async function updateIssue(
   db: AppDatabase,
@@ -81,7 +82,9 @@ export async function updateIssue(
       subject,
     );
     if (written === STALE) throw new Error(`Issue ${issueId} changed while locked`);
-    return { issue: written, changed };
+    const committed = await loadIssueById(tx, issueId);
+    if (!committed) throw new Error(`Issue ${issueId} vanished inside its transaction`);
+    return { issue: committed, changed };
   });
 }
 

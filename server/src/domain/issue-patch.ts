@@ -1,17 +1,14 @@
-import type { IssueField, IssuePatch } from './repository.js';
-import type { IssueRecord } from './types.js';
+import type { IssueField, IssuePatch, UpdateContext } from './repository.js';
+import type { IssueRecord, UserRecord } from './types.js';
 
 /**
- * How each field of a patch compares with the issue it changes. A field that holds one value
- * says where the record keeps it; a new one (a title, say) is one line here, one in
- * `IssuePatch`, and one in the write (`update_issue_record`, which already writes `title`,
- * `description` and `state` when a patch names them).
+ * Fields the record keeps under the patch's own name, as they are: compared and applied alike.
+ * A new one (a title, say) is one entry here and one in `IssuePatch`; the write
+ * (`write_issue_patch`) already writes `title`, `description` and `state` when a patch names
+ * them.
  */
-const SCALAR_FIELDS = {
-  milestoneId: (issue) => issue.milestone?.id ?? null,
-  dueDate: (issue) => issue.dueDate,
-  confidential: (issue) => issue.confidential,
-} satisfies Record<Exclude<IssueField, 'assigneeIds' | 'labelIds'>, (issue: IssueRecord) => unknown>;
+const PLAIN_FIELDS = ['dueDate', 'confidential'] as const satisfies readonly (IssueField &
+  keyof IssueRecord)[];
 
 const ids = (list: readonly { id: number }[]) => list.map((item) => item.id);
 const sameIds = (a: readonly number[], b: readonly number[]) =>
@@ -25,12 +22,10 @@ export function changedFields(issue: IssueRecord, patch: IssuePatch): IssueField
   if (patch.assigneeIds && !sameIds(ids(issue.assignees), [...new Set(patch.assigneeIds)]))
     changed.push('assigneeIds');
   if (patch.labelIds && !sameSet(ids(issue.labels), patch.labelIds)) changed.push('labelIds');
-  for (const [field, current] of Object.entries(SCALAR_FIELDS) as [
-    keyof typeof SCALAR_FIELDS,
-    (issue: IssueRecord) => unknown,
-  ][]) {
-    if (patch[field] !== undefined && patch[field] !== current(issue)) changed.push(field);
-  }
+  if (patch.milestoneId !== undefined && patch.milestoneId !== (issue.milestone?.id ?? null))
+    changed.push('milestoneId');
+  for (const field of PLAIN_FIELDS)
+    if (patch[field] !== undefined && patch[field] !== issue[field]) changed.push(field);
   return changed;
 }
 
@@ -41,5 +36,48 @@ export function changedPatch(patch: IssuePatch, changed: readonly IssueField[]):
     const value = patch[field];
     written[field] = Array.isArray(value) ? [...new Set(value)] : value;
   }
-  return written as IssuePatch;
+  return written;
+}
+
+/**
+ * The issue as a write of `patch` (from {@link changedPatch}) leaves it, built from the update's
+ * read: every user, label and milestone the patch names came with it, so the record pushed
+ * needs no read after the write. Equal to what reading the issue gives.
+ */
+export function patchedRecord(
+  context: UpdateContext,
+  patch: IssuePatch,
+  updatedAt: Date,
+): IssueRecord {
+  const { issue } = context;
+  const next: IssueRecord = { ...issue, updatedAt, updatedBy: context.actor?.user ?? null };
+  if (patch.assigneeIds) {
+    const users = new Map<number, UserRecord>(issue.assignees.map((user) => [user.id, user]));
+    for (const { user } of context.users) users.set(user.id, user);
+    next.assignees = patch.assigneeIds.map((id) => known(users.get(id), 'user', id));
+  }
+  if (patch.labelIds) {
+    const wanted = new Set(patch.labelIds);
+    next.labels = context.labels.filter((label) => wanted.has(label.id)); // by title, as read
+  }
+  if (patch.milestoneId !== undefined) {
+    const { milestoneId } = patch;
+    next.milestone =
+      milestoneId === null
+        ? null
+        : known(
+            context.milestone?.id === milestoneId ? context.milestone : undefined,
+            'milestone',
+            milestoneId,
+          );
+  }
+  for (const field of PLAIN_FIELDS) {
+    if (patch[field] !== undefined) Object.assign(next, { [field]: patch[field] });
+  }
+  return next;
+}
+
+function known<T>(value: T | undefined, what: string, id: number): T {
+  if (value === undefined) throw new Error(`The update's read has no ${what} ${id}`);
+  return value;
 }

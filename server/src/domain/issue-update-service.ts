@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { Ability, type Viewer } from '../permissions/ability.js';
 import { isCalendarDate } from './dates.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
-import { changedFields, changedPatch } from './issue-patch.js';
+import { changedFields, changedPatch, patchedRecord } from './issue-patch.js';
 import { namedLabelIds } from './labels.js';
 import {
   STALE,
@@ -164,7 +164,8 @@ export class IssueUpdateService {
     changes: IssueChanges,
   ): Promise<Written | UpdateResult | typeof STALE> {
     const context = await repository.loadUpdateContext(request);
-    if (!context || !Ability.updateIssue(context.actor, context.issue))
+    const viewer = context?.actor?.viewer ?? null;
+    if (!context || !Ability.updateIssue(viewer, context.issue))
       return { issue: null, errors: [NOT_FOUND_MESSAGE] };
     const { issue } = context;
     const decided = decideUpdate(context, changes, {
@@ -174,15 +175,16 @@ export class IssueUpdateService {
     if ('errors' in decided) return { issue, errors: decided.errors };
     const { patch } = decided;
     const changed = changedFields(issue, patch);
-    const viewer = context.actor;
     if (changed.length === 0) return { issue, changed, viewer };
-    const written = await repository.writeIssue(
+    const written = changedPatch(patch, changed);
+    const updatedAt = await repository.writeIssue(
       issue.id,
       context.version,
-      changedPatch(patch, changed),
+      written,
       request.actorId,
     );
-    return written === STALE ? STALE : { issue: written, changed, viewer };
+    if (updatedAt === STALE) return STALE;
+    return { issue: patchedRecord(context, written, updatedAt), changed, viewer };
   }
 
   private refusedUpfront(changes: IssueChanges): string[] {

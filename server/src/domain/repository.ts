@@ -50,11 +50,11 @@ export interface UpdateContext {
   issue: IssueRecord;
   /** The issue's `updatedAt` as stored, to the microsecond: the version a write checks. */
   version: string;
-  /** The actor as a viewer of the issue's project; null when anonymous or no such user. */
-  actor: ProjectViewer | null;
+  /** The actor, as a viewer of the issue's project; null when anonymous or no such user. */
+  actor: NamedUser | null;
   /** The named users that exist (unknown usernames are absent). */
   users: NamedUser[];
-  /** The named labels of the issue's project (others are absent). */
+  /** The named labels of the issue's project (others are absent) and the issue's own, by title. */
   labels: LabelRecord[];
   /** The named milestone when it belongs to the issue's project. */
   milestone: MilestoneRecord | null;
@@ -126,18 +126,18 @@ export interface IssueRepository {
    */
   loadUpdateContext(request: UpdateContextRequest): Promise<UpdateContext | null>;
   /**
-   * One statement: writes `patch` (only the fields that change) and answers the issue as
-   * committed, `updatedAt` moved (+1 ms at least) and `updatedBy` the actor; {@link STALE},
-   * writing nothing, when the issue is no longer at `version` (null: the caller holds the row
-   * lock). Throws (and writes nothing) when the issue does not exist or an id names no user, or
-   * no label or milestone of the issue's project.
+   * One statement: writes `patch` (only the fields that change), the actor as the last editor,
+   * and answers the new `updatedAt` (+1 ms at least); {@link STALE}, writing nothing, when the
+   * issue is no longer at `version` (null: the caller holds the row lock). Throws (and writes
+   * nothing) when the issue does not exist or an id names no user, or no label or milestone of
+   * the issue's project.
    */
   writeIssue(
     issueId: number,
     version: string | null,
     patch: IssuePatch,
     actorId: number | null,
-  ): Promise<IssueRecord | typeof STALE>;
+  ): Promise<Date | typeof STALE>;
   /** Runs `work` in one transaction, on a repository bound to it; commits when it resolves. */
   transaction<T>(work: (repository: IssueRepository) => Promise<T>): Promise<T>;
   /** The project's labels by title, filtered by a case-insensitive match on the title. */

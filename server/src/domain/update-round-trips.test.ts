@@ -6,7 +6,6 @@ import { drivers, useSeededFixture } from '../db/test-fixture.js';
 
 import type { AccountRecord } from './identity.js';
 import { IssueUpdateService, type IssueChanges } from './issue-update-service.js';
-import type { IssueRecord } from './types.js';
 
 const noEvents = {
   issueUpdated: () => Promise.resolve(),
@@ -76,7 +75,7 @@ describe.each(drivers)('round trips of an update on %s', (driver) => {
     expect(
       (await update(15, { assignees: { usernames: ['erin'], mode: 'APPEND' } })).errors,
     ).toEqual(['Cannot assign @erin to #15']);
-    const issue = (await fx.issue(15)) as IssueRecord;
+    const issue = (await fx.issue(15));
     await update(15, { dueDate: issue.dueDate });
     expect(trips.statements).toHaveLength(4); // a read per update, and the fixture's read
   });

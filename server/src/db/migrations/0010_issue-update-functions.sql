@@ -1,13 +1,15 @@
 -- An issue update in two round trips (IssueUpdateService): one read of everything the decision
--- needs, and one statement that writes and returns the record as committed. Both are PL/pgSQL,
--- so their statements keep their plans for the session (PGlite plans every statement again).
+-- needs, and one statement that writes. The caller builds the record it pushes from the two:
+-- the write reads nothing back. Both are PL/pgSQL, so their statements keep their plans for
+-- the session (PGlite plans every statement again).
 -- `set_issue_assignees` (0004) is no longer called; it stays for processes of the previous
 -- release that share the database during a rolling deploy.
 --
 -- What deciding an update needs: the issue (its record, by project path and iid), the actor as
--- a viewer of the issue's project (null when there is no such user), the users the request
--- names by username with their membership of the project, and the project's labels and
--- milestone among the ids the request names. NULL when the project or the issue does not
+-- a viewer of the issue's project with their user record (null when there is no such user),
+-- the users the request names by username with their membership of the project, the project's
+-- labels among the ids the request names and the issue's own (by title, as records list them),
+-- and the project's milestone the request names. NULL when the project or the issue does not
 -- exist. `in_lock`: the issue row is locked first (FOR UPDATE, inside a transaction), so no
 -- other write comes between this read and the caller's write.
 CREATE FUNCTION "issue_update_context"(
@@ -39,9 +41,12 @@ BEGIN
   RETURN json_build_object(
     'issue', (SELECT r."record" FROM "issue_records" r WHERE r."id" = found_issue_id),
     'actor', (
-      SELECT json_build_object('userId', u."id", 'state', u."state", 'admin', u."admin",
-        'accessLevel', m."access_level")
+      SELECT json_build_object('id', u."id", 'username', u."username", 'name', u."name",
+          'status', CASE WHEN s."user_id" IS NULL THEN NULL ELSE json_build_object(
+            'availability', s."availability", 'message', s."message", 'emoji', s."emoji") END,
+          'state', u."state", 'admin', u."admin", 'accessLevel', m."access_level")
       FROM "users" u
+      LEFT JOIN "user_statuses" s ON s."user_id" = u."id"
       LEFT JOIN "members" m ON m."user_id" = u."id" AND m."project_id" = found_project_id
       WHERE u."id" = in_actor_id
     ),
@@ -62,7 +67,9 @@ BEGIN
           'description', l."description", 'color', l."color") ORDER BY l."title", l."id"),
         '[]'::json)
       FROM "labels" l
-      WHERE l."project_id" = found_project_id AND l."id" = ANY(in_label_ids)
+      WHERE l."project_id" = found_project_id AND (l."id" = ANY(in_label_ids)
+        OR l."id" IN (SELECT il."label_id" FROM "issue_labels" il
+          WHERE il."issue_id" = found_issue_id))
     ),
     'milestone', (
       SELECT json_build_object('id', m."id", 'title', m."title", 'state', m."state",
@@ -74,17 +81,17 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- The write of an issue update as ONE statement, atomic on its own: the row lock, the version
--- check, the checks of the ids the patch names, the writes, the updated_at bump and the record
--- as committed. `in_patch` holds only the fields that change, by IssuePatch's keys:
--- assigneeIds (ordered), labelIds, milestoneId, dueDate and confidential; title, description
--- and state are written the same way when a patch names them. `in_version` is the updated_at
--- the caller decided on (the record's `updatedAt` as read, to the microsecond): when another
--- write moved it since, nothing is written and the answer is {"stale": true}. NULL: the caller
--- holds the row lock already. {"error": "issue" | "users" | "labels" | "milestone",
--- "ids": [...]} names what does not exist (a label or milestone of another project does not
--- count); nothing is written then either. updated_at moves forward by at least 1 ms (clients
--- order pushes by it).
-CREATE FUNCTION "update_issue_record"(
+-- check, the checks of the ids the patch names, the writes and the updated_at bump; it answers
+-- {"updatedAt": ...}, the new version. `in_patch` holds only the fields that change, by
+-- IssuePatch's keys: assigneeIds (ordered), labelIds, milestoneId, dueDate and confidential;
+-- title, description and state are written the same way when a patch names them. `in_version`
+-- is the updated_at the caller decided on (the record's `updatedAt` as read, to the
+-- microsecond): when another write moved it since, nothing is written and the answer is
+-- {"stale": true}. NULL: the caller holds the row lock already. {"error": "issue" | "users" |
+-- "labels" | "milestone", "ids": [...]} names what does not exist (a label or milestone of
+-- another project does not count); nothing is written then either. updated_at moves forward
+-- by at least 1 ms (clients order pushes by it).
+CREATE FUNCTION "write_issue_patch"(
   in_issue_id integer,
   in_version timestamptz,
   in_actor_id integer,
@@ -97,6 +104,7 @@ DECLARE
   label_ids integer[];
   milestone integer;
   missing integer[];
+  new_version timestamptz;
 BEGIN
   SELECT "updated_at", "project_id" INTO current_version, issue_project
     FROM "issues" WHERE "id" = in_issue_id FOR UPDATE;
@@ -156,7 +164,7 @@ BEGIN
     "state" = CASE WHEN in_patch ? 'state' THEN in_patch->>'state' ELSE "state" END,
     "updated_at" = greatest(now(), "updated_at" + interval '1 millisecond'),
     "updated_by_id" = in_actor_id
-  WHERE "id" = in_issue_id;
-  RETURN json_build_object('record',
-    (SELECT r."record" FROM "issue_records" r WHERE r."id" = in_issue_id));
+  WHERE "id" = in_issue_id
+  RETURNING "updated_at" INTO new_version;
+  RETURN json_build_object('updatedAt', new_version);
 END $$;

@@ -75,7 +75,7 @@ describe.each(drivers)('round trips of an update on %s', (driver) => {
     expect(
       (await update(15, { assignees: { usernames: ['erin'], mode: 'APPEND' } })).errors,
     ).toEqual(['Cannot assign @erin to #15']);
-    const issue = (await fx.issue(15));
+    const issue = await fx.issue(15);
     await update(15, { dueDate: issue.dueDate });
     expect(trips.statements).toHaveLength(4); // a read per update, and the fixture's read
   });

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 
+import { credentialRevocations } from './credential-revocations.js';
 import type { Database } from './db/open-database.js';
 import { DrizzleUserStatusRepository } from './db/drizzle-user-status-repository.js';
 import { IssueUpdateService } from './domain/issue-update-service.js';
@@ -10,6 +11,7 @@ import { FeatureFlags } from './features/feature-flags.js';
 import type { CheckedDocuments } from './graphql/checked-documents.js';
 import type { ContextServices } from './graphql/context.js';
 import { GraphqlTriggers } from './graphql/graphql-triggers.js';
+import { CachedCredentials } from './identity/cached-credentials.js';
 import { issueTopicState } from './graphql/issue-topic-state.js';
 import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
 import type { ServerMetrics } from './observability/metrics.js';
@@ -58,7 +60,10 @@ export interface AppServices {
  */
 export async function startAppServices(options: AppServicesOptions): Promise<AppServices> {
   const { database, pubsub, logger } = options;
-  const { identity } = database;
+  // A page's requests and a connect storm with one cookie or token cost one credential read.
+  const revocations = await credentialRevocations(pubsub, logger);
+  const credentials = new CachedCredentials(database.identity, revocations);
+  const { identity } = credentials;
   // Subscribers of one issue share its first-payload read (see single-flight-reads.ts).
   const repository = withSingleFlightIssueReads(database.repository);
   // Presence needs the triggers, which need the engine: the engine reaches it once built.
@@ -78,8 +83,12 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     },
   });
   await subscriptions.start();
-  // A pub/sub that lost its server and is back may have missed events: viewers resync.
-  const stopGapWatch = pubsub.onGap(() => subscriptions.resyncAfterGap());
+  // A pub/sub that lost its server and is back may have missed events: viewers resync, and
+  // cached credentials go (a revocation may have been among them).
+  const stopGapWatch = pubsub.onGap(() => {
+    credentials.clear();
+    subscriptions.resyncAfterGap();
+  });
   const features = await FeatureFlags.start({ db: database.db, pubsub, logger });
   const triggers = new GraphqlTriggers(subscriptions, {
     broadcastEnabled: () => features.isEnabled('broadcast_issue_updates'),
@@ -122,6 +131,8 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
       await presenceStore.close();
       await features.close();
       stopGapWatch();
+      credentials.close();
+      revocations.close();
       await subscriptions.close();
     },
   };

@@ -67,16 +67,18 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
   // Subscribers of one issue share its first-payload read (see single-flight-reads.ts).
   const repository = withSingleFlightIssueReads(database.repository);
   // Presence needs the triggers, which need the engine: the engine reaches it once built.
-  const late: { presence?: IssuePresence } = {};
+  const late: { presence?: IssuePresence; features?: FeatureFlags } = {};
   const subscriptions = new ActionCableSubscriptions(options.schema, pubsub, logger, {
     documents: options.documents,
     authorize: issueEventAuthorizer(identity),
     grouping: options.grouping ?? true,
     visibilityKey: viewerVisibilityKey,
     onEventDelivered: options.metrics.observeEventDelivery,
-    state: issueTopicState(repository, {
-      current: (issueId) => late.presence?.current(issueId) ?? Promise.resolve(null),
-    }),
+    state: issueTopicState(
+      repository,
+      { current: (issueId) => late.presence?.current(issueId) ?? Promise.resolve(null) },
+      () => late.features?.isEnabled('broadcast_issue_updates') === true,
+    ),
     observer: {
       started: (topic, member) => late.presence?.tracker.started(topic, member),
       ended: (topic, member) => late.presence?.tracker.ended(topic, member),
@@ -90,6 +92,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     subscriptions.resyncAfterGap();
   });
   const features = await FeatureFlags.start({ db: database.db, pubsub, logger });
+  late.features = features;
   const triggers = new GraphqlTriggers(subscriptions, {
     broadcastEnabled: () => features.isEnabled('broadcast_issue_updates'),
     logger,

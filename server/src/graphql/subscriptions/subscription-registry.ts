@@ -114,13 +114,15 @@ export class SubscriptionRegistry {
   }
 
   /**
-   * The topic's object as it is now, for a first payload: its latest state in this process while
-   * the TopicState lets subscribers share it (see `sharedFor`), else one read, which becomes the
-   * latest. Callers have been added to the topic, so its events reach them from now on.
+   * The topic's object now, for a first payload of a member added already (its events reach it):
+   * the latest state while the TopicState lets it be shared (`sharedFor`), else a read.
    */
   async current(descriptor: TopicDescriptor): Promise<unknown> {
     const { state } = this.deps;
     if (!state) return undefined;
+    // A turn first, as the read it replaces waits one: one connection's queued executes never
+    // run back to back in one turn, and the state taken is the latest.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const topic = this.topics.get(descriptor.name);
     const shared = topic?.latest.fresh(state.sharedFor?.(descriptor) ?? 0);
     if (shared !== undefined) return shared;

@@ -11,6 +11,7 @@ import { integer, json, pgView } from 'drizzle-orm/pg-core';
 
 import type { IssueRecord, UserStatusRecord } from '../domain/types.js';
 
+import { callFunction } from './call-function.js';
 import type { AppDatabase } from './database.js';
 import { issueAssignees, issues, users, userStatuses } from './schema.js';
 
@@ -49,10 +50,8 @@ export function toIssueRecord(json: IssueRecordJson): IssueRecord {
 }
 
 async function callRecordFunction(db: AppDatabase, call: SQL): Promise<IssueRecord | null> {
-  const [row] = await db
-    .select({ record: sql<IssueRecordJson | null>`record` })
-    .from(sql`${call} as record`);
-  return row?.record ? toIssueRecord(row.record) : null;
+  const record = await callFunction<IssueRecordJson>(db, call);
+  return record ? toIssueRecord(record) : null;
 }
 
 /**

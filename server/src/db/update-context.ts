@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { AccessLevel } from '../domain/identity.js';
 import type { NamedUser, UpdateContext, UpdateContextRequest } from '../domain/repository.js';
 import type { LabelRecord, MilestoneRecord, UserStatusRecord } from '../domain/types.js';
+import { callFunction } from './call-function.js';
 import type { AppDatabase } from './database.js';
 import { toUserState } from './drizzle-identity-repository.js';
 import { toIssueRecord, type IssueRecordJson } from './load-issues.js';
@@ -44,12 +45,10 @@ export async function loadUpdateContext(
   request: UpdateContextRequest,
 ): Promise<UpdateContext | null> {
   const { projectPath, iid, actorId, usernames, labelIds, milestoneId } = request;
-  const [row] = await db
-    .select({ context: sql<ContextJson | null>`context` })
-    .from(
-      sql`issue_update_context(${projectPath}::text, ${iid}::integer, ${actorId}::integer, ${arrayLiteral(usernames)}::text[], ${arrayLiteral(labelIds)}::integer[], ${milestoneId}::integer, ${request.lock === true}::boolean) as context`,
-    );
-  const found = row?.context;
+  const found = await callFunction<ContextJson>(
+    db,
+    sql`issue_update_context(${projectPath}::text, ${iid}::integer, ${actorId}::integer, ${arrayLiteral(usernames)}::text[], ${arrayLiteral(labelIds)}::integer[], ${milestoneId}::integer, ${request.lock === true}::boolean)`,
+  );
   if (!found) return null;
   const named = ({ id, username, name, status, ...viewer }: UserJson): NamedUser => ({
     user: { id, username, name, status },

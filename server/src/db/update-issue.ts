@@ -9,6 +9,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { changedFields, changedPatch } from '../domain/issue-patch.js';
 import { STALE, type IssueField, type IssuePatch } from '../domain/repository.js';
 import type { IssueRecord, UserRecord } from '../domain/types.js';
+import { callFunction } from './call-function.js';
 import type { AppDatabase } from './database.js';
 import { loadIssueById, statusOfUser, userColumns } from './load-issues.js';
 import { users, userStatuses } from './schema.js';
@@ -33,12 +34,10 @@ export async function writeIssue(
   /** What the caller updates, for the error message. */
   subject = 'issue',
 ): Promise<Date | typeof STALE> {
-  const [row] = await db
-    .select({ answer: sql<WriteAnswer>`answer` })
-    .from(
-      sql`write_issue_patch(${issueId}, ${version}::timestamptz, ${actorId}::integer, ${JSON.stringify(patch)}::jsonb) as answer`,
-    );
-  const answer = row?.answer;
+  const answer = await callFunction<WriteAnswer>(
+    db,
+    sql`write_issue_patch(${issueId}::integer, ${version}::timestamptz, ${actorId}::integer, ${JSON.stringify(patch)}::jsonb)`,
+  );
   if (!answer) throw new Error(`Cannot update ${subject}: the database returned no row`);
   if ('updatedAt' in answer) return new Date(answer.updatedAt);
   if ('stale' in answer) return STALE;

@@ -35,6 +35,7 @@ function setup() {
   const schema = buildSchema();
   // Every execution of the sidebar's document resolves Issue.id once.
   const id = (schema.getType('Issue') as GraphQLObjectType).getFields().id;
+  if (!id?.resolve) throw new Error('Issue.id has no resolver');
   const resolve = id.resolve as GraphQLFieldResolver<unknown, unknown>;
   id.resolve = (...args) => {
     counts.executions += 1;

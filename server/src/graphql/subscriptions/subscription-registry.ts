@@ -128,8 +128,8 @@ export class SubscriptionRegistry {
     if (shared !== undefined) return shared;
     const startedAt = performance.now();
     const object = await state.current(descriptor);
-    if (topic && this.topics.get(descriptor.name) === topic)
-      topic.latest.remember(object, state.versionOf(object), startedAt);
+    if (this.topics.get(descriptor.name) === topic)
+      topic?.latest.remember(object, state.versionOf(object), startedAt);
     return object;
   }
 

@@ -44,7 +44,8 @@ describe('cached credentials on two processes', () => {
     const listed = await fetch(`${urlA}/api/v4/personal_access_tokens`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    const [{ id }] = (await listed.json()) as { id: number }[];
+    const [listedToken] = (await listed.json()) as { id: number }[];
+    const id = listedToken?.id ?? 0;
     const revoked = await fetch(`${urlA}/api/v4/personal_access_tokens/${id}`, {
       method: 'DELETE',
       headers: { cookie: bob.cookie, 'x-csrf-token': bob.csrfToken },

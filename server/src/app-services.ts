@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 
+import { credentialRevocations } from './credential-revocations.js';
 import type { Database } from './db/open-database.js';
 import { DrizzleUserStatusRepository } from './db/drizzle-user-status-repository.js';
 import { IssueCreateService } from './domain/issue-create-service.js';
@@ -11,6 +12,7 @@ import { FeatureFlags } from './features/feature-flags.js';
 import type { CheckedDocuments } from './graphql/checked-documents.js';
 import type { ContextServices } from './graphql/context.js';
 import { GraphqlTriggers } from './graphql/graphql-triggers.js';
+import { CachedCredentials } from './identity/cached-credentials.js';
 import { issueTopicState } from './graphql/issue-topic-state.js';
 import { ActionCableSubscriptions } from './graphql/subscriptions/action-cable-subscriptions.js';
 import type { ServerMetrics } from './observability/metrics.js';
@@ -59,29 +61,39 @@ export interface AppServices {
  */
 export async function startAppServices(options: AppServicesOptions): Promise<AppServices> {
   const { database, pubsub, logger } = options;
-  const { identity } = database;
+  // A page's requests and a connect storm with one cookie or token cost one credential read.
+  const revocations = await credentialRevocations(pubsub, logger);
+  const credentials = new CachedCredentials(database.identity, revocations);
+  const { identity } = credentials;
   // Subscribers of one issue share its first-payload read (see single-flight-reads.ts).
   const repository = withSingleFlightIssueReads(database.repository);
   // Presence needs the triggers, which need the engine: the engine reaches it once built.
-  const late: { presence?: IssuePresence } = {};
+  const late: { presence?: IssuePresence; features?: FeatureFlags } = {};
   const subscriptions = new ActionCableSubscriptions(options.schema, pubsub, logger, {
     documents: options.documents,
     authorize: issueEventAuthorizer(identity),
     grouping: options.grouping ?? true,
     visibilityKey: viewerVisibilityKey,
     onEventDelivered: options.metrics.observeEventDelivery,
-    state: issueTopicState(repository, {
-      current: (issueId) => late.presence?.current(issueId) ?? Promise.resolve(null),
-    }),
+    state: issueTopicState(
+      repository,
+      { current: (issueId) => late.presence?.current(issueId) ?? Promise.resolve(null) },
+      () => late.features?.isEnabled('broadcast_issue_updates') === true,
+    ),
     observer: {
       started: (topic, member) => late.presence?.tracker.started(topic, member),
       ended: (topic, member) => late.presence?.tracker.ended(topic, member),
     },
   });
   await subscriptions.start();
-  // A pub/sub that lost its server and is back may have missed events: viewers resync.
-  const stopGapWatch = pubsub.onGap(() => subscriptions.resyncAfterGap());
+  // A pub/sub that lost its server and is back may have missed events: viewers resync, and
+  // cached credentials go (a revocation may have been among them).
+  const stopGapWatch = pubsub.onGap(() => {
+    credentials.clear();
+    subscriptions.resyncAfterGap();
+  });
   const features = await FeatureFlags.start({ db: database.db, pubsub, logger });
+  late.features = features;
   const triggers = new GraphqlTriggers(subscriptions, {
     broadcastEnabled: () => features.isEnabled('broadcast_issue_updates'),
     logger,
@@ -130,6 +142,8 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
       await presenceStore.close();
       await features.close();
       stopGapWatch();
+      credentials.close();
+      revocations.close();
       await subscriptions.close();
     },
   };

@@ -172,7 +172,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
             ),
         }),
     },
-    identify: options.identify ?? identifyFromRequest(database.identity),
+    // The cached credentials: a storm of connections with one cookie costs one read.
+    identify: options.identify ?? identifyFromRequest(services.identity),
     origins: options.origins,
     logger,
     pubsub: adapter,

@@ -54,7 +54,7 @@ const TOUCH_INTERVAL = sql`make_interval(secs => ${TOKEN_TOUCH_INTERVAL_MS / 100
  * GitLab has more states than `active` and `blocked` (`deactivated`, `banned`, ...); whatever
  * is not `active` may not sign in or see anything, so it is reported as `blocked`.
  */
-const toUserState = (state: string): AccountRecord['state'] =>
+export const toUserState = (state: string): AccountRecord['state'] =>
   state === 'active' ? 'active' : 'blocked';
 
 function toAccount(row: { state: string } & Omit<AccountRecord, 'state'>): AccountRecord {

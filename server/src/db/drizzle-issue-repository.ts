@@ -11,6 +11,9 @@ import type {
   IssuePatch,
   IssueRepository,
   NewIssue,
+  STALE,
+  UpdateContext,
+  UpdateContextRequest,
 } from '../domain/repository.js';
 import type {
   IssueRecord,
@@ -40,7 +43,8 @@ import {
   listMilestones,
 } from './labels-milestones.js';
 import { members, projects, users, userStatuses } from './schema.js';
-import { updateIssue } from './update-issue.js';
+import { loadUpdateContext } from './update-context.js';
+import { updateIssue, writeIssue } from './update-issue.js';
 
 const SEARCH_LIMIT = 20;
 
@@ -134,6 +138,23 @@ export class DrizzleIssueRepository implements IssueRepository {
     actorId: number | null = null,
   ): Promise<{ issue: IssueRecord; changed: IssueField[] }> {
     return updateIssue(this.db, issueId, compute, actorId);
+  }
+
+  loadUpdateContext(request: UpdateContextRequest): Promise<UpdateContext | null> {
+    return loadUpdateContext(this.db, request);
+  }
+
+  writeIssue(
+    issueId: number,
+    version: string | null,
+    patch: IssuePatch,
+    actorId: number | null,
+  ): Promise<Date | typeof STALE> {
+    return writeIssue(this.db, issueId, version, patch, actorId);
+  }
+
+  transaction<T>(work: (repository: IssueRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work(new DrizzleIssueRepository(tx)));
   }
 
   listLabels(projectId: number, search?: string): Promise<LabelRecord[]> {

@@ -11,6 +11,7 @@ import { integer, json, pgView } from 'drizzle-orm/pg-core';
 
 import type { IssueRecord, UserStatusRecord } from '../domain/types.js';
 
+import { callFunction } from './call-function.js';
 import type { AppDatabase } from './database.js';
 import { issueAssignees, issues, users, userStatuses } from './schema.js';
 
@@ -31,7 +32,7 @@ export const userColumns = {
 export const statusOfUser = eq(userStatuses.userId, users.id);
 
 /** An IssueRecord as the database builds it: timestamps arrive as ISO strings. */
-type IssueRecordJson = Omit<IssueRecord, 'createdAt' | 'updatedAt'> & {
+export type IssueRecordJson = Omit<IssueRecord, 'createdAt' | 'updatedAt'> & {
   createdAt: string;
   updatedAt: string;
 };
@@ -44,15 +45,13 @@ const issueRecords = pgView('issue_records', {
   record: json('record').$type<IssueRecordJson>().notNull(),
 }).existing();
 
-function toIssueRecord(json: IssueRecordJson): IssueRecord {
+export function toIssueRecord(json: IssueRecordJson): IssueRecord {
   return { ...json, createdAt: new Date(json.createdAt), updatedAt: new Date(json.updatedAt) };
 }
 
 async function callRecordFunction(db: AppDatabase, call: SQL): Promise<IssueRecord | null> {
-  const [row] = await db
-    .select({ record: sql<IssueRecordJson | null>`record` })
-    .from(sql`${call} as record`);
-  return row?.record ? toIssueRecord(row.record) : null;
+  const record = await callFunction<IssueRecordJson>(db, call);
+  return record ? toIssueRecord(record) : null;
 }
 
 /**

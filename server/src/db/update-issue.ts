@@ -1,148 +1,90 @@
 /**
- * The write of an issue update: any combination of assignees, labels, milestone, due date,
- * confidentiality, title, description and state in ONE transaction, with the pushed record built from the locked read and
- * what was written (no read after the write). An assignee-only change stays three statements.
+ * The write of an issue update: any combination of assignees, labels, milestone, due date and
+ * confidentiality as ONE statement, `write_issue_patch` (migration 0010), which checks the
+ * version and the ids, writes and moves `updated_at`. It reads nothing back: the update service
+ * builds the record it pushes from its read and the patch (domain/issue-patch.ts).
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 
-import type { IssueField, IssuePatch } from '../domain/repository.js';
-import type { IssueRecord, LabelRecord, MilestoneRecord, UserRecord } from '../domain/types.js';
+import { changedFields, changedPatch } from '../domain/issue-patch.js';
+import { STALE, type IssueField, type IssuePatch } from '../domain/repository.js';
+import type { IssueRecord, UserRecord } from '../domain/types.js';
+import { callFunction } from './call-function.js';
 import type { AppDatabase } from './database.js';
-import { findLabels, findMilestone } from './labels-milestones.js';
 import { loadIssueById, statusOfUser, userColumns } from './load-issues.js';
-import { issueLabels, issues, users, userStatuses } from './schema.js';
+import { users, userStatuses } from './schema.js';
+
+/** What `update_issue_record` answers. */
+type WriteAnswer =
+  | { updatedAt: string }
+  | { stale: true }
+  | { error: 'issue' | 'users' | 'labels' | 'milestone'; ids: number[] };
 
 /**
- * now() is fixed per transaction and clocks can tie or step back; + 1 ms guarantees clients
- * ordering pushes by updatedAt always see a change as newer. `set_issue_assignees` (migration
- * 0004) applies the same rule in SQL: change both together.
+ * Writes `patch` (only fields that change) in one statement. `version`: the issue's
+ * `updatedAt` as read, to the microsecond; null when the caller holds the row lock.
+ * Throws, having written nothing, when an id names nothing the issue may use.
  */
-export const bumpedUpdatedAt = sql`greatest(now(), ${issues.updatedAt} + interval '1 millisecond')`;
-
-const sameIds = (a: readonly number[], b: readonly number[]) =>
-  a.length === b.length && a.every((id, i) => id === b[i]);
-const sameSet = (a: readonly number[], b: readonly number[]) =>
-  sameIds([...new Set(a)].sort(), [...new Set(b)].sort());
-
-/** The fields of `patch` that differ from `issue`, with the assignee list made unique. */
-export function changedFields(issue: IssueRecord, patch: IssuePatch): IssueField[] {
-  const changed: IssueField[] = [];
-  const ids = (list: readonly { id: number }[]) => list.map((item) => item.id);
-  if (patch.assigneeIds && !sameIds(ids(issue.assignees), [...new Set(patch.assigneeIds)]))
-    changed.push('assigneeIds');
-  if (patch.labelIds && !sameSet(ids(issue.labels), patch.labelIds)) changed.push('labelIds');
-  if (patch.milestoneId !== undefined && patch.milestoneId !== (issue.milestone?.id ?? null))
-    changed.push('milestoneId');
-  if (patch.dueDate !== undefined && patch.dueDate !== issue.dueDate) changed.push('dueDate');
-  if (patch.confidential !== undefined && patch.confidential !== issue.confidential)
-    changed.push('confidential');
-  // The issue's own columns that are compared as they are.
-  for (const field of ['title', 'description', 'state'] as const)
-    if (patch[field] !== undefined && patch[field] !== issue[field]) changed.push(field);
-  return changed;
+export async function writeIssue(
+  db: AppDatabase,
+  issueId: number,
+  version: string | null,
+  patch: IssuePatch,
+  actorId: number | null,
+  /** What the caller updates, for the error message. */
+  subject = 'issue',
+): Promise<Date | typeof STALE> {
+  const answer = await callFunction<WriteAnswer>(
+    db,
+    sql`write_issue_patch(${issueId}::integer, ${version}::timestamptz, ${actorId}::integer, ${JSON.stringify(patch)}::jsonb)`,
+  );
+  if (!answer) throw new Error(`Cannot update ${subject}: the database returned no row`);
+  if ('updatedAt' in answer) return new Date(answer.updatedAt);
+  if ('stale' in answer) return STALE;
+  const ids = answer.ids.join(', ');
+  switch (answer.error) {
+    case 'issue':
+      throw new Error(`Cannot update ${subject}: issue ${issueId} does not exist`);
+    case 'users':
+      throw new Error(`Cannot update assignees: unknown user id(s) ${ids}`);
+    case 'labels':
+      throw new Error(`Cannot update labels: no label ${ids} in the project`);
+    case 'milestone':
+      throw new Error(`Cannot update milestone: no milestone ${ids}`);
+  }
 }
 
+/**
+ * The update with a computed patch, in one transaction: the row is locked with the read, so
+ * `compute` sees what the previous writer committed and no change is lost; then the one write,
+ * and the record read again (callers of this form name users by id only).
+ */
 export async function updateIssue(
   db: AppDatabase,
   issueId: number,
   compute: (current: IssueRecord) => IssuePatch,
   actorId: number | null,
-  /** What the caller updates, for the error message. */
   subject = 'issue',
 ): Promise<{ issue: IssueRecord; changed: IssueField[] }> {
   return db.transaction(async (tx) => {
-    // The row lock serialises concurrent updates of one issue: each compute sees what the
-    // previous one committed, so no change is lost.
     const issue = await loadIssueById(tx, issueId, { lock: true });
     if (!issue) throw new Error(`Cannot update ${subject}: issue ${issueId} does not exist`);
     const patch = compute(issue);
     const changed = changedFields(issue, patch);
     if (changed.length === 0) return { issue, changed };
-
-    const next: IssueRecord = { ...issue };
-    const assigneeIds = [...new Set(patch.assigneeIds ?? [])];
-    const known = await findUsers(tx, [
-      ...(changed.includes('assigneeIds') ? assigneeIds : []),
-      ...(actorId === null ? [] : [actorId]),
-    ]);
-    next.updatedBy = actorId === null ? null : (known.get(actorId) ?? null);
-    if (changed.includes('labelIds')) next.labels = await checkedLabels(tx, issue, patch);
-    if (changed.includes('milestoneId')) next.milestone = await checkedMilestone(tx, issue, patch);
-
-    let updatedAt: Date | string | undefined;
-    if (changed.includes('assigneeIds')) {
-      const missing = assigneeIds.filter((id) => !known.has(id));
-      if (missing.length > 0)
-        throw new Error(`Cannot update assignees: unknown user id(s) ${missing.join(', ')}`);
-      next.assignees = assigneeIds.map((id) => known.get(id) as UserRecord);
-      // One statement for the delete, the ordered insert and the updated_at bump (migration 0004).
-      const [row] = await tx
-        .select({ updatedAt: sql<Date | string>`updated_at` })
-        .from(
-          sql`set_issue_assignees(${issueId}, ${`{${assigneeIds.join(',')}}`}::integer[], ${actorId}) as updated_at`,
-        );
-      updatedAt = row?.updatedAt;
-    }
-    if (changed.includes('labelIds')) {
-      await tx.delete(issueLabels).where(eq(issueLabels.issueId, issueId));
-      if (next.labels.length > 0)
-        await tx
-          .insert(issueLabels)
-          .values(next.labels.map((label) => ({ issueId, labelId: label.id })));
-    }
-    if (changed.some((field) => field !== 'assigneeIds')) {
-      if (changed.includes('dueDate')) next.dueDate = patch.dueDate ?? null;
-      if (changed.includes('confidential')) next.confidential = patch.confidential ?? false;
-      if (changed.includes('title')) next.title = patch.title ?? issue.title;
-      if (changed.includes('description')) next.description = patch.description ?? null;
-      if (changed.includes('state')) next.state = patch.state ?? issue.state;
-      const [row] = await tx
-        .update(issues)
-        .set({
-          milestoneId: next.milestone?.id ?? null,
-          dueDate: next.dueDate,
-          confidential: next.confidential,
-          // Text is sent only when it changed: a description can be a megabyte.
-          ...(changed.includes('title') && { title: next.title }),
-          ...(changed.includes('description') && { description: next.description }),
-          ...(changed.includes('state') && { state: next.state }),
-          updatedAt: bumpedUpdatedAt,
-          updatedById: actorId,
-        })
-        .where(eq(issues.id, issueId))
-        .returning({ updatedAt: issues.updatedAt });
-      updatedAt = row?.updatedAt;
-    }
-    if (updatedAt === undefined) throw new Error(`Issue ${issueId} vanished while locked`);
-    next.updatedAt = new Date(updatedAt);
-    return { issue: next, changed };
+    const written = await writeIssue(
+      tx,
+      issueId,
+      null,
+      changedPatch(patch, changed),
+      actorId,
+      subject,
+    );
+    if (written === STALE) throw new Error(`Issue ${issueId} changed while locked`);
+    const committed = await loadIssueById(tx, issueId);
+    if (!committed) throw new Error(`Issue ${issueId} vanished inside its transaction`);
+    return { issue: committed, changed };
   });
-}
-
-async function checkedLabels(
-  tx: AppDatabase,
-  issue: IssueRecord,
-  patch: IssuePatch,
-): Promise<LabelRecord[]> {
-  const ids = [...new Set(patch.labelIds ?? [])];
-  const found = await findLabels(tx, issue.projectId, ids);
-  if (found.length !== ids.length) {
-    const have = new Set(found.map((label) => label.id));
-    const missing = ids.filter((id) => !have.has(id));
-    throw new Error(`Cannot update labels: no label ${missing.join(', ')} in the project`);
-  }
-  return found;
-}
-
-async function checkedMilestone(
-  tx: AppDatabase,
-  issue: IssueRecord,
-  patch: IssuePatch,
-): Promise<MilestoneRecord | null> {
-  if (patch.milestoneId === null || patch.milestoneId === undefined) return null;
-  const found = await findMilestone(tx, issue.projectId, patch.milestoneId);
-  if (!found) throw new Error(`Cannot update milestone: no milestone ${patch.milestoneId}`);
-  return found;
 }
 
 /** The users of `userIds` that exist, by id (one query). */

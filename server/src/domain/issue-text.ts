@@ -1,7 +1,4 @@
-import { CONCURRENT_EDIT_MESSAGE } from '@shared/issue-edit.js';
-
 import type { IssuePatch } from './repository.js';
-import type { IssueRecord } from './types.js';
 
 /** GitLab's bounds on an issue's text (`Issuable::TITLE_LENGTH_MAX`, `DESCRIPTION_LENGTH_MAX`). */
 export const TITLE_MAX = 255;
@@ -22,13 +19,6 @@ export interface TextChanges {
    * `lock_version`): when the issue has moved on since, nothing is written.
    */
   expectedUpdatedAt?: Date;
-}
-
-/** The issue changed since the version an edit was based on (rolled back, answered). */
-export class ConcurrentEdit extends Error {
-  constructor() {
-    super(CONCURRENT_EDIT_MESSAGE);
-  }
 }
 
 /** Characters as GitLab (Ruby) counts them: code points, not UTF-16 units. */
@@ -63,16 +53,10 @@ export function textErrors(changes: TextChanges): string[] {
   return errors;
 }
 
-/**
- * What the text parts set, computed inside the transaction from the issue as committed; throws
- * ConcurrentEdit when it is not the version the change expected. `textErrors` found none.
- */
+/** What the text parts set (`textErrors` found none); a title is stored stripped. */
 export function textPatch(
   changes: TextChanges,
-  current: IssueRecord,
 ): Pick<IssuePatch, 'title' | 'description' | 'state'> {
-  const expected = changes.expectedUpdatedAt;
-  if (expected && expected.getTime() !== current.updatedAt.getTime()) throw new ConcurrentEdit();
   const patch: Pick<IssuePatch, 'title' | 'description' | 'state'> = {};
   if (changes.title !== undefined) patch.title = changes.title.trim();
   if (changes.description !== undefined) patch.description = changes.description || null;

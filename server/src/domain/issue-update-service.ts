@@ -3,12 +3,20 @@ import type { Logger } from 'pino';
 import { Ability, type Viewer } from '../permissions/ability.js';
 import { isCalendarDate } from './dates.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
-import { resolveAssignees } from './assignee-resolver.js';
 import { narrowsReaders } from './issue-readers.js';
-import { ConcurrentEdit, textErrors, textPatch, type TextChanges } from './issue-text.js';
-import { nextLabelIds } from './labels.js';
-import type { IssueField, IssuePatch, IssueRepository } from './repository.js';
-import type { IssueRecord, LabelRecord } from './types.js';
+import { changedFields, changedPatch, patchedRecord } from './issue-patch.js';
+import { textErrors, type TextChanges } from './issue-text.js';
+import { namedLabelIds } from './labels.js';
+import {
+  STALE,
+  type IssueField,
+  type IssueRepository,
+  type UpdateContextRequest,
+} from './repository.js';
+import type { IssueRecord } from './types.js';
+import { decideUpdate } from './update-decision.js';
+
+export { applyMode } from './update-decision.js';
 
 /** How `usernames` apply to the current assignees (GitLab's MutationOperationMode). */
 export type OperationMode = 'REPLACE' | 'APPEND' | 'REMOVE';
@@ -84,20 +92,25 @@ export const MAX_ASSIGNEES = 100;
 /** Upper bound on an issue's labels, and on each label list of one request. */
 export const MAX_LABELS = 100;
 
-/** A rule broken inside the transaction: rolled back, answered as an error. */
-class RefusedChange extends Error {}
+/** An update that went through: the issue as committed (or as read, when nothing changed). */
+interface Written {
+  issue: IssueRecord;
+  changed: IssueField[];
+  viewer: Viewer;
+}
 
 /**
  * The only write path for issues (GitLab's `Issues::UpdateService`): every change, whether from
- * GraphQL, REST or a script, goes through here, is checked against `update_issue`, commits in one
- * transaction, and after the commit is announced through {@link IssueEvents}: `issueUpdated` once,
+ * GraphQL, REST or a script, goes through here, is checked against `update_issue`, commits
+ * atomically (one statement, see `update`), and after the commit is announced through {@link IssueEvents}: `issueUpdated` once,
  * and once the event of each field that changed. A failed announcement is logged and never fails
  * the write.
  */
 export class IssueUpdateService {
   constructor(
     private readonly repository: IssueRepository,
-    private readonly identity: IdentityRepository,
+    // Memberships now come with the update's one read; kept so every caller builds it as before.
+    _identity: IdentityRepository,
     private readonly events: IssueEvents,
     private readonly logger: Logger,
     /** Public so callers can refuse an oversized list before reading anything. */
@@ -115,49 +128,75 @@ export class IssueUpdateService {
     return this.update(target, { confidential });
   }
 
-  /** Applies `changes` in one transaction, or writes nothing and answers why. */
+  /**
+   * Applies `changes` atomically, or writes nothing and answers why. Two database round trips:
+   * one read of everything the decision needs, one statement that writes if the issue is still
+   * as read. When another write came between them, the decision is made again in a transaction
+   * under the issue's row lock, so no change is lost.
+   */
   async update(target: IssueTarget, changes: IssueChanges): Promise<UpdateResult> {
     // Checks that need no read come first: a hostile request costs nothing more.
     const refused = this.refusedUpfront(changes);
     if (refused.length > 0) return { issue: null, errors: refused };
-    const found = await this.findUpdatableIssue(target);
-    if (!found) return { issue: null, errors: [NOT_FOUND_MESSAGE] };
-    const { issue, viewer } = found;
-
-    const assignees = changes.assignees
-      ? await resolveAssignees(this.repository, this.identity, issue, changes.assignees)
-      : { ids: [], errors: [] };
-    const labels = changes.labels ? await this.resolveLabels(issue, changes.labels) : new Map();
-    const errors = [...assignees.errors, ...(labels instanceof Map ? [] : labels)];
-    if (changes.milestoneId != null) {
-      const milestone = await this.repository.findMilestone(issue.projectId, changes.milestoneId);
-      if (!milestone) errors.push(`Milestone not found: ${changes.milestoneId}`);
-    }
-    if (errors.length > 0 || !(labels instanceof Map)) return { issue, errors };
-
-    let result: { issue: IssueRecord; changed: IssueField[] };
-    try {
-      result = await this.repository.updateIssue(
-        issue.id,
-        (current) => this.patch(current, changes, assignees.ids, labels),
-        target.actor?.id ?? null,
+    if (!/^\d{1,9}$/.test(target.iid)) return { issue: null, errors: [NOT_FOUND_MESSAGE] };
+    const request: UpdateContextRequest = {
+      projectPath: target.projectPath,
+      iid: Number(target.iid),
+      actorId: target.actor?.id ?? null,
+      usernames: [...new Set(changes.assignees?.usernames ?? [])],
+      labelIds: changes.labels ? namedLabelIds(changes.labels) : [],
+      milestoneId: changes.milestoneId ?? null,
+    };
+    let outcome = await this.attempt(this.repository, request, changes);
+    if (outcome === STALE) {
+      outcome = await this.repository.transaction((locked) =>
+        this.attempt(locked, { ...request, lock: true }, changes),
       );
-    } catch (error) {
-      if (error instanceof RefusedChange || error instanceof ConcurrentEdit)
-        return { issue, errors: [error.message] };
-      throw error;
     }
-    if (result.changed.length > 0) {
+    if (outcome === STALE) throw new Error(`Issue #${target.iid} changed under its row lock`);
+    if (!('changed' in outcome)) return outcome;
+    const { issue, changed, viewer } = outcome;
+    if (changed.length > 0) {
       // Published together (in this order): each waits at most publishWaitMs on a slow pub/sub,
       // so the mutation waits that once, not once per event.
-      const events = result.changed.flatMap((field) => FIELD_EVENTS[field] ?? []);
-      if (narrowsReaders(result.issue, result.changed)) events.push('issueReadersNarrowed');
+      const events = changed.flatMap((field) => FIELD_EVENTS[field] ?? []);
+      if (narrowsReaders(issue, changed)) events.push('issueReadersNarrowed');
       await Promise.all(
-        (['issueUpdated', ...events] as const).map((event) => this.announce(result.issue, event)),
+        (['issueUpdated', ...events] as const).map((event) => this.announce(issue, event)),
       );
     }
     // Unassigning yourself from a confidential issue can take away your own access.
-    return { issue: Ability.readIssue(viewer, result.issue) ? result.issue : null, errors: [] };
+    return { issue: Ability.readIssue(viewer, issue) ? issue : null, errors: [] };
+  }
+
+  /** One read, the decision, and the write unless nothing changes or the issue moved on. */
+  private async attempt(
+    repository: IssueRepository,
+    request: UpdateContextRequest,
+    changes: IssueChanges,
+  ): Promise<Written | UpdateResult | typeof STALE> {
+    const context = await repository.loadUpdateContext(request);
+    const viewer = context?.actor?.viewer ?? null;
+    if (!context || !Ability.updateIssue(viewer, context.issue))
+      return { issue: null, errors: [NOT_FOUND_MESSAGE] };
+    const { issue } = context;
+    const decided = decideUpdate(context, changes, {
+      maxAssignees: this.maxAssignees,
+      maxLabels: MAX_LABELS,
+    });
+    if ('errors' in decided) return { issue, errors: decided.errors };
+    const { patch } = decided;
+    const changed = changedFields(issue, patch);
+    if (changed.length === 0) return { issue, changed, viewer };
+    const written = changedPatch(patch, changed);
+    const updatedAt = await repository.writeIssue(
+      issue.id,
+      context.version,
+      written,
+      request.actorId,
+    );
+    if (updatedAt === STALE) return STALE;
+    return { issue: patchedRecord(context, written, updatedAt), changed, viewer };
   }
 
   private refusedUpfront(changes: IssueChanges): string[] {
@@ -175,86 +214,12 @@ export class IssueUpdateService {
     return errors;
   }
 
-  /** The new values, computed from the issue as committed (inside the transaction). */
-  private patch(
-    current: IssueRecord,
-    changes: IssueChanges,
-    assigneeIds: readonly number[],
-    labels: ReadonlyMap<number, LabelRecord>,
-  ): IssuePatch {
-    const patch: IssuePatch = textPatch(changes, current);
-    if (changes.assignees) {
-      const ids = current.assignees.map((user) => user.id);
-      patch.assigneeIds = applyMode(ids, assigneeIds, changes.assignees.mode);
-      if (patch.assigneeIds.length > this.maxAssignees)
-        throw new RefusedChange(
-          `Too many assignees: an issue may have at most ${this.maxAssignees}`,
-        );
-    }
-    if (changes.labels) {
-      patch.labelIds = nextLabelIds(current.labels, changes.labels, labels);
-      if (patch.labelIds.length > MAX_LABELS)
-        throw new RefusedChange(`Too many labels: an issue may have at most ${MAX_LABELS}`);
-    }
-    if (changes.milestoneId !== undefined) patch.milestoneId = changes.milestoneId;
-    if (changes.dueDate !== undefined) patch.dueDate = changes.dueDate;
-    if (changes.confidential !== undefined) patch.confidential = changes.confidential;
-    return patch;
-  }
-
-  /** The issue and the actor as its viewer, when it exists and the actor may change it. */
-  private async findUpdatableIssue(
-    target: IssueTarget,
-  ): Promise<{ issue: IssueRecord; viewer: Viewer } | null> {
-    if (!/^\d{1,9}$/.test(target.iid)) return null;
-    const project = await this.repository.findProjectByFullPath(target.projectPath);
-    const issue = project ? await this.repository.findIssue(project.id, Number(target.iid)) : null;
-    if (!issue) return null;
-    const actor = target.actor;
-    const viewer = actor
-      ? ((await this.identity.projectViewers(issue.projectId, [actor.id])).get(actor.id) ?? null)
-      : null;
-    return Ability.updateIssue(viewer, issue) ? { issue, viewer } : null;
-  }
-
-  /** The project's labels the request names, by id, or the errors for those it has not. */
-  private async resolveLabels(
-    issue: IssueRecord,
-    request: NonNullable<IssueChanges['labels']>,
-  ): Promise<Map<number, LabelRecord> | string[]> {
-    const ids = [
-      ...new Set([...(request.set ?? []), ...(request.add ?? []), ...(request.remove ?? [])]),
-    ];
-    const found = await this.repository.findLabels(issue.projectId, ids);
-    const byId = new Map(found.map((label) => [label.id, label]));
-    const unknown = ids.filter((id) => !byId.has(id));
-    return unknown.length > 0 ? [`Labels not found: ${unknown.join(', ')}`] : byId;
-  }
-
   private async announce(issue: IssueRecord, event: keyof IssueEvents): Promise<void> {
     try {
       await this.events[event](issue);
     } catch (error) {
       // The write is committed; viewers converge on their next re-subscribe (current state first).
       this.logger.error({ err: error, issueId: issue.id, event }, 'issue broadcast failed');
-    }
-  }
-}
-
-/** The new ordered id list: REPLACE takes `requested`, APPEND adds new ones at the end, REMOVE drops them. */
-export function applyMode(
-  current: readonly number[],
-  requested: readonly number[],
-  mode: OperationMode,
-): number[] {
-  switch (mode) {
-    case 'REPLACE':
-      return [...requested];
-    case 'APPEND':
-      return [...new Set([...current, ...requested])];
-    case 'REMOVE': {
-      const removed = new Set(requested);
-      return current.filter((id) => !removed.has(id));
     }
   }
 }

@@ -61,3 +61,22 @@ export function relativeLuminance([r = 0, g = 0, b = 0]: readonly number[]): num
   const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }
+
+/** The named labels the project has, by id, or the error naming those it has not. */
+export function resolveLabels(
+  found: readonly LabelRecord[],
+  request: { set?: readonly number[]; add?: readonly number[]; remove?: readonly number[] },
+): Map<number, LabelRecord> | string[] {
+  const byId = new Map(found.map((label) => [label.id, label]));
+  const unknown = namedLabelIds(request).filter((id) => !byId.has(id));
+  return unknown.length > 0 ? [`Labels not found: ${unknown.join(', ')}`] : byId;
+}
+
+/** Every label id a request names, once each. */
+export function namedLabelIds(request: {
+  set?: readonly number[];
+  add?: readonly number[];
+  remove?: readonly number[];
+}): number[] {
+  return [...new Set([...(request.set ?? []), ...(request.add ?? []), ...(request.remove ?? [])])];
+}

@@ -1,3 +1,4 @@
+import type { ProjectViewer } from './identity.js';
 import type {
   ConfidentialScope,
   IssueRecord,
@@ -29,6 +30,45 @@ export interface IssuePatch {
 
 /** The parts of an issue an update can change, each with its own GitLab event. */
 export type IssueField = keyof IssuePatch;
+
+/** What an update names, so that everything deciding it needs is read at once. */
+export interface UpdateContextRequest {
+  projectPath: string;
+  iid: number;
+  /** The acting user (null: anonymous). */
+  actorId: number | null;
+  /** Users to assign or unassign. */
+  usernames: readonly string[];
+  /** Label ids the request sets, adds or removes. */
+  labelIds: readonly number[];
+  milestoneId: number | null;
+  /** Locks the issue row first; only inside {@link IssueRepository.transaction}. */
+  lock?: boolean;
+}
+
+/** A user an update names, and what assigning them depends on. */
+export interface NamedUser {
+  user: UserRecord;
+  viewer: ProjectViewer;
+}
+
+/** Everything deciding an update needs, as one read found it. */
+export interface UpdateContext {
+  issue: IssueRecord;
+  /** The issue's `updatedAt` as stored, to the microsecond: the version a write checks. */
+  version: string;
+  /** The actor, as a viewer of the issue's project; null when anonymous or no such user. */
+  actor: NamedUser | null;
+  /** The named users that exist (unknown usernames are absent). */
+  users: NamedUser[];
+  /** The named labels of the issue's project (others are absent) and the issue's own, by title. */
+  labels: LabelRecord[];
+  /** The named milestone when it belongs to the issue's project. */
+  milestone: MilestoneRecord | null;
+}
+
+/** What {@link IssueRepository.writeIssue} answers when another write came first. */
+export const STALE = 'stale';
 
 /** What `createIssue` writes; the iid, timestamps and state are the database's. */
 export interface NewIssue {
@@ -127,6 +167,26 @@ export interface IssueRepository {
     compute: (current: IssueRecord) => IssuePatch,
     actorId?: number | null,
   ): Promise<{ issue: IssueRecord; changed: IssueField[] }>;
+  /**
+   * One round trip: the issue `iid` of the project at `projectPath`, with everything deciding
+   * an update of it needs (see {@link UpdateContext}); null when there is no such issue.
+   */
+  loadUpdateContext(request: UpdateContextRequest): Promise<UpdateContext | null>;
+  /**
+   * One statement: writes `patch` (only the fields that change), the actor as the last editor,
+   * and answers the new `updatedAt` (+1 ms at least); {@link STALE}, writing nothing, when the
+   * issue is no longer at `version` (null: the caller holds the row lock). Throws (and writes
+   * nothing) when the issue does not exist or an id names no user, or no label or milestone of
+   * the issue's project.
+   */
+  writeIssue(
+    issueId: number,
+    version: string | null,
+    patch: IssuePatch,
+    actorId: number | null,
+  ): Promise<Date | typeof STALE>;
+  /** Runs `work` in one transaction, on a repository bound to it; commits when it resolves. */
+  transaction<T>(work: (repository: IssueRepository) => Promise<T>): Promise<T>;
   /** The project's labels by title, filtered by a case-insensitive match on the title. */
   listLabels(projectId: number, search?: string): Promise<LabelRecord[]>;
   /** The labels of the project with these exact titles (others are absent). */

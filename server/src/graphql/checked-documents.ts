@@ -11,9 +11,15 @@ import {
   DEFAULT_DOCUMENT_LIMITS,
   executionLimitErrors,
   limitRules,
+  nestedDeeperThan,
   scanSource,
   type DocumentLimits,
 } from './document-limits.js';
+
+/** Longest operation name + variables (as JSON) whose cost is kept. */
+const MAX_COST_KEY_LENGTH = 2048;
+/** Operation and variable combinations whose cost is kept per document, the oldest going first. */
+const COSTS_PER_DOCUMENT = 64;
 
 /** A parsed document and its validation errors (empty when valid). */
 export interface CheckedDocument {
@@ -32,6 +38,8 @@ export class CheckedDocuments {
   readonly limits: DocumentLimits;
   private readonly parsed = new Map<string, DocumentNode>();
   private readonly validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+  /** Execution limit errors by document, then operation name and variables. */
+  private readonly costs = new WeakMap<DocumentNode, Map<string, readonly GraphQLError[]>>();
   private readonly rules: ReturnType<typeof limitRules>;
 
   constructor(
@@ -81,12 +89,35 @@ export class CheckedDocuments {
     return errors;
   }
 
-  /** What stops this execution before it starts (deep variables, cost); empty when none. */
+  /**
+   * What stops this execution before it starts (deep variables, cost); empty when none. The
+   * cost of a document depends on its operation and variables only, and every viewer of an
+   * issue sends the same: it is estimated once per document, operation and variables (a few
+   * per document at most, small variables only).
+   */
   executionErrors(
     document: DocumentNode,
     operationName: string | undefined | null,
     variables: Readonly<Record<string, unknown>> | undefined | null,
   ): readonly GraphQLError[] {
-    return executionLimitErrors(this.schema, document, operationName, variables, this.limits);
+    const { schema, limits } = this;
+    if (variables && nestedDeeperThan(variables, limits.maxVariableDepth))
+      return executionLimitErrors(schema, document, operationName, variables, limits);
+    const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+    let costs = this.costs.get(document);
+    const known = costs?.get(key);
+    if (known) return known;
+    const errors = executionLimitErrors(schema, document, operationName, variables, limits);
+    if (key.length > MAX_COST_KEY_LENGTH) return errors;
+    if (!costs) {
+      costs = new Map();
+      this.costs.set(document, costs);
+    }
+    if (costs.size >= COSTS_PER_DOCUMENT) {
+      const oldest = costs.keys().next();
+      if (!oldest.done) costs.delete(oldest.value);
+    }
+    costs.set(key, errors);
+    return errors;
   }
 }

@@ -80,6 +80,17 @@ describe('document limits', () => {
     );
   });
 
+  it('estimates the cost once per document, operation and variables, and again for others', () => {
+    const query = `query($n: Int) { project(fullPath: "x") { issues(first: $n) { nodes { id } } } }`;
+    const { document } = documents.get(query);
+    const refused = documents.executionErrors(document, undefined, { n: 100_000 });
+    expect(refused).toHaveLength(1);
+    // The same answer object: nothing was estimated again.
+    expect(documents.executionErrors(document, undefined, { n: 100_000 })).toBe(refused);
+    expect(documents.executionErrors(document, undefined, { n: 5 })).toEqual([]);
+    expect(documents.executionErrors(document, undefined, { n: 100_000 })).toBe(refused);
+  });
+
   it('refuses deeply nested variables without recursion', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 5_000; i += 1) deep = [deep];

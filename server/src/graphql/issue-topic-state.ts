@@ -22,6 +22,15 @@ export const PRESENCE_FIELD = 'issuableViewersUpdated';
 export const PROJECT_ISSUES_FIELD = 'projectIssuesUpdated';
 
 /**
+ * How long an issue's latest state (an event's, or a read's) is the first payload of further
+ * subscribers in a process: a subscribe storm on one issue reads it about once a second, not once
+ * per subscriber. Announced changes reach them as events whatever its age; what no event
+ * announces (a status change of an assignee of an older issue, see UserStatusService) is seen
+ * by a new subscriber at most this late.
+ */
+export const SHARED_STATE_MS = 1000;
+
+/**
  * What the engine may know of issue topics (`issueUpdated(issueId:)`,
  * `issuableAssigneesUpdated(issuableId:)`): the issue as it is now, read by id (shared by a
  * subscribe storm through the single-flight repository), and its version, `updatedAt`, which
@@ -35,6 +44,9 @@ export const PROJECT_ISSUES_FIELD = 'projectIssuesUpdated';
 export function issueTopicState(
   repository: Pick<IssueRepository, 'findIssueById' | 'findProjectByFullPath'>,
   presence: PresenceReader,
+  /** Whether changes are announced now (`broadcast_issue_updates`): else nothing is shared. */
+  announced: () => boolean = () => true,
+  shareMs = SHARED_STATE_MS,
 ): TopicState {
   return {
     current({ field, args }) {
@@ -44,6 +56,8 @@ export function issueTopicState(
       if (id === null) return Promise.resolve(null);
       return field === PRESENCE_FIELD ? presence.current(id) : repository.findIssueById(id);
     },
+    // Presence changes with every viewer and is pushed at most once a second: always read.
+    sharedFor: ({ field }) => (field !== PRESENCE_FIELD && announced() ? shareMs : 0),
     versionOf(object) {
       if (isIssueRecord(object)) return object.updatedAt.getTime();
       return isIssuePresenceEvent(object) ? object.viewers?.version : undefined;

@@ -14,8 +14,17 @@ export function groupFingerprint(
   return `${operationName ?? 'anonymous'}/${sha256(query)}/${stableJson(variables)}/${visibility}`;
 }
 
+/** Digests of the query texts seen (every viewer sends the same few), the oldest going first. */
+const digests = new Map<string, string>();
+const MAX_DIGESTS = 256;
+
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  const known = digests.get(text);
+  if (known !== undefined) return known;
+  const digest = createHash('sha256').update(text).digest('base64url');
+  if (digests.size >= MAX_DIGESTS) digests.delete(digests.keys().next().value as string);
+  digests.set(text, digest);
+  return digest;
 }
 
 /** JSON with object keys sorted, so equal variables give equal fingerprints. */

@@ -119,14 +119,33 @@ export class OperationRunner {
     await registry.add({ member, topic, fingerprint }, { document, operationName, variables });
 
     const root = await this.currentFor(topic, context);
-    const initial = await execute({ ...args, rootValue: root });
-    if (initial.errors?.length) {
-      registry.delete(member.id);
-      transport.transmit({ result: resultJson(initial, logger), more: false });
-      return null;
+    if (root === undefined) {
+      // The field's resolver loads the object (and answers a refusal) itself.
+      const initial = await execute(args);
+      if (initial.errors?.length) {
+        registry.delete(member.id);
+        transport.transmit({ result: resultJson(initial, logger), more: false });
+        return null;
+      }
+      transport.transmit({ result: resultJson(initial, logger), more: true });
+      registry.ready(member.id, undefined);
+      return member.id;
     }
-    transport.transmit({ result: resultJson(initial, logger), more: true });
-    registry.ready(member.id, root === undefined ? undefined : this.deps.state?.versionOf(root));
+    // The group's members that start from the same state share one execution and its JSON.
+    const group = registry.groupOf(member.id);
+    let message = group?.fanout.messageFor(group.fingerprint, root);
+    if (message === undefined) {
+      const initial = await execute({ ...args, rootValue: root });
+      if (initial.errors?.length) {
+        registry.delete(member.id);
+        transport.transmit({ result: resultJson(initial, logger), more: false });
+        return null;
+      }
+      message = JSON.stringify({ result: resultJson(initial, logger), more: true });
+      group?.fanout.rememberMessage(group.fingerprint, root, message);
+    }
+    transport.transmitSerialized(message);
+    registry.ready(member.id, this.deps.state?.versionOf(root));
     return member.id;
   }
 
@@ -137,7 +156,7 @@ export class OperationRunner {
   ): Promise<unknown> {
     const { state, authorize } = this.deps;
     if (!state) return undefined;
-    const object = await state.current(topic);
+    const object = await this.deps.registry.current(topic);
     if (object === null || object === undefined) return undefined;
     const allowed = await authorize(object, [context]);
     return allowed(context) === true ? object : undefined;

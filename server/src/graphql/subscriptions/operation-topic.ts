@@ -28,6 +28,37 @@ export function topicOfOperation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): TopicDescriptor {
+  // Every viewer of an issue subscribes with the same operation and variables: coerced once.
+  const key = JSON.stringify(variables);
+  let known = topics.get(schema)?.get(operation);
+  const topic = known?.get(key);
+  if (topic) return topic;
+  const found = coercedTopic(schema, operation, variables);
+  if (key.length > MAX_KEY_LENGTH) return found;
+  if (!known) {
+    known = new Map();
+    const bySchema = topics.get(schema) ?? new WeakMap();
+    bySchema.set(operation, known);
+    topics.set(schema, bySchema);
+  }
+  if (known.size >= TOPICS_PER_OPERATION) known.delete(known.keys().next().value as string);
+  known.set(key, found);
+  return found;
+}
+
+/** Topics by schema, operation and variables (as JSON): a few hundred per operation at most. */
+const topics = new WeakMap<
+  GraphQLSchema,
+  WeakMap<OperationDefinitionNode, Map<string, TopicDescriptor>>
+>();
+const TOPICS_PER_OPERATION = 1024;
+const MAX_KEY_LENGTH = 1024;
+
+function coercedTopic(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): TopicDescriptor {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) throw coerced.errors[0] ?? new GraphQLError('Invalid variables');
   const { selections } = operation.selectionSet;

@@ -7,7 +7,7 @@ import { withCorrelationId } from '../../logging/correlation.js';
 import type { EngineStats } from './engine-stats.js';
 import { decodeEvent } from './event-codec.js';
 import type { TopicDescriptor } from './operation-topic.js';
-import type { TopicState } from './topic-state.js';
+import { LatestState, type TopicState } from './topic-state.js';
 import { eventStream } from './topic.js';
 import { TopicFanout, type EventAuthorizer, type GroupShape, type Member } from './topic-fanout.js';
 
@@ -25,6 +25,8 @@ interface Topic {
   readonly subscription: Promise<number>;
   /** Its id once live, so the last member's delete ends it at once. */
   subscriptionId?: number;
+  /** What its last event carried, or its last read (first payloads may share it). */
+  readonly latest: LatestState;
 }
 
 /**
@@ -112,6 +114,33 @@ export class SubscriptionRegistry {
   }
 
   /**
+   * The topic's object now, for a first payload of a member added already (its events reach it):
+   * the latest state while the TopicState lets it be shared (`sharedFor`), else a read.
+   */
+  async current(descriptor: TopicDescriptor): Promise<unknown> {
+    const { state } = this.deps;
+    if (!state) return undefined;
+    // A turn first, as the read it replaces waits one: one connection's queued executes never
+    // run back to back in one turn, and the state taken is the latest.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const topic = this.topics.get(descriptor.name);
+    const shared = topic?.latest.fresh(state.sharedFor?.(descriptor) ?? 0);
+    if (shared !== undefined) return shared;
+    const startedAt = performance.now();
+    const object = await state.current(descriptor);
+    if (this.topics.get(descriptor.name) === topic)
+      topic?.latest.remember(object, state.versionOf(object), startedAt);
+    return object;
+  }
+
+  /** The fan-out and group of a registered member (its first payload may share their message). */
+  groupOf(id: string): { fanout: TopicFanout; fingerprint: string } | undefined {
+    const registration = this.registrations.get(id);
+    const fanout = registration && this.topics.get(registration.topic.name)?.fanout;
+    return fanout && { fanout, fingerprint: registration.fingerprint };
+  }
+
+  /**
    * After a pub/sub gap (events may have been lost): every topic of this process is read once
    * and its current state delivered like an event, so every viewer converges. The state is
    * delivered even when its version was delivered before: a change beside the version (an
@@ -127,6 +156,7 @@ export class SubscriptionRegistry {
           if (object === null || this.topics.get(topic.descriptor.name) !== topic) return;
           if (topic.fanout.hasDeliveredNewer(state.versionOf(object))) return; // read raced
           this.deps.stats.resyncs += 1;
+          topic.latest.remember(object, state.versionOf(object));
           await this.deliver(topic, object, performance.now());
         } catch (error) {
           this.deps.logger.error({ err: error, topic: topic.descriptor.name }, 'resync failed');
@@ -164,6 +194,7 @@ export class SubscriptionRegistry {
     const topic: Topic = {
       descriptor,
       fanout,
+      latest: new LatestState(),
       subscription: this.deps.pubsub.subscribe(
         eventStream(descriptor.name, this.deps.namespace),
         (payload: string) => this.receive(topic, payload),
@@ -181,6 +212,8 @@ export class SubscriptionRegistry {
   private receive(topic: Topic, payload: string): void {
     const receivedAt = performance.now();
     const event = decodeEvent(payload); // decoded once per event
+    // Before the delivery: a subscriber that arrives while it runs starts from this state.
+    topic.latest.remember(event.object, this.deps.state?.versionOf(event.object), receivedAt);
     // The delivery runs under the triggering request's correlation id, so its log lines (on
     // every process) can be joined with the mutation's.
     void withCorrelationId(event.correlationId, () =>

@@ -35,6 +35,8 @@ export interface GroupShape {
 
 interface Group extends GroupShape {
   readonly members: Map<string, Member>;
+  /** The message last executed for the group, and the root it was executed with. */
+  last?: { root: unknown; json: string };
 }
 
 /**
@@ -124,6 +126,18 @@ export class TopicFanout {
     member.transport.transmitSerialized(held.json);
   }
 
+  /** The message the group was last sent for exactly `root`, if any. */
+  messageFor(fingerprint: string, root: unknown): string | undefined {
+    const last = this.groups.get(fingerprint)?.last;
+    return last !== undefined && last.root === root ? last.json : undefined;
+  }
+
+  /** Keeps `json`, executed with `root`, as the group's message for that root. */
+  rememberMessage(fingerprint: string, root: unknown, json: string): void {
+    const group = this.groups.get(fingerprint);
+    if (group) group.last = { root, json };
+  }
+
   /** Whether a state newer than `version` was delivered already (so `version` is stale). */
   hasDeliveredNewer(version: number | undefined): boolean {
     return version !== undefined && version < this.lastVersion;
@@ -187,6 +201,7 @@ export class TopicFanout {
       stats.executions += 1;
       const message: ChannelResult = { result: resultJson(result, this.deps.logger), more: true };
       const messageJson = JSON.stringify(message);
+      group.last = { root: event, json: messageJson }; // a later member's first payload too
       for (const member of readers) {
         if (this.floors.size > 0 && this.belowFloor(member.id, version)) continue;
         if (this.waiting.has(member.id)) {

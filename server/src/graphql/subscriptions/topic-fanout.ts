@@ -185,7 +185,9 @@ export class TopicFanout {
       for (const member of group.members.values()) {
         const verdict = allowed(member.context);
         if (verdict === true) readers.push(member);
-        else if (verdict === false) denied.push(member);
+        // A member whose first payload is not out yet is answered by that payload (its own
+        // check, with the error the client expects); it is not ended here without one.
+        else if (verdict === false && !this.waiting.has(member.id)) denied.push(member);
         else stats.skipped += 1;
       }
       const first = readers[0];

@@ -56,6 +56,9 @@ export async function openPool(
   // unhandled 'error' event would crash the process. The pool drops that connection and the
   // next query opens a new one, or fails with its own error for the caller to handle.
   pool.on('error', () => {});
+  // A connection checked out for a transaction has no pool listener: its 'error' (PostgreSQL
+  // gone mid-transaction) would crash the process too. Its query rejects for the caller anyway.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     await migrateAndSeed(pool, where, migrationsFolder);
   } catch (error) {

@@ -104,6 +104,11 @@ export interface ServerCounters {
   /** Statements sent to the database while delivering an event. */
   deliveryDbStatements?: number;
   /**
+   * Of `dbStatements`, those of credential reads (a session or token looked up, a token's use
+   * recorded): the credential cache makes them once per credential per 10 s, not per request.
+   */
+  credentialDbStatements?: number;
+  /**
    * Medians since the last snapshot, ms after the mutation's request arrived: issueUpdated
    * published, fan-out started, last frame written, response finished.
    */

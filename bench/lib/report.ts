@@ -114,6 +114,10 @@ export function sideBySide(ms: readonly M[]): string {
       probe('executions / trigger', (m) => m.perTrigger.executions),
       probe('DB statements / trigger, mutation (round trips)', (m) => m.perTrigger.dbStatements),
       probe('DB statements / trigger, delivery', (m) => m.perTrigger.deliveryDbStatements),
+      probe(
+        'of the mutation’s, credential reads (cached, once per credential per 10 s)',
+        (m) => m.perTrigger.credentialDbStatements,
+      ),
       probe('repository reads / trigger, mutation', (m) => m.perTrigger.reads),
       probe('repository reads / trigger, delivery', (m) => m.perTrigger.deliveryReads ?? 0),
       probe('publishes / trigger, issueUpdated topic', (m) => m.perTrigger.topicPublishes ?? 0),

@@ -62,6 +62,8 @@ export interface Measurement {
     dbStatements?: number;
     /** Statements sent to the database while delivering the event. */
     deliveryDbStatements?: number;
+    /** Of `dbStatements`, credential reads (cached: once per credential per 10 s). */
+    credentialDbStatements?: number;
   };
   /** Statements sent to the database per client connecting and subscribing (after a warm-up). */
   dbStatementsPerConnection?: number;
@@ -231,6 +233,9 @@ export async function fire(
       dbStatements: per((after.dbStatements ?? 0) - (before.dbStatements ?? 0)),
       deliveryDbStatements: per(
         (after.deliveryDbStatements ?? 0) - (before.deliveryDbStatements ?? 0),
+      ),
+      credentialDbStatements: per(
+        (after.credentialDbStatements ?? 0) - (before.credentialDbStatements ?? 0),
       ),
     },
     phasesMs: after.phasesMs,

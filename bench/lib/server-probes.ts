@@ -14,6 +14,10 @@ import { countDatabaseStatements } from './db-probes.js';
 import type { ServerCounters } from './protocol.js';
 
 const inDelivery = new AsyncLocalStorage<true>();
+/** Marks a credential read (below the credential cache), to tell its statements apart. */
+const inCredentialRead = new AsyncLocalStorage<true>();
+/** The identity repository's reads and writes that authenticate a request. */
+const CREDENTIAL_READS = ['findToken', 'findLiveSession', 'touchToken'] as const;
 /** performance.now() when the HTTP request this work belongs to arrived. */
 const requestStart = new AsyncLocalStorage<number>();
 
@@ -32,6 +36,18 @@ function countReads(target: object, writes: readonly string[], counts: ServerCou
   }
 }
 
+/** Runs the credential reads of `identity` (what the credential cache calls) marked as such. */
+function markCredentialReads(identity: object): void {
+  const object = identity as Record<string, unknown>;
+  for (const name of CREDENTIAL_READS) {
+    const original = object[name];
+    if (typeof original !== 'function') continue;
+    const method = original as (...args: unknown[]) => unknown;
+    object[name] = (...args: unknown[]) =>
+      inCredentialRead.run(true, () => method.apply(identity, args));
+  }
+}
+
 const quantile = (values: number[], q: number): number => {
   const sorted = [...values].sort((x, y) => x - y);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
@@ -47,13 +63,14 @@ const counts: ServerCounters = {
   deliveryReads: 0,
   publishesByField: {},
 };
-const statements = { mutation: 0, delivery: 0 };
+const statements = { mutation: 0, delivery: 0, credential: 0 };
 
 /** Counts database statements from now on; call before the server opens its database. */
 export function installDatabaseProbe(): void {
   countDatabaseStatements(() => {
     if (inDelivery.getStore()) statements.delivery += 1;
     else statements.mutation += 1;
+    if (inCredentialRead.getStore()) statements.credential += 1;
   });
 }
 
@@ -64,6 +81,7 @@ export function installProbes(server: RunningServer): () => ServerCounters {
     ['createSession', 'revokeSession', 'createToken', 'revokeToken', 'touchToken'],
     counts,
   );
+  markCredentialReads(server.database.identity);
 
   const phases = {
     publish: [] as number[],
@@ -111,6 +129,7 @@ export function installProbes(server: RunningServer): () => ServerCounters {
       deliveries,
       dbStatements: statements.mutation,
       deliveryDbStatements: statements.delivery,
+      credentialDbStatements: statements.credential,
       phasesMs: {
         publish: median(phases.publish),
         fanoutStart: median(phases.fanoutStart),

@@ -6,10 +6,10 @@ import { openSeededFixture, type SeededFixture } from '../db/test-fixture.js';
 import type { AccountRecord } from './identity.js';
 import {
   IssueCreateService,
-  MAX_TITLE_LENGTH,
   type CreateIssueInput,
   type IssueCreatedEvents,
 } from './issue-create-service.js';
+import { TITLE_MAX } from './issue-text.js';
 import type { IssueRecord, ProjectRecord } from './types.js';
 
 /** Records what creation announced (and can be told to fail). */
@@ -131,8 +131,10 @@ describe('IssueCreateService', () => {
 
   it.each<[string, Partial<CreateIssueInput>, RegExp]>([
     ['a blank title', { title: '   ' }, /^Title can't be blank$/],
-    ['a long title', { title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }, /^Title is too long/],
+    ['a long title', { title: 'x'.repeat(TITLE_MAX + 1) }, /^Title is too long/],
     ['a long description', { description: 'x'.repeat(1_048_577) }, /^Description is too long/],
+    ['a NUL in the title', { title: 'a\u0000b' }, /^Title must not contain U\+0000$/],
+    ['a NUL in the description', { description: 'a\u0000b' }, /^Description must not contain/],
     ['an impossible due date', { dueDate: '2030-02-30' }, /^Due date must be a date/],
     ['an unknown milestone', { milestoneId: 999_999 }, /^Milestone not found: 999999$/],
     ['an out-of-range milestone', { milestoneId: 2 ** 40 }, /^Milestone not found/],

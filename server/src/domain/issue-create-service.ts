@@ -3,14 +3,11 @@ import type { Logger } from 'pino';
 import { Ability } from '../permissions/ability.js';
 import { isCalendarDate } from './dates.js';
 import type { AccountRecord, IdentityRepository } from './identity.js';
+import { textErrors } from './issue-text.js';
 import { MAX_ASSIGNEES, MAX_LABELS } from './issue-update-service.js';
 import { nextLabelIds } from './labels.js';
 import type { IssueRepository } from './repository.js';
 import type { IssueRecord, ProjectRecord } from './types.js';
-
-/** GitLab's limits on an issue's text (app/models/concerns/issuable.rb). */
-export const MAX_TITLE_LENGTH = 255;
-export const MAX_DESCRIPTION_LENGTH = 1_048_576;
 
 export interface CreateIssueInput {
   project: ProjectRecord;
@@ -105,12 +102,8 @@ export class IssueCreateService {
     assigneeIds: readonly number[],
     labelIds: readonly number[],
   ): string[] {
-    const errors: string[] = [];
-    if (title === '') errors.push("Title can't be blank");
-    else if (title.length > MAX_TITLE_LENGTH)
-      errors.push(`Title is too long (maximum is ${MAX_TITLE_LENGTH} characters)`);
-    if ((input.description?.length ?? 0) > MAX_DESCRIPTION_LENGTH)
-      errors.push(`Description is too long (maximum is ${MAX_DESCRIPTION_LENGTH} characters)`);
+    // The same text rules as an update (length in code points, no U+0000).
+    const errors = textErrors({ title, description: input.description });
     if (assigneeIds.length > this.maxAssignees)
       errors.push(`Too many assignees: an issue may have at most ${this.maxAssignees}`);
     if (labelIds.length > MAX_LABELS)

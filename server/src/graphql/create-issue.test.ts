@@ -114,6 +114,9 @@ describe('createIssue over HTTP', () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ title: ' ' }, /^Title can't be blank$/],
       [{ title: 'x'.repeat(256) }, /^Title is too long/],
+      // PostgreSQL's text cannot hold U+0000: refused up front, not a failed write (a 500).
+      [{ title: 'a\u0000b' }, /^Title must not contain U\+0000$/],
+      [{ title: 'x', description: 'a\u0000b' }, /^Description must not contain U\+0000$/],
       [{ title: 'x', milestoneId: 'gid://gitlab/Milestone/999999' }, /^Milestone not found/],
       [{ title: 'x', labelIds: ['gid://gitlab/ProjectLabel/999999'] }, /^Labels not found/],
       [{ title: 'x', assigneeIds: ['gid://gitlab/User/999999'] }, /assignee_ids: 999999/],

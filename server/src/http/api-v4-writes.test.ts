@@ -66,6 +66,9 @@ describe('POST /api/v4/projects/:id/issues', () => {
       [null, PROJECT, { title: 'x' }, 401, { message: '401 Unauthorized' }],
       ['alice', PROJECT, { title: ' ' }, 400, { error: matching(/^title/) }],
       ['alice', PROJECT, { title: 'x', description: 5 }, 400, { error: someText }],
+      // U+0000 cannot be stored in PostgreSQL's text: a clear 400, not a failed write's 500.
+      ['alice', PROJECT, { title: 'a\u0000b' }, 400, { message: [matching(/U\+0000/)] }],
+      ['alice', PROJECT, { title: 'x', description: '\u0000' }, 400, { message: [someText] }],
       ['alice', PROJECT, { title: 'x', confidential: 'yes' }, 400, { error: someText }],
       ['alice', PROJECT, { title: 'x', assignee_ids: ['bob'] }, 400, { error: someText }],
       ['alice', PROJECT, { title: 'x', assignee_ids: [999999] }, 400, { message: [someText] }],

@@ -55,3 +55,21 @@ test('an open milestone dropdown keeps its selection when a remote change arrive
   await editing.page.getByTestId('milestone-search').press('Escape');
   await expect(editing.page.getByTestId('milestone-title')).toHaveText('v1.1');
 });
+
+test("the milestone's link opens the project's issues in that milestone", async ({
+  data,
+  adminApi,
+  openAs,
+}) => {
+  const issue = await data.issue({ title: 'Milestone link' });
+  await adminApi.updateIssueOverGraphql(issue.iid, {
+    milestoneId: await adminApi.milestoneId('v1.1'),
+  });
+  const viewing = await openAs(null);
+  await viewing.open(issue.iid);
+  await viewing.page.getByTestId('milestone-title').click();
+  // The server answers GitLab's milestone page with the list filtered on it.
+  await expect(viewing.page).toHaveURL(/\/-\/issues\?milestone_title=v1\.1$/);
+  const row = viewing.page.getByTestId('issue-list-item').filter({ hasText: 'Milestone link' });
+  await expect(row).toHaveCount(1);
+});

@@ -44,6 +44,14 @@ async function openMany(databaseUrl: string, n: number): Promise<Database[]> {
   return opened;
 }
 
+/** Polls `done` (each poll a database round trip) until it holds, for at most 10 s. */
+async function waitUntil(done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in 10 s');
+  }
+}
+
 async function closeAll(databases: readonly Database[]): Promise<void> {
   await Promise.all(databases.map((d) => d.close()));
 }
@@ -121,6 +129,48 @@ describe('openDatabase on PostgreSQL', () => {
       expect(sizes).toEqual([2, 3, 4, 5]);
     } finally {
       await closeAll([first, second]);
+    }
+  });
+
+  it('survives its connection being killed inside a transaction: the transaction fails whole, the next query works', async () => {
+    const [database, admin] = (await openMany(await freshDatabase('killed_backend'), 2)) as [
+      Database,
+      Database,
+    ];
+    const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
+    try {
+      const project = await database.repository.findProjectByFullPath('gitlab-org/gitlab-test');
+      const issue = project && (await database.repository.findIssue(project.id, 5));
+      if (!issue) throw new Error('seed issue #5 missing');
+
+      const failed = database.repository.transaction(async (locked) => {
+        await locked.writeIssue(issue.id, null, { dueDate: '2031-01-02' }, null);
+        // Between statements the connection idles in its transaction, checked out of the pool,
+        // with no query to report an error to: PostgreSQL ending it now raised an 'error' event
+        // nobody listened for, which crashed the process (vitest fails on it as unhandled).
+        const killed = rowsOf(
+          await admin.db.execute(sql`select pg_terminate_backend(pid) as done
+            from pg_stat_activity
+            where datname = current_database() and state = 'idle in transaction'`),
+        );
+        expect(killed).toEqual([{ done: true }]);
+        await waitUntil(async () => {
+          const left = rowsOf(
+            await admin.db.execute(sql`select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and state = 'idle in transaction'`),
+          );
+          return left[0]?.n === 0;
+        });
+        return locked.findIssueById(issue.id);
+      });
+
+      await expect(failed).rejects.toThrow();
+      // Nothing of the transaction was kept, and the pool answers on a new connection.
+      const after = await database.repository.findIssueById(issue.id);
+      expect(after?.dueDate).toBe(issue.dueDate);
+      expect(after?.updatedAt).toEqual(issue.updatedAt);
+    } finally {
+      await closeAll([database, admin]);
     }
   });
 

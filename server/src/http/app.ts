@@ -21,6 +21,7 @@ import { avatarHandler } from './avatars.js';
 import type { ClientAssets } from './client-assets.js';
 import { featuresApiRoutes } from './features-api.js';
 import { indexHtmlHandler } from './index-html.js';
+import { MILESTONE_PAGE, milestoneRedirect } from './milestone-redirect.js';
 import { answerPage } from './page-answer.js';
 import { requestLog } from './request-log.js';
 import { sessionRoutes } from './session-routes.js';
@@ -104,6 +105,15 @@ export function createApp(options: AppOptions): express.Express {
   app.all(CABLE.mountPath, (_req, res) => {
     res.status(404).type('text/plain').send('Page not found');
   });
+  // The sidebar's milestone link: GitLab's milestone page, answered with the milestone's issues.
+  app.get(
+    MILESTONE_PAGE,
+    milestoneRedirect(
+      (req) => principalOf(authOf(req)).account,
+      options.pages,
+      services.repository,
+    ),
+  );
   const page = indexHtmlHandler(options.client, {
     realtimeEnabled: () => options.features.isEnabled('real_time_issue_sidebar'),
     answer: (req) => answerPage(req.path, principalOf(authOf(req)).account, options.pages),

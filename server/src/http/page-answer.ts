@@ -1,13 +1,18 @@
 import { pageTitles } from '@shared/page-titles.js';
 import { matchPage, SIGN_IN_PATH } from '@shared/pages.js';
 
-import type { AccountRecord } from '../domain/identity.js';
+import type { AccessLevel, AccountRecord } from '../domain/identity.js';
 import type { PageLookup } from '../domain/page-lookup.js';
 import { Ability, type Viewer } from '../permissions/ability.js';
 
 /** How the server answers a page's HTML: its status and document title, or a redirect. */
 export type PageAnswer =
   { status: 200 | 403 | 404; title: string } | { status: 302; location: string };
+
+/** The caller as a viewer of a project page, from the page lookup's access level. */
+export function viewerOf(account: AccountRecord | null, accessLevel: AccessLevel | null): Viewer {
+  return account && { userId: account.id, state: account.state, admin: account.admin, accessLevel };
+}
 
 const NOT_FOUND: PageAnswer = { status: 404, title: pageTitles.notFound() };
 
@@ -50,12 +55,7 @@ export async function answerPage(
 
   const iid = route.name === 'issue' ? Number(route.iid) : null;
   const data = await lookup.projectPage(route.fullPath, iid, account?.id ?? null);
-  const viewer: Viewer = account && {
-    userId: account.id,
-    state: account.state,
-    admin: account.admin,
-    accessLevel: data?.accessLevel ?? null,
-  };
+  const viewer = viewerOf(account, data?.accessLevel ?? null);
   if (!data || !Ability.readProject(viewer, data.project)) return NOT_FOUND;
   const { project, issue } = data;
   if (route.name === 'issues') return { status: 200, title: pageTitles.issues(project.name) };

@@ -130,6 +130,29 @@ describe('page status and title', () => {
     expect((await page('/gitlab-org/secret-project/-/issues/new', 'erin')).status).toBe(404);
   });
 
+  it("sends the sidebar's milestone link to the milestone's issues; a hidden or unknown one is a 404", async () => {
+    const [v11] = await server.database.repository.listMilestones(1, { search: 'v1.1' });
+    if (!v11) throw new Error('seed milestone v1.1 missing');
+    const path = `/gitlab-org/gitlab-test/-/milestones/${v11.id}`;
+    for (const viewer of [null, 'erin', 'alice']) {
+      expect(await page(path, viewer), String(viewer)).toMatchObject({
+        status: 302,
+        location: `${ISSUES}?milestone_title=v1.1`,
+      });
+    }
+    // Another project's milestone, an unknown id, and a project the caller may not read.
+    for (const [other, viewer] of [
+      [`/gitlab-org/secret-project/-/milestones/${v11.id}`, 'dave'],
+      ['/gitlab-org/gitlab-test/-/milestones/999999', null],
+      [`/gitlab-org/secret-project/-/milestones/${v11.id}`, null],
+      [`/gitlab-org/secret-project/-/milestones/${v11.id}`, 'erin'],
+    ] as const) {
+      const answer = await page(other, viewer);
+      expect(answer.status, other).toBe(404);
+      expect(answer.body, other).toBe((await page('/no/such/page/-/here', viewer)).body);
+    }
+  });
+
   it('keeps the API and the cable out of the page routes', async () => {
     const api = await fetch(`${server.url}/api/v4/nothing-here`);
     expect(api.status).toBe(404);

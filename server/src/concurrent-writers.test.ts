@@ -8,7 +8,7 @@ import {
   statesOf,
   timedSetAssignees,
 } from '../test/issue-two-state.js';
-import { startMainProcess } from '../test/main-process.js';
+import { startMainProcess, type MainProcess } from '../test/main-process.js';
 import { startPostgresServer } from '../test/postgres-server.js';
 import { startRedisServer } from '../test/redis-server.js';
 import { signIn, type SignedIn } from '../test/sign-in.js';
@@ -20,12 +20,19 @@ import { signIn, type SignedIn } from '../test/sign-in.js';
  * pushes) never go back, and every subscriber ends on the database's final state.
  */
 const [redis, postgres] = await Promise.all([startRedisServer(), startPostgresServer()]);
-afterAll(() => postgres.stop());
+const mainProcesses: MainProcess[] = [];
+afterAll(async () => {
+  for (const { child } of mainProcesses) child.kill('SIGKILL');
+  await postgres.stop();
+});
 let urls: string[] = [];
 let sessions: SignedIn[] = [];
 beforeAll(async () => {
   const env = { PORT: '0', DATABASE_URL: postgres.url, REDIS_URL: redis.url };
-  urls = await Promise.all([startMainProcess(env), startMainProcess(env)].map((p) => p.ready()));
+  const processes = [startMainProcess(env), startMainProcess(env)];
+  // Started in a hook, they outlive no test: stopped with the file (see main-process.ts).
+  mainProcesses.push(...processes);
+  urls = await Promise.all(processes.map((p) => p.ready()));
   sessions = await Promise.all(urls.map((url) => signIn({ url }, 'alice')));
 }, 60_000);
 

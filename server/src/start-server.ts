@@ -233,7 +233,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
  * The app of a `ROLE=cable` process: the cable answers upgrades, health and metrics answer
  * probes and scrapers, and every other plain request is a 404.
  */
-function cableOnlyApp(probes: express.Router): express.Express {
+function cableOnlyApp(probes: express.RequestHandler): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(probes);

@@ -29,6 +29,11 @@ export function startMainProcess(env: Record<string, string>): MainProcess {
   const kill = () => {
     if (child.exitCode === null) child.kill('SIGKILL');
   };
+  // The last resort: a test worker that ends takes its servers with it. A process started in
+  // a beforeAll hook was left running after the run (no test to finish, and an afterAll
+  // registered from inside a hook never ran).
+  process.once('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
   try {
     onTestFinished(kill);
   } catch {

@@ -48,7 +48,7 @@ export interface AppOptions {
   /** Largest accepted GraphQL request body. */
   maxBodyBytes?: number;
   /** Health and metrics routes (observability/), served before anything else. */
-  probeRoutes?: express.Router;
+  probeRoutes?: express.RequestHandler;
 }
 
 /**

@@ -153,6 +153,19 @@ describe('page status and title', () => {
     }
   });
 
+  it('answers malformed milestone page paths, and an overlong project path, with the 404 page', async () => {
+    const missing = (await page('/no/such/page/-/here')).body;
+    for (const path of [
+      '/gitlab-org/gitlab-test/-/milestones/abc',
+      '/gitlab-org/gitlab-test/-/milestones/1234567890', // beyond the route's 9 digits
+      '/gitlab-org/gitlab-test/-/milestones/-1',
+      '/gitlab-org/gitlab-test/-/milestones/',
+      `/${'a/'.repeat(2_000)}-/milestones/1`, // a 4 KB project path: one failed lookup
+    ]) {
+      expect(await page(path), path.slice(0, 60)).toMatchObject({ status: 404, body: missing });
+    }
+  });
+
   it('keeps the API and the cable out of the page routes', async () => {
     const api = await fetch(`${server.url}/api/v4/nothing-here`);
     expect(api.status).toBe(404);
